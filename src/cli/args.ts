@@ -1,0 +1,75 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { keyCandidates } from '../core/pairing';
+import { readConnection } from '../lifecycle/connection';
+import type { NetworkOptions } from '../lifecycle/tls-options';
+import { UsageError, type Io } from './output';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Flags every network subcommand takes. */
+export const NETWORK_OPTIONS = {
+  'ca-file': { type: 'string' },
+  insecure: { type: 'boolean' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+export type Values = Record<string, string | boolean | undefined>;
+
+/** parseArgs with strict checking; its errors become usage errors (exit 2). */
+export function parse(argv: readonly string[], options: Options, allowPositionals = false): { values: Values; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals, strict: true });
+    return { values: values as Values, positionals };
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export function stringValue(values: Values, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function requiredString(values: Values, name: string): string {
+  const v = stringValue(values, name);
+  if (v === undefined || v === '') throw new UsageError(`--${name} is required.`);
+  return v;
+}
+
+/** `--timeout SECONDS` → milliseconds. */
+export function timeoutMs(values: Values): number | undefined {
+  const raw = stringValue(values, 'timeout');
+  if (raw === undefined) return undefined;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not "${raw}".`);
+  return Math.round(seconds * 1000);
+}
+
+/** The network options of a subcommand; `--insecure` is announced on stderr every time, because it is dangerous. */
+export function networkOptions(values: Values, io: Io): NetworkOptions {
+  const insecure = values.insecure === true;
+  if (insecure) io.stderr('warning: --insecure: the server certificate is NOT verified; use only against a local cluster.\n');
+  const caFile = stringValue(values, 'ca-file');
+  return { caFile: caFile ? path.resolve(caFile) : undefined, insecure, timeoutMs: timeoutMs(values) };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** `--key`, else the key remembered for the certificate, else the conventional sibling (`app.key`, …). */
+export async function resolveKeyFile(values: Values, certFile: string): Promise<string> {
+  const explicit = stringValue(values, 'key');
+  if (explicit) return path.resolve(explicit);
+  const remembered = (await readConnection(certFile).catch(() => undefined))?.keyFile;
+  if (remembered && (await exists(remembered))) return remembered;
+  for (const candidate of keyCandidates(certFile)) if (await exists(candidate)) return candidate;
+  throw new UsageError(`--key is required: no key found next to ${certFile} (tried ${keyCandidates(certFile).map((k) => path.basename(k)).join(', ')}).`);
+}

@@ -1,0 +1,68 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { certificatesInFile } from '../core/certificate';
+import { exitCodeFor, isKymaCertError, KymaCertError, type ErrorKind } from '../core/errors';
+import { assessExpiry, describeExpiry } from '../core/expiry';
+import { parse } from './args';
+import { certificateJson, type CertificateJson } from './facts';
+import { isoSeconds, printResult, UsageError, type Io } from './output';
+
+export const INSPECT_USAGE = `Usage: kyma-cert inspect FILE... [--json]
+
+Shows every certificate in the files (client certificates, CA chains, bundles; PEM or DER):
+subject, issuer, validity, days left and state (valid, expiring, critical, expired, not-yet-valid).
+Exit 0 when every file held at least one readable certificate.`;
+
+interface FileReport {
+  file: string;
+  certificates: CertificateJson[];
+  error?: { kind: ErrorKind; message: string };
+}
+
+async function inspectFile(file: string, now: Date): Promise<FileReport> {
+  try {
+    const data = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
+      throw new KymaCertError('io', `Could not read ${file} (${e.code ?? e.message}).`);
+    });
+    const facts = certificatesInFile(data);
+    if (facts.length === 0) throw new KymaCertError('parse', `${file} holds no certificate.`);
+    return { file, certificates: facts.map((f) => certificateJson(f, now)) };
+  } catch (e) {
+    if (!isKymaCertError(e)) throw e;
+    return { file, certificates: [], error: { kind: e.kind, message: e.message } };
+  }
+}
+
+/** `kyma-cert inspect FILE… [--json]` */
+export async function runInspect(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
+  if (values.help) {
+    io.stdout(`${INSPECT_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('inspect needs at least one FILE.');
+  const now = new Date();
+  const reports: FileReport[] = [];
+  for (const file of positionals) reports.push(await inspectFile(path.resolve(file), now));
+
+  const human: string[] = [];
+  for (const report of reports) {
+    const name = path.relative(process.cwd(), report.file) || report.file;
+    if (report.error) {
+      human.push(`${name}: ${report.error.message}`);
+      continue;
+    }
+    report.certificates.forEach((c, i) => {
+      const counter = report.certificates.length > 1 ? ` [${i + 1}/${report.certificates.length}]` : '';
+      const expiry = describeExpiry(assessExpiry({ notBefore: new Date(c.notBefore), notAfter: new Date(c.notAfter) }, now));
+      human.push(`${name}${counter}: ${c.subject}${c.isCA ? ' (CA)' : ''}`);
+      human.push(`  issuer    ${c.issuer}`);
+      human.push(`  valid     ${isoSeconds(new Date(c.notBefore))} → ${isoSeconds(new Date(c.notAfter))}`);
+      human.push(`  state     ${c.state}: ${expiry}`);
+      human.push(`  sha256    ${c.sha256Hex}`);
+    });
+  }
+  printResult(io, values.json === true, { files: reports }, human);
+  const firstError = reports.find((r) => r.error)?.error;
+  return firstError ? exitCodeFor(firstError.kind) : 0;
+}

@@ -1,0 +1,63 @@
+import { issueCertificate } from '../lifecycle/issue';
+import { NETWORK_OPTIONS, networkOptions, parse, requiredString, stringValue } from './args';
+import { certificateJson, certificateSummary } from './facts';
+import { printResult, progressPrinter, type Io } from './output';
+
+export const ISSUE_USAGE = `Usage: kyma-cert issue --token-url URL --out-dir DIR [--name NAME] [--force]
+                      [--ca-file FILE] [--insecure] [--timeout SECONDS] [--json]
+
+Gets a first client certificate with a one-time token URL from Kyma (TokenRequest or console):
+generates a new RSA 2048 key, sends a CSR with the subject the service asks for, verifies the answer and
+writes NAME.key (mode 0600), NAME.crt, NAME-ca.crt and NAME.kyma.json (for later renewals) into DIR.
+
+  --token-url URL    https://connector-service.<domain>/v1/applications/signingRequests/info?token=...
+  --out-dir DIR      where to write (created if missing)
+  --name NAME        file base name (default: client)
+  --force            replace existing files of that name`;
+
+/** `kyma-cert issue …` */
+export async function runIssue(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parse(argv, {
+    ...NETWORK_OPTIONS,
+    'token-url': { type: 'string' },
+    'out-dir': { type: 'string' },
+    name: { type: 'string' },
+    force: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(`${ISSUE_USAGE}\n`);
+    return 0;
+  }
+  const tokenUrl = requiredString(values, 'token-url');
+  const outDir = requiredString(values, 'out-dir');
+  const net = networkOptions(values, io);
+  const result = await issueCertificate({
+    ...net,
+    tokenUrl,
+    outDir,
+    name: stringValue(values, 'name'),
+    force: values.force === true,
+    onProgress: progressPrinter(io),
+  });
+  const now = new Date();
+  printResult(
+    io,
+    values.json === true,
+    {
+      certFile: result.certFile,
+      keyFile: result.keyFile,
+      caFile: result.caFile,
+      connectionFile: result.connectionFile,
+      infoUrl: result.infoUrl,
+      certificate: certificateJson(result.certificate, now),
+    },
+    [
+      `Issued ${certificateSummary(result.certificate, now)}.`,
+      `  certificate  ${result.certFile}`,
+      `  key          ${result.keyFile}`,
+      `  issuing CA   ${result.caFile}`,
+      `  renew with   kyma-cert renew --cert ${result.certFile}`,
+    ],
+  );
+  return 0;
+}

@@ -1,0 +1,74 @@
+import { exitCodeFor, isKymaCertError } from '../core/errors';
+
+/** Exit code for a command line the program cannot understand (same as a `config` error). */
+export const EXIT_USAGE = 2;
+/** Exit code for a bug: anything that is not a KymaCertError. */
+export const EXIT_UNEXPECTED = 1;
+
+/** A wrong command line: unknown flag, missing argument, contradictory flags. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Where a command writes: results on stdout, progress and warnings on stderr (so `--json` output stays parseable). */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Prints a command's result: the JSON document with `--json`, the human lines otherwise. */
+export function printResult(io: Io, json: boolean, document: unknown, human: string[]): void {
+  if (json) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+  else io.stdout(human.map((l) => `${l}\n`).join(''));
+}
+
+/**
+ * Reports a failure and returns the exit code: `{"error":{kind,message,hint}}` on stdout with `--json` (scripts read
+ * one stream), `kyma-cert: message` plus the hint on stderr otherwise.
+ */
+export function reportError(io: Io, json: boolean, e: unknown): number {
+  let kind: string;
+  let message: string;
+  let hint: string | undefined;
+  let status: number | undefined;
+  let code: number;
+  if (isKymaCertError(e)) {
+    ({ kind, message, hint, status } = e);
+    code = exitCodeFor(e.kind);
+  } else if (e instanceof UsageError) {
+    kind = 'config';
+    message = e.message;
+    hint = 'Run kyma-cert --help for usage.';
+    code = EXIT_USAGE;
+  } else {
+    kind = 'internal';
+    message = e instanceof Error ? e.message : String(e);
+    hint = 'This is a bug in kyma-cert; please report it with the command you ran.';
+    code = EXIT_UNEXPECTED;
+  }
+  if (json) {
+    io.stdout(`${JSON.stringify({ error: { kind, message, hint, ...(status !== undefined ? { status } : {}) } })}\n`);
+  } else {
+    io.stderr(`kyma-cert: ${message}\n`);
+    if (hint) io.stderr(`  hint: ${hint}\n`);
+  }
+  return code;
+}
+
+/** Progress lines on stderr, prefixed so they read as a log of steps. */
+export function progressPrinter(io: Io): (step: string) => void {
+  return (step) => io.stderr(`… ${step}\n`);
+}
+
+/** Dates in output: ISO, to the second. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

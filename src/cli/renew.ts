@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+import { infoUrlForDomain } from '../lifecycle/management';
+import { renewCertificate } from '../lifecycle/renew';
+import { NETWORK_OPTIONS, networkOptions, parse, requiredString, resolveKeyFile, stringValue } from './args';
+import { certificateJson, certificateSummary } from './facts';
+import { printResult, progressPrinter, UsageError, type Io } from './output';
+
+export const RENEW_USAGE = `Usage: kyma-cert renew --cert FILE [--key FILE] [--info-url URL | --domain DOMAIN]
+                      [--ca-file FILE] [--insecure] [--timeout SECONDS] [--allow-issuer-change] [--json]
+
+Renews a client certificate with its existing key. The subject and renewal URL come from
+management/info; the answer is verified before anything is written; the file keeps its layout;
+the previous certificate goes to .kyma-backups/. The info URL is remembered in <name>.kyma.json.
+
+  --cert FILE             the client certificate (alone or followed by its CA chain)
+  --key FILE              its private key (default: remembered, or <name>.key next to it)
+  --info-url URL          https://gateway.<domain>/v1/applications/management/info
+  --domain DOMAIN         shorthand for the info URL of a cluster domain
+  --ca-file FILE          CA of the server's TLS certificate (self-signed clusters)
+  --insecure              do not verify the server certificate (local clusters only)
+  --timeout SECONDS       per request
+  --allow-issuer-change   accept a certificate from a different CA (cluster CA rotated)
+  --json                  machine-readable result or error on stdout`;
+
+/** `kyma-cert renew …` */
+export async function runRenew(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parse(argv, {
+    ...NETWORK_OPTIONS,
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    'info-url': { type: 'string' },
+    domain: { type: 'string' },
+    'allow-issuer-change': { type: 'boolean' },
+  });
+  if (values.help) {
+    io.stdout(`${RENEW_USAGE}\n`);
+    return 0;
+  }
+  const certFile = path.resolve(requiredString(values, 'cert'));
+  const explicitUrl = stringValue(values, 'info-url');
+  const domain = stringValue(values, 'domain');
+  if (explicitUrl && domain) throw new UsageError('Pass either --info-url or --domain, not both.');
+  const json = values.json === true;
+  const net = networkOptions(values, io);
+  const result = await renewCertificate({
+    ...net,
+    certFile,
+    keyFile: await resolveKeyFile(values, certFile),
+    infoUrl: explicitUrl ?? (domain ? infoUrlForDomain(domain) : undefined),
+    allowIssuerChange: values['allow-issuer-change'] === true,
+    onProgress: progressPrinter(io),
+  });
+  const now = new Date();
+  printResult(
+    io,
+    json,
+    {
+      certFile: result.certFile,
+      caFile: result.caFile ?? null,
+      backupFile: result.backupFile,
+      infoUrl: result.infoUrl,
+      previous: certificateJson(result.previous, now),
+      renewed: certificateJson(result.renewed, now),
+    },
+    [
+      `Renewed ${certificateSummary(result.renewed, now)}.`,
+      `  certificate  ${result.certFile}`,
+      ...(result.caFile ? [`  issuing CA   ${result.caFile}`] : []),
+      `  backup       ${result.backupFile}`,
+    ],
+  );
+  return 0;
+}

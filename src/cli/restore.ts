@@ -1,0 +1,55 @@
+import * as path from 'node:path';
+import { listBackups } from '../lifecycle/backups';
+import { restoreCertificate } from '../lifecycle/restore';
+import { parse, requiredString, stringValue } from './args';
+import { certificateJson, certificateSummary } from './facts';
+import { isoSeconds, printResult, type Io } from './output';
+
+export const RESTORE_USAGE = `Usage: kyma-cert restore --cert FILE [--backup ID] [--list] [--json]
+
+Puts the newest backup of FILE (or the one named by --backup) back into place. The certificate that was in
+place joins the backups, so running restore again undoes it. --list shows the backups instead.`;
+
+/** `kyma-cert restore …` */
+export async function runRestore(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parse(argv, {
+    cert: { type: 'string' },
+    backup: { type: 'string' },
+    list: { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(`${RESTORE_USAGE}\n`);
+    return 0;
+  }
+  const certFile = path.resolve(requiredString(values, 'cert'));
+  const json = values.json === true;
+  if (values.list) {
+    const backups = await listBackups(certFile);
+    printResult(
+      io,
+      json,
+      { backups: backups.map((b) => ({ id: b.id, createdAt: b.createdAt.toISOString(), certBackup: b.certBackup, caBackup: b.caBackup ?? null })) },
+      backups.length === 0 ? [`No backups of ${certFile}.`] : backups.map((b) => `${b.id}  ${isoSeconds(b.createdAt)}  ${b.certBackup}`),
+    );
+    return 0;
+  }
+  const result = await restoreCertificate({ certFile, backup: stringValue(values, 'backup') });
+  const now = new Date();
+  printResult(
+    io,
+    json,
+    {
+      certFile: result.certFile,
+      restoredFrom: result.restoredFrom.id,
+      backupFile: result.backupFile ?? null,
+      restored: certificateJson(result.restored, now),
+    },
+    [
+      `Restored ${certificateSummary(result.restored, now)} from backup ${result.restoredFrom.id}.`,
+      ...(result.backupFile ? [`  the replaced certificate is in ${result.backupFile}`] : []),
+    ],
+  );
+  return 0;
+}

@@ -1,0 +1,74 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { certificatesInFile } from '../core/certificate';
+import { infoUrlForDomain } from '../lifecycle/management';
+import { revokeCertificate } from '../lifecycle/revoke';
+import { NETWORK_OPTIONS, networkOptions, parse, requiredString, resolveKeyFile, stringValue } from './args';
+import { exitCodeFor } from '../core/errors';
+import { printResult, progressPrinter, UsageError, type Io } from './output';
+
+export const REVOKE_USAGE = `Usage: kyma-cert revoke --cert FILE [--key FILE] [--yes] [--info-url URL | --domain DOMAIN]
+                       [--ca-file FILE] [--insecure] [--timeout SECONDS] [--json]
+
+Revokes the certificate at the Connector Service. It keeps working until it expires, but it can never be
+renewed again: the application then needs a new certificate from a one-time token.
+Asks for confirmation on a terminal; without a terminal, --yes is required.`;
+
+/** Asks on the terminal; true only for an explicit yes. */
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** `kyma-cert revoke …` */
+export async function runRevoke(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parse(argv, {
+    ...NETWORK_OPTIONS,
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    'info-url': { type: 'string' },
+    domain: { type: 'string' },
+    yes: { type: 'boolean', short: 'y' },
+  });
+  if (values.help) {
+    io.stdout(`${REVOKE_USAGE}\n`);
+    return 0;
+  }
+  const certFile = path.resolve(requiredString(values, 'cert'));
+  const explicitUrl = stringValue(values, 'info-url');
+  const domain = stringValue(values, 'domain');
+  if (explicitUrl && domain) throw new UsageError('Pass either --info-url or --domain, not both.');
+  const json = values.json === true;
+  const keyFile = await resolveKeyFile(values, certFile);
+
+  if (values.yes !== true) {
+    if (!process.stdin.isTTY || !process.stderr.isTTY) {
+      throw new UsageError('Revocation cannot be undone: pass --yes to revoke without a terminal to confirm on.');
+    }
+    const facts = certificatesInFile(await fs.readFile(certFile).catch(() => Buffer.alloc(0)))[0];
+    const what = facts ? `${facts.subjectText} (sha256 ${facts.sha256Hex.slice(0, 16)}…)` : certFile;
+    if (!(await confirm(`Revoke ${what}? It can never be renewed afterwards. [y/N] `))) {
+      io.stderr('Not revoked.\n');
+      return exitCodeFor('cancelled');
+    }
+  }
+
+  const net = networkOptions(values, io);
+  const result = await revokeCertificate({
+    ...net,
+    certFile,
+    keyFile,
+    infoUrl: explicitUrl ?? (domain ? infoUrlForDomain(domain) : undefined),
+    onProgress: progressPrinter(io),
+  });
+  printResult(io, json, result, [
+    `Revoked ${path.basename(result.certFile)} (sha256 ${result.sha256Hex}).`,
+    '  It keeps working until it expires but cannot be renewed; get a new certificate with a one-time token.',
+  ]);
+  return 0;
+}

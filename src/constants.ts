@@ -1,0 +1,63 @@
+/**
+ * Every id the extension shares with its manifest (package.json), in one place.
+ * Kept free of `vscode` imports so pure modules and unit tests can use it.
+ */
+
+/** `publisher.name` from package.json: what `vscode.extensions.getExtension` takes. */
+export const EXTENSION_ID = 'kyma-cert.kyma-cert';
+
+/** The name users see on the output channel, the status bar item and in the command category. */
+export const DISPLAY_NAME = 'Kyma Certificates';
+
+/** Command ids as contributed in package.json. */
+export const CommandId = {
+  renewCertificate: 'kymaCert.renewCertificate',
+  showCertificateDetails: 'kymaCert.showCertificateDetails',
+  refresh: 'kymaCert.refresh',
+  showLogs: 'kymaCert.showLogs',
+} as const;
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+/** The configuration section; every setting below lives under it. */
+export const SETTINGS_SECTION = 'kymaCert';
+
+/** Setting keys relative to {@link SETTINGS_SECTION}. */
+export const SettingKey = {
+  warningDays: 'warningDays',
+  warningFraction: 'warningFraction',
+  errorDays: 'errorDays',
+  include: 'include',
+  exclude: 'exclude',
+  maxFileSizeKb: 'maxFileSizeKb',
+  managementInfoUrl: 'managementInfoUrl',
+  clusterDomain: 'clusterDomain',
+  caFile: 'caFile',
+  insecure: 'insecure',
+} as const;
+export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey];
+
+/** Fully qualified setting id, e.g. `kymaCert.caFile`, for `affectsConfiguration` and messages. */
+export function settingId(key: SettingKey): string {
+  return `${SETTINGS_SECTION}.${key}`;
+}
+
+/** Status bar item ids (users can hide each one separately). */
+export const StatusBarId = {
+  certificate: 'kymaCert.status',
+  insecureTls: 'kymaCert.insecureTls',
+} as const;
+
+/** URI scheme of the read-only "Certificate Details" documents. */
+export const DETAILS_SCHEME = 'kyma-cert-details';
+
+/** File extensions that may hold certificates (the manifest's activation globs say the same). */
+export const CERTIFICATE_EXTENSIONS = ['crt', 'pem', 'cer', 'der'] as const;
+
+/** Glob for certificate files, relative to a workspace folder. */
+export const CERTIFICATE_GLOB = `**/*.{${CERTIFICATE_EXTENSIONS.join(',')}}`;
+
+/**
+ * Glob for files whose change can alter a certificate's pairing: private keys and remembered connections.
+ * Certificate files themselves are watched through {@link CERTIFICATE_GLOB}.
+ */
+export const COMPANION_GLOB = '**/*.{key,kyma.json}';

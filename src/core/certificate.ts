@@ -1,0 +1,194 @@
+/**
+ * Facts about one X.509 certificate, for display, expiry checks, pairing and renewal.
+ *
+ * node:crypto's X509Certificate provides validity, fingerprints, SANs, key and CA flag and checks signatures.
+ * Its `subject` text loses multi-valued RDNs and escaping, so the ordered subject/issuer attributes are decoded
+ * from the DER ourselves (forge's certificate parser would reject EC public keys).
+ */
+import { createHash } from 'node:crypto';
+import forge from 'node-forge';
+import { KymaCertError } from './errors';
+import { DnAttribute, attributesFromNameDer, firstValue, formatConnectorSubject, formatRfc4514, sameName } from './dn';
+import { TAG_CONTEXT_0_CONSTRUCTED, TAG_SEQUENCE, Tlv, readChildren, readTlv, tlvBytes, toPem } from './der';
+import { PublicKeyInfo, describeKey } from './keys';
+import { parseCryptoFile } from './pem';
+import { CertificateInput, toX509 } from './x509';
+
+export type { CertificateInput } from './x509';
+
+export interface CertificateFacts {
+  der: Buffer;
+  /** Canonical PEM (64-column base64, LF). */
+  pem: string;
+  /** Subject attributes in DER order. */
+  subject: DnAttribute[];
+  issuer: DnAttribute[];
+  /** RFC 4514 (most specific first), as `openssl x509 -subject -nameopt RFC2253` prints it. */
+  subjectText: string;
+  issuerText: string;
+  /** The service's form `O=…,OU=…,L=…,ST=…,C=…,CN=…`. */
+  subjectConnector: string;
+  commonName?: string;
+  /** Serial number in upper-case hex, as node and OpenSSL print it. */
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** e.g. `DNS:example.com`, `IP Address:127.0.0.1`, as node reports them. */
+  subjectAltNames: string[];
+  /** SHA-256 fingerprint `AB:CD:…` (what users compare with `openssl x509 -fingerprint -sha256`). */
+  fingerprint256: string;
+  /** Lower-case hex SHA-256 of the DER: the service's certificate hash for revocation. */
+  sha256Hex: string;
+  publicKey: PublicKeyInfo;
+  isCA: boolean;
+  /** Subject equals issuer and the certificate's own key verifies its signature. */
+  selfSigned: boolean;
+  /** Extended key usage OIDs (empty when the extension is absent). */
+  extKeyUsage: string[];
+}
+
+interface TbsParts {
+  issuer: Tlv;
+  validity: Tlv;
+  subject: Tlv;
+}
+
+/** Locates issuer, validity and subject inside TBSCertificate. */
+function tbsParts(der: Buffer): TbsParts {
+  const bad = (): never => {
+    throw new KymaCertError('parse', 'certificate structure is malformed');
+  };
+  const outer = readTlv(der);
+  const top = outer && outer.tag === TAG_SEQUENCE ? readChildren(der, outer) : undefined;
+  if (!top || top.length < 1 || top[0].tag !== TAG_SEQUENCE) return bad();
+  const tbs = readChildren(der, top[0]);
+  if (!tbs) return bad();
+  // TBSCertificate: [0] version (optional), serial, signature, issuer, validity, subject, spki, …
+  const offset = tbs.length > 0 && tbs[0].tag === TAG_CONTEXT_0_CONSTRUCTED ? 1 : 0;
+  const [issuer, validity, subject] = [tbs[offset + 2], tbs[offset + 3], tbs[offset + 4]];
+  if (!issuer || !validity || !subject) return bad();
+  return { issuer, validity, subject };
+}
+
+/** Reads Validity's two times; undefined if they are not UTCTime/GeneralizedTime. */
+function validityDates(der: Buffer, validity: Tlv): { notBefore: Date; notAfter: Date } | undefined {
+  const times = readChildren(der, validity);
+  if (!times || times.length !== 2) return undefined;
+  const dates = times.map((t) => {
+    const text = der.subarray(t.contentStart, t.end).toString('latin1');
+    try {
+      if (t.tag === 0x17) return forge.asn1.utcTimeToDate(text);
+      if (t.tag === 0x18) return forge.asn1.generalizedTimeToDate(text);
+    } catch {
+      return undefined;
+    }
+    return undefined;
+  });
+  const [notBefore, notAfter] = dates;
+  if (!notBefore || !notAfter || Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) return undefined;
+  return { notBefore, notAfter };
+}
+
+/** Splits node's `subjectAltName` text (`DNS:a, IP Address:1.2.3.4`; values with `,` are JSON-quoted). */
+function splitSubjectAltNames(text: string | undefined): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' && text[i - 1] !== '\\') quoted = !quoted;
+    if (!quoted && c === ',' && text[i + 1] === ' ') {
+      out.push(current);
+      current = '';
+      i++;
+      continue;
+    }
+    current += c;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/**
+ * Everything the extension and CLI show or decide on about a certificate.
+ * Accepts PEM (the first certificate in it), DER, an X509Certificate or facts. Throws `parse` / `too-large`.
+ */
+export function certificateFacts(input: CertificateInput): CertificateFacts {
+  const x509 = toX509(input);
+  const der = x509.raw;
+  const parts = tbsParts(der);
+  const subject = attributesFromNameDer(tlvBytes(der, parts.subject));
+  const issuer = attributesFromNameDer(tlvBytes(der, parts.issuer));
+  const validity = validityDates(der, parts.validity) ?? {
+    notBefore: new Date(x509.validFrom),
+    notAfter: new Date(x509.validTo),
+  };
+  let selfSigned = false;
+  if (sameName(subject, issuer)) {
+    try {
+      selfSigned = x509.verify(x509.publicKey);
+    } catch {
+      selfSigned = false;
+    }
+  }
+  let publicKey: PublicKeyInfo;
+  try {
+    publicKey = describeKey(x509.publicKey);
+  } catch {
+    publicKey = { type: 'unknown' }; // a key algorithm OpenSSL cannot load; the rest is still worth showing
+  }
+  const commonName = firstValue(subject, 'CN');
+  return {
+    der,
+    pem: toPem('CERTIFICATE', der),
+    subject,
+    issuer,
+    subjectText: formatRfc4514(subject),
+    issuerText: formatRfc4514(issuer),
+    subjectConnector: formatConnectorSubject(subject),
+    ...(commonName !== undefined ? { commonName } : {}),
+    serialNumber: x509.serialNumber.toUpperCase(),
+    notBefore: validity.notBefore,
+    notAfter: validity.notAfter,
+    subjectAltNames: splitSubjectAltNames(x509.subjectAltName),
+    fingerprint256: x509.fingerprint256,
+    sha256Hex: createHash('sha256').update(der).digest('hex'),
+    publicKey,
+    isCA: x509.ca,
+    selfSigned,
+    extKeyUsage: x509.keyUsage ?? [],
+  };
+}
+
+/** Every certificate in a file, in file order (for bundles: leaf + CA chain). Damaged blocks are skipped. */
+export function certificatesInFile(data: Buffer | string): CertificateFacts[] {
+  return parseCryptoFile(data)
+    .blocks.filter((b) => b.kind === 'certificate')
+    .flatMap((b) => {
+      try {
+        return [certificateFacts(b.der)];
+      } catch {
+        return [];
+      }
+    });
+}
+
+function subjectOf(input: CertificateInput | CertificateFacts, which: 'subject' | 'issuer'): DnAttribute[] {
+  if (typeof input === 'object' && !Buffer.isBuffer(input) && which in input) {
+    return (input as CertificateFacts)[which];
+  }
+  const der = toX509(input).raw;
+  const parts = tbsParts(der);
+  return attributesFromNameDer(tlvBytes(der, parts[which]));
+}
+
+/** True when `issuer`'s subject is `child`'s issuer name and `issuer`'s key verifies `child`'s signature. */
+export function isIssuedBy(child: CertificateInput | CertificateFacts, issuer: CertificateInput | CertificateFacts): boolean {
+  if (!sameName(subjectOf(child, 'issuer'), subjectOf(issuer, 'subject'))) return false;
+  try {
+    return toX509(child).verify(toX509(issuer).publicKey);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Private keys: loading (PEM or DER; PKCS#1, PKCS#8, SEC1), matching against a certificate, generating.
+ * Key material never goes into an error message.
+ */
+import { KeyObject, createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync } from 'node:crypto';
+import { promisify } from 'node:util';
+import { KymaCertError } from './errors';
+import { CryptoBlock, parseCryptoFile } from './pem';
+import { CertificateInput, toX509 } from './x509';
+
+const HINT_DECRYPT =
+  'Decrypt it first, e.g. `openssl pkey -in encrypted.key -out plain.key`, and keep the result readable only by you.';
+
+/** Public-key summary for display: `rsa` 2048, `ec` P-256, `ed25519`. */
+export interface PublicKeyInfo {
+  /** node's asymmetricKeyType: 'rsa', 'rsa-pss', 'ec', 'ed25519', … */
+  type: string;
+  /** Modulus length for RSA; field size for EC. */
+  bits?: number;
+  /** NIST name for the common curves (P-256, P-384, P-521), else OpenSSL's name. */
+  curve?: string;
+}
+
+const CURVES: Readonly<Record<string, { name: string; bits: number }>> = {
+  prime256v1: { name: 'P-256', bits: 256 },
+  secp384r1: { name: 'P-384', bits: 384 },
+  secp521r1: { name: 'P-521', bits: 521 },
+  secp256k1: { name: 'secp256k1', bits: 256 },
+};
+
+/** Type, size and curve of a (public or private) key. */
+export function describeKey(key: KeyObject): PublicKeyInfo {
+  const type = key.asymmetricKeyType ?? 'unknown';
+  const details = key.asymmetricKeyDetails ?? {};
+  if (details.modulusLength !== undefined) return { type, bits: details.modulusLength };
+  if (details.namedCurve !== undefined) {
+    const known = CURVES[details.namedCurve];
+    return known ? { type, bits: known.bits, curve: known.name } : { type, curve: details.namedCurve };
+  }
+  return { type };
+}
+
+/**
+ * Loads the first private key in `data` (PEM with any surrounding text, or DER; PKCS#1, PKCS#8 or SEC1).
+ * Encrypted keys (PKCS#8 `ENCRYPTED PRIVATE KEY` or legacy `Proc-Type: 4,ENCRYPTED`) → `unsupported`;
+ * no key or a damaged one → `parse`; above the size cap → `too-large`.
+ */
+export function loadPrivateKey(data: Buffer | string): KeyObject {
+  const parsed = parseCryptoFile(data);
+  const block = parsed.blocks.find((b) => b.kind === 'private-key' || b.kind === 'encrypted-private-key');
+  if (!block) {
+    const broken = parsed.blocks.find((b) => b.problem && b.label.includes('PRIVATE KEY'));
+    throw new KymaCertError(
+      'parse',
+      broken ? `private key is damaged: ${broken.problem}` : 'no private key found',
+      'Expected a PEM block such as -----BEGIN PRIVATE KEY----- or a DER key file.',
+    );
+  }
+  return keyFromBlock(block);
+}
+
+/** The KeyObject of a `private-key` block (throws `unsupported` for encrypted blocks). */
+export function keyFromBlock(block: CryptoBlock): KeyObject {
+  if (block.kind === 'encrypted-private-key') {
+    throw new KymaCertError('unsupported', 'encrypted keys are not supported yet', HINT_DECRYPT);
+  }
+  if (block.kind !== 'private-key' || !block.keyFormat) throw new KymaCertError('parse', 'not a private key');
+  try {
+    return createPrivateKey({ key: block.der, format: 'der', type: block.keyFormat });
+  } catch (e) {
+    // No key bytes in the message: only the structure we expected.
+    throw new KymaCertError('parse', `private key (${block.keyFormat}) is malformed`, undefined, { cause: e });
+  }
+}
+
+/** DER SubjectPublicKeyInfo of a private or public key. */
+export function spkiDer(key: KeyObject): Buffer {
+  return createPublicKey(key).export({ type: 'spki', format: 'der' });
+}
+
+/** True when `key` (private or public) is the key pair of the certificate's public key. */
+export function keyMatchesCertificate(key: KeyObject, cert: CertificateInput): boolean {
+  const certKey = toX509(cert).publicKey;
+  return spkiDer(key).equals(certKey.export({ type: 'spki', format: 'der' }));
+}
+
+/** A private key as PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), the form OpenSSL 3 writes. */
+export function privateKeyPem(key: KeyObject): string {
+  return key.export({ type: 'pkcs8', format: 'pem' }) as string;
+}
+
+/** A fresh RSA key (what the service advertises: `rsa2048`). Blocks for ~0.1–1 s; prefer the async form in the editor. */
+export function generateRsaKey(bits = 2048): { key: KeyObject; pem: string } {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+  return { key: privateKey, pem: privateKeyPem(privateKey) };
+}
+
+const generateKeyPairAsync = promisify(generateKeyPair);
+
+/** As generateRsaKey, on the libuv thread pool so the caller's event loop keeps running. */
+export async function generateRsaKeyAsync(bits = 2048): Promise<{ key: KeyObject; pem: string }> {
+  const { privateKey } = await generateKeyPairAsync('rsa', { modulusLength: bits });
+  return { key: privateKey, pem: privateKeyPem(privateKey) };
+}
+
+/** A fresh EC key on a named curve (P-256 by default). */
+export function generateEcKey(curve: 'P-256' | 'P-384' | 'P-521' = 'P-256'): { key: KeyObject; pem: string } {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: curve });
+  return { key: privateKey, pem: privateKeyPem(privateKey) };
+}

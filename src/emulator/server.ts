@@ -1,0 +1,278 @@
+import { createHash, KeyObject, X509Certificate } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { isIP } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import type { DnAttribute } from '../core/dn';
+import { Delays } from './delays';
+import { Fault, FaultQueue } from './faults';
+import * as handlers from './handlers';
+import { EmulatorContext, EmulatorRequest, Paths } from './handlers';
+import { expectedSubject, Issuer } from './issuer';
+import { DEFAULT_SUBJECT, DEFAULT_TOKEN_TTL_MS, DEFAULT_VALIDITY_MS, EmulatorOptions } from './options';
+import { generateRsaKeyPair } from './pki';
+import { errorReply, Messages, Reply, writeReply } from './reply';
+import { resolve, Route, Routes } from './router';
+import { LOOPBACK_HOSTS, loadOrCreatePki } from './state';
+import { TokenStore } from './tokens';
+
+/** Options of `Emulator.issueClientCertificate` (test/demo helper; bypasses tokens and CSRs). */
+export interface IssueClientCertificateOptions {
+  /** CN; the subject is the configured defaults plus this CN. Default "emulated-app". */
+  application?: string;
+  /** Full subject in DER order; overrides `application`. */
+  subject?: DnAttribute[];
+  /** Public (or private) key to certify; omitted → a fresh RSA-2048 key, returned as `keyPem`. */
+  publicKey?: KeyObject | string;
+  /** Default: the emulator clock's now. A past date plus a short validity gives an expired certificate. */
+  notBefore?: Date;
+  /** Default: the emulator's validity. */
+  validityMs?: number;
+}
+
+export interface IssuedClientCertificate {
+  readonly certPem: string;
+  readonly caPem: string;
+  /** Only when the emulator generated the key. Stays in this process. */
+  readonly keyPem?: string;
+  /** Lower-case hex SHA-256 of the DER certificate (the revocation hash). */
+  readonly sha256Hex: string;
+}
+
+/** A running emulator (see docs/ARCHITECTURE.md). */
+export interface Emulator {
+  /** Token host (HTTPS, no client certificate): `https://127.0.0.1:<port>`. */
+  readonly connectorUrl: string;
+  /** mTLS host (client certificate required, client CA as trust anchor). */
+  readonly gatewayUrl: string;
+  /** Plain-HTTP internal API plus emulator control routes. */
+  readonly internalUrl: string;
+  /** `<gatewayUrl>/v1/applications/management/info`. */
+  readonly infoUrl: string;
+  readonly serverCaFile: string;
+  readonly clientCaFile: string;
+  readonly serverCaPem: string;
+  readonly clientCaPem: string;
+  readonly stateDir: string;
+  /** Same as POST /v1/applications/tokens on the internal API. */
+  mintToken(application: string): { url: string; token: string };
+  /** Same as the internal by-hash revocation (lower-case hex SHA-256 of the DER certificate). */
+  revokeHash(sha256Hex: string): void;
+  isRevoked(sha256Hex: string): boolean;
+  /** Queues a fault for the next matching request (throws on an invalid fault). */
+  injectFault(fault: Fault): void;
+  readonly pendingFaults: number;
+  issueClientCertificate(options?: IssueClientCertificateOptions): Promise<IssuedClientCertificate>;
+  /** Stops all listeners, drops open connections, clears delay timers; removes a temp state dir. */
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+const connectorRoutes: Routes = new Map<string, Route>([
+  [Paths.signingRequestInfo, { methods: { GET: handlers.signingRequestInfo }, endpoint: 'signingRequestInfo' }],
+  [Paths.certificates, { methods: { POST: handlers.certificates }, endpoint: 'certificates' }],
+]);
+
+const gatewayRoutes: Routes = new Map<string, Route>([
+  [Paths.managementInfo, { methods: { GET: handlers.managementInfo }, endpoint: 'managementInfo' }],
+  [Paths.renewals, { methods: { POST: handlers.renewals }, endpoint: 'renewals' }],
+  [Paths.revocations, { methods: { POST: handlers.revocations }, endpoint: 'revocations' }],
+]);
+
+const internalRoutes: Routes = new Map<string, Route>([
+  [Paths.tokens, { methods: { POST: handlers.internalTokens } }],
+  [Paths.revocations, { methods: { POST: handlers.internalRevocations } }],
+  [Paths.emulatorFaults, { methods: { POST: handlers.emulatorFaults } }],
+  [Paths.emulatorCertificates, { methods: { POST: handlers.emulatorCertificates } }],
+]);
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.destroy();
+        resolveBody(undefined);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return isIP(host) === 6 ? `[${host}]` : host;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolveClose) => {
+    server.close(() => resolveClose());
+    server.closeAllConnections();
+  });
+}
+
+/** Starts the three listeners of the real topology on loopback (see connector-service-api.md §1, §11). */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const now = options.now ?? (() => new Date());
+  const host = options.host ?? '127.0.0.1';
+  const subject = { ...DEFAULT_SUBJECT, ...options.subject };
+  const log = options.log ?? (() => undefined);
+  const extraHosts = [...LOOPBACK_HOSTS, '0.0.0.0', '::', ''].includes(host) ? [] : [host];
+  const pki = await loadOrCreatePki({
+    stateDir: options.stateDir,
+    extraHosts,
+    clientCaBits: options.caKeyBits ?? 2048,
+    now: now(),
+  });
+
+  const delays = new Delays();
+  const urls = { connector: '', gateway: '', internal: '' };
+  const ctx: EmulatorContext = {
+    subject,
+    tokens: new TokenStore(options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now),
+    revoked: new Set<string>(),
+    faults: new FaultQueue(),
+    issuer: new Issuer(pki.clientCa, options.validityMs ?? DEFAULT_VALIDITY_MS, now),
+    connectorUrl: () => urls.connector,
+    gatewayUrl: () => urls.gateway,
+    gatewayHash: createHash('sha256').update(new X509Certificate(pki.serverCertPem).raw).digest('hex'),
+  };
+
+  const handle = (name: string, routes: Routes) => async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const done = (outcome: string | number): void => log(`${name} ${method} ${url.pathname} ${outcome}`);
+    const drop = (): void => {
+      req.socket.destroy();
+      done('dropped');
+    };
+    try {
+      const body = await readBody(req);
+      if (body === undefined) return drop();
+      const route = resolve(routes, method, url.pathname);
+      let reply: Reply | 'drop';
+      if (route.kind === 'not-found') reply = errorReply(404, Messages.notFound);
+      else if (route.kind === 'method-not-allowed') reply = errorReply(405, Messages.methodNotAllowed);
+      else {
+        const fault = route.endpoint === undefined ? undefined : ctx.faults.takeRequestFault(route.endpoint);
+        if (fault?.kind === 'drop') return drop();
+        if (fault?.kind === 'delay') await delays.wait(fault.ms);
+        if (fault?.kind === 'status') {
+          const status = fault.status ?? 500;
+          reply = errorReply(status, fault.message ?? 'Internal server error (injected by the emulator).');
+        } else if (fault?.kind === 'garbage') {
+          reply = {
+            status: fault.status ?? 200,
+            raw: fault.body ?? '<html><body><h1>502 Bad Gateway</h1></body></html>\n',
+            contentType: 'text/html',
+          };
+        } else {
+          const socket = req.socket as TLSSocket;
+          const peer = typeof socket.getPeerCertificate === 'function' && socket.authorized ? socket.getPeerCertificate() : undefined;
+          const request: EmulatorRequest = {
+            method,
+            url,
+            headers: req.headers,
+            body,
+            peerCertificate: peer?.raw,
+          };
+          reply = await route.handler(request, ctx);
+        }
+      }
+      if (reply === 'drop') return drop();
+      writeReply(res, reply);
+      done(reply.status);
+    } catch (e) {
+      // Closed while delayed, or a bug: never leave the client hanging.
+      if (!res.headersSent && !req.socket.destroyed && (e as Error).message !== 'emulator closed') {
+        writeReply(res, errorReply(500, 'Internal server error.'));
+        done(500);
+      } else drop();
+    }
+  };
+
+  const tlsBase = { key: pki.serverKeyPem, cert: pki.serverCertPem, minVersion: 'TLSv1.2' as const };
+  const connector = https.createServer(tlsBase, handle('connector', connectorRoutes));
+  const gateway = https.createServer(
+    { ...tlsBase, requestCert: true, rejectUnauthorized: true, ca: [pki.clientCa.certPem] },
+    handle('gateway', gatewayRoutes),
+  );
+  const internal = http.createServer(handle('internal', internalRoutes));
+  for (const [name, server] of [['connector', connector], ['gateway', gateway]] as const) {
+    server.on('tlsClientError', (err: NodeJS.ErrnoException) => log(`${name} TLS handshake failed: ${err.code ?? err.message}`));
+  }
+  const servers = [connector, gateway, internal];
+
+  try {
+    const base = `https://${urlHost(host)}`;
+    urls.connector = `${base}:${await listen(connector, options.port ?? 0, host)}`;
+    urls.gateway = `${base}:${await listen(gateway, options.gatewayPort ?? 0, host)}`;
+    urls.internal = `http://${urlHost(host)}:${await listen(internal, options.internalPort ?? 0, host)}`;
+  } catch (e) {
+    await Promise.all(servers.filter((s) => s.listening).map(closeServer));
+    if (pki.ownsStateDir) await rm(pki.stateDir, { recursive: true, force: true });
+    throw e;
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    connectorUrl: urls.connector,
+    gatewayUrl: urls.gateway,
+    internalUrl: urls.internal,
+    infoUrl: `${urls.gateway}${Paths.managementInfo}`,
+    serverCaFile: pki.serverCaFile,
+    clientCaFile: pki.clientCaFile,
+    serverCaPem: pki.serverCa.certPem,
+    clientCaPem: pki.clientCa.certPem,
+    stateDir: pki.stateDir,
+    mintToken: (application) => handlers.mintTokenReply(ctx, application),
+    revokeHash: (hex) => void ctx.revoked.add(hex.toLowerCase()),
+    isRevoked: (hex) => ctx.revoked.has(hex.toLowerCase()),
+    injectFault: (fault) => void ctx.faults.add(fault),
+    get pendingFaults() {
+      return ctx.faults.size;
+    },
+    async issueClientCertificate(issue: IssueClientCertificateOptions = {}) {
+      let publicKey = issue.publicKey;
+      let keyPem: string | undefined;
+      if (publicKey === undefined) {
+        const pair = await generateRsaKeyPair(2048);
+        publicKey = pair.key;
+        keyPem = pair.keyPem;
+      }
+      const { certPem, caPem } = ctx.issuer.issueFor({
+        publicKey,
+        subject: issue.subject ?? expectedSubject(subject, issue.application ?? 'emulated-app'),
+        notBefore: issue.notBefore,
+        validityMs: issue.validityMs,
+      });
+      const sha256Hex = createHash('sha256').update(new X509Certificate(certPem).raw).digest('hex');
+      return { certPem, caPem, keyPem, sha256Hex };
+    },
+    close() {
+      closed ??= (async () => {
+        delays.cancelAll();
+        await Promise.all(servers.map(closeServer));
+        if (pki.ownsStateDir) await rm(pki.stateDir, { recursive: true, force: true });
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { assessExpiry } from '../core/expiry';
+import { CertificateBlock, blockAtLine, parseBlocks, viewOf } from './certificateEntry';
+import { CertificateIndex } from './certificateIndex';
+import { HOVER_COMMANDS, hoverMarkdown } from './hoverContent';
+import { SettingsService } from './settings';
+
+/** A PEM block longer than this many lines is not a certificate (protects hover on huge files). */
+const MAX_BLOCK_LINES = 400;
+
+/**
+ * Hover over a PEM certificate block in any file, whatever its language (saved or untitled). Facts come from the
+ * index; only text the index doesn't know (unsaved changes, files outside the workspace) is parsed, and then only
+ * the block under the mouse.
+ */
+export class CertificateHoverProvider implements vscode.HoverProvider, vscode.Disposable {
+  private readonly registration: vscode.Disposable;
+
+  constructor(
+    private readonly index: CertificateIndex,
+    private readonly settings: SettingsService,
+  ) {
+    this.registration = vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], this);
+  }
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const entry = document.uri.scheme === 'file' && !document.isDirty ? this.index.get(document.uri) : undefined;
+    const blocks = entry ? entry.certificates : this.blockAround(document, position.line);
+    const block = blockAtLine(blocks, position.line);
+    if (!block) return undefined;
+
+    const now = new Date();
+    const { thresholds } = this.settings.current;
+    const displayPath = (file: string): string => this.index.displayPath(file);
+    const view = entry
+      ? viewOf(entry, block, now, thresholds, displayPath)
+      : { facts: block.facts, expiry: assessExpiry(block.facts, now, thresholds), revoked: false };
+    const chain = entry ? { index: entry.certificates.indexOf(block), count: entry.certificates.length } : undefined;
+    const markdown = new vscode.MarkdownString(
+      hoverMarkdown(view, { t: vscode.l10n.t, target: entry ? document.uri.toString() : undefined, chain }),
+    );
+    markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    const range = new vscode.Range(block.startLine, 0, block.endLine, document.lineAt(block.endLine).text.length);
+    return new vscode.Hover(markdown, range);
+  }
+
+  /** Parses just the BEGIN…END block around `line` (if it is one), with line numbers of the document. */
+  private blockAround(document: vscode.TextDocument, line: number): CertificateBlock[] {
+    let begin = -1;
+    for (let i = line; i >= 0 && line - i < MAX_BLOCK_LINES; i--) {
+      const text = document.lineAt(i).text;
+      if (text.includes('-----BEGIN ')) {
+        begin = i;
+        break;
+      }
+      if (i < line && text.includes('-----END ')) return []; // between two blocks
+    }
+    if (begin < 0) return [];
+    let end = -1;
+    for (let i = Math.max(line, begin + 1); i < document.lineCount && i - begin < MAX_BLOCK_LINES; i++) {
+      const text = document.lineAt(i).text;
+      if (text.includes('-----END ')) {
+        end = i;
+        break;
+      }
+      if (text.includes('-----BEGIN ')) return [];
+    }
+    if (end < 0) return [];
+    const text = document.getText(new vscode.Range(begin, 0, end, document.lineAt(end).text.length));
+    const parsed = parseBlocks(text);
+    if ('problem' in parsed) return [];
+    return parsed.certificates.map((b) => ({ ...b, startLine: b.startLine + begin, endLine: b.endLine + begin }));
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}

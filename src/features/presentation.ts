@@ -1,0 +1,148 @@
+/**
+ * Formatting shared by hovers, the status bar and the details document. No `vscode` import: these are pure
+ * functions from certificate facts to text, unit-tested in plain Node. The editor passes `vscode.l10n.t`
+ * as the {@link Translate} function; tests pass {@link englishTranslate}.
+ */
+
+/** `vscode.l10n.t`'s shape: the English message is the key, `{0}`… are replaced by the arguments. */
+export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
+
+/** The identity translation (what `vscode.l10n.t` does without a bundle for the display language). */
+export const englishTranslate: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? whole : String(value);
+  });
+
+/** The certificate facts the presentation needs; core's `CertificateFacts` satisfies it structurally. */
+export interface FactsView {
+  subjectText: string;
+  issuerText: string;
+  commonName?: string;
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  subjectAltNames: readonly unknown[];
+  fingerprint256: string;
+  publicKey: { type: string; bits?: number; curve?: string };
+  isCA: boolean;
+  selfSigned: boolean;
+}
+
+/** The expiry assessment the presentation needs; core's `assessExpiry` result satisfies it. */
+export interface ExpiryView {
+  state: 'valid' | 'expiring' | 'critical' | 'expired' | 'not-yet-valid';
+  severity: 'ok' | 'warning' | 'error';
+  daysLeft: number;
+}
+
+/** Whether the private key that belongs to a certificate was found next to it. */
+export type KeyStatus = 'match' | 'mismatch' | 'missing' | 'unreadable';
+
+export interface KeyView {
+  status: KeyStatus;
+  /** Path as shown to the user (workspace-relative where possible). */
+  file?: string;
+  /** Why the key could not be used (e.g. "encrypted keys are not supported yet"); never key material. */
+  problem?: string;
+}
+
+/** Everything shown about one certificate. */
+export interface CertificateView {
+  facts: FactsView;
+  expiry: ExpiryView;
+  revoked: boolean;
+  /** Path as shown to the user; absent for an untitled document. */
+  file?: string;
+  /** Absent when pairing was not attempted (text of an unsaved editor). */
+  key?: KeyView;
+}
+
+/** Severity of a certificate for colouring: a revoked certificate is as bad as an expired one. */
+export function severityOf(view: Pick<CertificateView, 'expiry' | 'revoked'>): ExpiryView['severity'] {
+  return view.revoked ? 'error' : view.expiry.severity;
+}
+
+/** The certificate's common name, or its whole subject when it has none. */
+export function displayName(facts: Pick<FactsView, 'commonName' | 'subjectText'>): string {
+  return facts.commonName || facts.subjectText || '?';
+}
+
+/** `2026-03-01 12:00 UTC`: unambiguous in every locale, and stable in tests. */
+export function formatUtc(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** Long form for tooltips and hovers: "23 days left", "expired 3 days ago", "revoked". */
+export function expiryPhrase(view: Pick<CertificateView, 'expiry' | 'revoked'>, t: Translate): string {
+  if (view.revoked) return t('revoked');
+  const days = view.expiry.daysLeft;
+  switch (view.expiry.state) {
+    case 'expired': {
+      // daysLeft is floor(msLeft / day): -1 means "less than a day ago".
+      const ago = Math.max(0, -days - 1);
+      return ago === 0 ? t('expired less than a day ago') : ago === 1 ? t('expired 1 day ago') : t('expired {0} days ago', ago);
+    }
+    case 'not-yet-valid':
+      return t('not yet valid');
+    default:
+      return days === 1 ? t('1 day left') : t('{0} days left', days);
+  }
+}
+
+/** Short form for the status bar: "23d", "expired", "not yet valid", "revoked". */
+export function expiryShort(view: Pick<CertificateView, 'expiry' | 'revoked'>, t: Translate): string {
+  if (view.revoked) return t('revoked');
+  if (view.expiry.state === 'expired') return t('expired');
+  if (view.expiry.state === 'not-yet-valid') return t('not yet valid');
+  return t('{0}d', view.expiry.daysLeft);
+}
+
+/** "RSA 2048 bits", "EC P-256", "Ed25519". */
+export function formatPublicKey(key: FactsView['publicKey']): string {
+  const type = key.type.toUpperCase() === 'EC' ? 'EC' : key.type.length <= 3 ? key.type.toUpperCase() : key.type;
+  if (key.curve) return `${type} ${key.curve}`;
+  if (key.bits) return `${type} ${key.bits} bits`;
+  return type;
+}
+
+/** SANs as "DNS:a.example, IP:10.0.0.1", whatever shape core gives them in. */
+export function formatSubjectAltNames(names: readonly unknown[]): string {
+  return names
+    .map((name) => {
+      if (typeof name === 'string') return name;
+      if (name && typeof name === 'object' && 'value' in name) {
+        const { type, value } = name as { type?: unknown; value: unknown };
+        return type === undefined ? String(value) : `${String(type)}:${String(value)}`;
+      }
+      return String(name);
+    })
+    .join(', ');
+}
+
+/** What the user learns about the private key. */
+export function keyPhrase(key: KeyView, t: Translate): string {
+  switch (key.status) {
+    case 'match':
+      return key.file ? t('found, matches ({0})', key.file) : t('found, matches');
+    case 'mismatch':
+      return key.file ? t('{0} does not match this certificate', key.file) : t('does not match this certificate');
+    case 'unreadable':
+      return key.problem ? t('{0} cannot be used: {1}', key.file ?? '?', key.problem) : t('{0} cannot be read', key.file ?? '?');
+    case 'missing':
+      return t('not found');
+  }
+}
+
+/**
+ * Escapes text so Markdown shows it literally (subjects may contain `*`, `_`, `[`…). Values are always placed
+ * mid-line, so only inline syntax (emphasis, code, links, HTML, table cells) needs escaping.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+}
+
+/** A Markdown link that runs a command with JSON arguments (the MarkdownString must trust the command). */
+export function commandLink(label: string, commandId: string, args: readonly unknown[]): string {
+  return `[${escapeMarkdown(label)}](command:${commandId}?${encodeURIComponent(JSON.stringify(args))})`;
+}

@@ -1,0 +1,245 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CommandId } from '../constants';
+import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError } from '../core/errors';
+import { assessExpiry } from '../core/expiry';
+import { readConnection, renewCertificate, writeConnection, type RememberedConnection, type RenewResult } from '../lifecycle';
+import { infoUrlForDomain } from '../lifecycle/management';
+import { CertificateEntry, messageOf, readCertificateEntry } from './certificateEntry';
+import { CertificateIndex } from './certificateIndex';
+import { displayName, expiryPhrase, formatUtc } from './presentation';
+import { SettingsService } from './settings';
+
+/** How a renewal attempt ended (the renew command returns it, so tests and callers can tell). */
+export type RenewalOutcome = 'renewed' | 'failed' | 'cancelled' | 'refused';
+
+/** Failures that prove the connection answers were right (the server was reached and trusted): keep them. */
+const ANSWERS_CONFIRMED_BY: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  'cancelled', 'server', 'verification', 'locked', 'bad-request', 'revoked', 'invalid-token',
+]);
+
+interface RenewalInputs {
+  keyFile: string;
+  infoUrl: string;
+  caFile?: string;
+  /** Something the user answered just now (to be remembered). */
+  asked: boolean;
+}
+
+/**
+ * Renewal from the editor: fills in what the certificate's remembered connection and the settings don't say
+ * (key file, management-info URL or cluster domain, server CA) by asking once, runs the lifecycle workflow under
+ * a cancellable progress notification, and reports the outcome. Business logic stays in `lifecycle/renew`.
+ */
+export class RenewalFlow implements vscode.Disposable {
+  private readonly running = new Set<AbortController>();
+
+  constructor(
+    private readonly index: CertificateIndex,
+    private readonly settings: SettingsService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async renew(certUri: vscode.Uri): Promise<RenewalOutcome> {
+    const t = vscode.l10n.t;
+    const certFile = certUri.fsPath;
+    const shown = this.index.displayPath(certFile);
+    const entry = this.index.get(certUri) ?? (await this.readUnindexed(certFile));
+    if (!entry) {
+      void vscode.window.showErrorMessage(t('{0} holds no certificate that can be renewed.', shown));
+      return 'refused';
+    }
+    const leaf = entry.certificates[0].facts;
+    const name = displayName(leaf);
+    if (leaf.isCA) {
+      void vscode.window.showErrorMessage(t('{0} is a CA certificate; only client certificates can be renewed.', name));
+      return 'refused';
+    }
+
+    let connection: RememberedConnection | undefined;
+    try {
+      connection = await readConnection(certFile);
+    } catch (e) {
+      this.log.warn(`Ignoring the remembered connection of ${shown}: ${messageOf(e)}`);
+    }
+    const inputs = await this.collectInputs(certFile, name, entry.key.status === 'match' ? entry.key.file : undefined, connection);
+    if (!inputs) return 'cancelled';
+
+    this.log.info(`Renewing ${leaf.subjectText} (SHA-256 ${leaf.fingerprint256}) in ${shown}`);
+    let outcome = await this.run(certFile, name, inputs);
+    if (!('renewed' in outcome) && isKymaCertError(outcome.error, 'untrusted-server') && !inputs.caFile && !this.settings.current.insecure) {
+      // A self-signed cluster: ask for its CA once, then try again.
+      const caFile = await this.askForFile(certFile, t('Select the CA certificate of the cluster (the server is not trusted)'), t('Use this CA'));
+      if (caFile) {
+        inputs.caFile = caFile;
+        inputs.asked = true;
+        outcome = await this.run(certFile, name, inputs);
+      }
+    }
+
+    if ('renewed' in outcome) {
+      await this.index.refresh(certUri); // status bar and hovers show the new expiry at once
+      this.reportSuccess(certUri, name, outcome.renewed);
+      return 'renewed';
+    }
+    const kind = isKymaCertError(outcome.error) ? outcome.error.kind : undefined;
+    if (inputs.asked && kind && ANSWERS_CONFIRMED_BY.has(kind)) await this.remember(certFile, connection, inputs);
+    if (kind === 'cancelled') {
+      void vscode.window.showInformationMessage(t('Renewal of {0} cancelled; nothing was changed.', name));
+      return 'cancelled';
+    }
+    this.reportFailure(name, outcome.error);
+    return 'failed';
+  }
+
+  private async run(certFile: string, name: string, inputs: RenewalInputs): Promise<{ renewed: RenewResult } | { error: unknown }> {
+    const t = vscode.l10n.t;
+    const abort = new AbortController();
+    this.running.add(abort);
+    try {
+      const renewed = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: t('Renewing {0}', name), cancellable: true },
+        (progress, token) => {
+          token.onCancellationRequested(() => abort.abort());
+          return renewCertificate({
+            certFile,
+            keyFile: inputs.keyFile,
+            infoUrl: inputs.infoUrl,
+            caFile: inputs.caFile,
+            insecure: this.settings.current.insecure,
+            signal: abort.signal,
+            onProgress: (step) => progress.report({ message: t(step) }),
+            log: (line) => this.log.info(line),
+          });
+        },
+      );
+      this.log.info(`Renewed ${renewed.renewed.subjectText} (SHA-256 ${renewed.renewed.fingerprint256}), valid until ${renewed.renewed.notAfter.toISOString()}`);
+      return { renewed };
+    } catch (error) {
+      this.log.error(`Renewal of ${name} failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
+      return { error };
+    } finally {
+      this.running.delete(abort);
+    }
+  }
+
+  /** The key, URL and CA to use; asks for what is unknown. Undefined when the user dismissed a question. */
+  private async collectInputs(
+    certFile: string,
+    name: string,
+    pairedKey: string | undefined,
+    connection: RememberedConnection | undefined,
+  ): Promise<RenewalInputs | undefined> {
+    const t = vscode.l10n.t;
+    const settings = this.settings.current;
+    let asked = false;
+    let keyFile = pairedKey ?? connection?.keyFile;
+    if (!keyFile) {
+      keyFile = await this.askForFile(certFile, t('Select the private key of {0}', name), t('Use this key'));
+      if (!keyFile) return undefined;
+      asked = true;
+    }
+    let infoUrl =
+      connection?.infoUrl ||
+      settings.managementInfoUrl ||
+      (settings.clusterDomain ? infoUrlForDomain(settings.clusterDomain) : undefined);
+    if (!infoUrl) {
+      infoUrl = await this.askForInfoUrl(name);
+      if (!infoUrl) return undefined;
+      asked = true;
+    }
+    return { keyFile, infoUrl, caFile: connection?.caFile ?? (settings.caFile || undefined), asked };
+  }
+
+  private async askForInfoUrl(name: string): Promise<string | undefined> {
+    const t = vscode.l10n.t;
+    const answer = await vscode.window.showInputBox({
+      title: t('Where is the Connector Service of {0}?', name),
+      prompt: t('The management info URL, or the cluster domain (then https://gateway.<domain>/v1/applications/management/info is used).'),
+      placeHolder: 'https://gateway.example.com/v1/applications/management/info',
+      ignoreFocusOut: true,
+      validateInput: (value) => validateInfoUrlOrDomain(value, t),
+    });
+    if (!answer) return undefined;
+    const value = answer.trim();
+    return /^https?:\/\//i.test(value) ? value : infoUrlForDomain(value);
+  }
+
+  private async askForFile(certFile: string, title: string, openLabel: string): Promise<string | undefined> {
+    const picked = await vscode.window.showOpenDialog({
+      title,
+      openLabel,
+      canSelectFiles: true,
+      canSelectFolders: false,
+      canSelectMany: false,
+      defaultUri: vscode.Uri.file(path.dirname(certFile)),
+    });
+    return picked?.[0]?.fsPath;
+  }
+
+  /** Keeps the answers next to the certificate (URLs and file names only) so the next renewal asks nothing. */
+  private async remember(certFile: string, previous: RememberedConnection | undefined, inputs: RenewalInputs): Promise<void> {
+    try {
+      await writeConnection(certFile, { ...previous, infoUrl: inputs.infoUrl, keyFile: inputs.keyFile, caFile: inputs.caFile });
+    } catch (e) {
+      this.log.warn(`Could not remember the connection of ${certFile}: ${messageOf(e)}`);
+    }
+  }
+
+  private reportSuccess(certUri: vscode.Uri, name: string, result: RenewResult): void {
+    const t = vscode.l10n.t;
+    const expiry = assessExpiry(result.renewed, new Date(), this.settings.current.thresholds);
+    const showDetails = t('Show Details');
+    void vscode.window
+      .showInformationMessage(
+        t('Renewed {0}: valid until {1} ({2}).', name, formatUtc(result.renewed.notAfter), expiryPhrase({ expiry, revoked: false }, t)),
+        showDetails,
+      )
+      .then((choice) => {
+        if (choice === showDetails) void vscode.commands.executeCommand(CommandId.showCertificateDetails, certUri);
+      });
+  }
+
+  private reportFailure(name: string, error: unknown): void {
+    const t = vscode.l10n.t;
+    const showLogs = t('Show Logs');
+    let message: string;
+    if (isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind)) {
+      message = t('{0} cannot be renewed: {1} It needs a new certificate. {2}', name, error.message, error.hint ?? HINT_NEW_CERTIFICATE);
+    } else if (isKymaCertError(error)) {
+      message = error.hint
+        ? t('Renewing {0} failed: {1} {2}', name, error.message, error.hint)
+        : t('Renewing {0} failed: {1}', name, error.message);
+    } else {
+      message = t('Renewing {0} failed: {1}', name, messageOf(error));
+    }
+    void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+      if (choice === showLogs) this.log.show(true);
+    });
+  }
+
+  private async readUnindexed(certFile: string): Promise<CertificateEntry | undefined> {
+    const result = await readCertificateEntry(certFile, { maxFileSizeBytes: this.settings.current.maxFileSizeBytes });
+    return 'entry' in result ? result.entry : undefined;
+  }
+
+  dispose(): void {
+    for (const abort of this.running) abort.abort();
+  }
+}
+
+/** Input box validation: an https URL or a domain name. Returns the problem, or undefined when fine. */
+export function validateInfoUrlOrDomain(value: string, t: typeof vscode.l10n.t): string | undefined {
+  const text = value.trim();
+  if (text === '') return t('Enter a URL or a domain.');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    try {
+      return new URL(text).protocol === 'https:' ? undefined : t('The Connector Service is only reachable over https.');
+    } catch {
+      return t('This is not a valid URL.');
+    }
+  }
+  return /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}(:\d{1,5})?$/i.test(text)
+    ? undefined
+    : t('Enter https://… or a domain such as example.com.');
+}

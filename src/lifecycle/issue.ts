@@ -1,0 +1,133 @@
+import * as path from 'node:path';
+import type { CertificateFacts } from '../core/certificate';
+import { createCsr } from '../core/csr';
+import { parseConnectorSubject, type DnAttribute } from '../core/dn';
+import { KymaCertError, isKymaCertError } from '../core/errors';
+import { generateRsaKeyAsync } from '../core/keys';
+import { caFileFor, connectionFileFor } from '../core/pairing';
+import { ensureDirectory } from './backups';
+import { serializeConnection } from './connection';
+import { atomicWriteFiles, PRIVATE_KEY_MODE, readFileIfExists } from './files';
+import { checkHttpsUrl } from './management';
+import type { WorkflowHooks } from './renew';
+import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
+import { verifyIssuedCertificates } from './verify';
+
+export interface IssueRequest extends NetworkOptions, WorkflowHooks {
+  /** The one-time URL from Kyma: `https://connector-service.<domain>/v1/applications/signingRequests/info?token=…`. */
+  tokenUrl: string;
+  /** Directory for the new files (created if missing). */
+  outDir: string;
+  /** Base name of the files: `<name>.crt`, `<name>.key`, `<name>-ca.crt`, `<name>.kyma.json`. Default `client`. */
+  name?: string;
+  /** Replace existing files of that name. */
+  force?: boolean;
+}
+
+export interface IssueResult {
+  certFile: string;
+  keyFile: string;
+  caFile: string;
+  connectionFile: string;
+  certificate: CertificateFacts;
+  /** management/info URL from the answer's `api.infoUrl`, remembered for renewals. */
+  infoUrl: string;
+}
+
+/** Kyma's answer to a used or expired token is a plain 403; say what to do about it. */
+const HINT_NEW_TOKEN =
+  'One-time tokens are valid for 5 minutes and only once: ask Kyma for a new token (create a new TokenRequest, or use "Connect Application" in the Kyma console).';
+
+function checkName(name: string): string {
+  if (name === '' || name !== path.basename(name) || name === '.' || name === '..') {
+    throw new KymaCertError('config', `--name "${name}" must be a plain file name without a directory.`);
+  }
+  return name;
+}
+
+/**
+ * Gets a first certificate from a one-time token (spec §3): token info → new RSA 2048 key → CSR with the returned
+ * subject → POST to csrUrl → verify → write key (0600), certificate, CA and the remembered connection atomically.
+ * Refuses to replace existing files unless `force`, and checks that before spending the token. On any failure
+ * nothing is written.
+ */
+export async function issueCertificate(req: IssueRequest): Promise<IssueResult> {
+  const now = req.now ?? (() => new Date());
+  const progress = req.onProgress ?? (() => undefined);
+  const log = req.log ?? (() => undefined);
+  const outDir = path.resolve(req.outDir);
+  const name = checkName(req.name ?? 'client');
+  checkHttpsUrl(req.tokenUrl, 'The token URL');
+  const certFile = path.join(outDir, `${name}.crt`);
+  const keyFile = path.join(outDir, `${name}.key`);
+  const caFile = caFileFor(certFile);
+  const connectionFile = connectionFileFor(certFile);
+
+  if (!req.force) {
+    for (const file of [certFile, keyFile, caFile, connectionFile]) {
+      if ((await readFileIfExists(file)) !== undefined) {
+        throw new KymaCertError('config', `${file} already exists.`, 'Choose another --name or --out-dir, or pass --force to replace it.');
+      }
+    }
+  }
+
+  const client = await createConnectorClient(req);
+  progress('Redeeming the one-time token');
+  let info;
+  try {
+    info = await client.getSigningRequestInfo(req.tokenUrl);
+  } catch (e) {
+    throw withTokenHint(e);
+  }
+  const subjectText = info?.certificate?.subject;
+  const infoUrl = info?.api?.infoUrl;
+  if (typeof info?.csrUrl !== 'string' || typeof subjectText !== 'string' || typeof infoUrl !== 'string') {
+    throw new KymaCertError('server', 'The token answer lacks csrUrl, certificate.subject or api.infoUrl.');
+  }
+  let subject: DnAttribute[];
+  try {
+    subject = parseConnectorSubject(subjectText);
+  } catch (e) {
+    throw new KymaCertError('server', `The token answer has a subject we cannot read: ${subjectText}`, undefined, { cause: e });
+  }
+  log(`subject ${subjectText}`);
+  throwIfCancelled(req.signal);
+
+  progress('Generating a new RSA 2048 key');
+  const { key, pem: keyPem } = await generateRsaKeyAsync(2048);
+  throwIfCancelled(req.signal);
+
+  progress('Requesting the certificate');
+  let issued;
+  try {
+    issued = await client.signCsrWithToken(info.csrUrl, createCsr(subject, key));
+  } catch (e) {
+    throw withTokenHint(e);
+  }
+
+  progress('Verifying the certificate');
+  const verified = verifyIssuedCertificates({ issued, key, expectedSubject: subject, now: now() });
+  log(`certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+
+  progress('Writing the key and certificate');
+  const undoDir = await ensureDirectory(outDir);
+  try {
+    await atomicWriteFiles([
+      { path: keyFile, data: keyPem, mode: PRIVATE_KEY_MODE },
+      { path: certFile, data: verified.clientPem },
+      { path: caFile, data: verified.caPem },
+      { path: connectionFile, data: serializeConnection(certFile, { infoUrl, keyFile, caFile: req.caFile }) },
+    ]);
+  } catch (e) {
+    await undoDir();
+    throw e;
+  }
+  return { certFile, keyFile, caFile, connectionFile, certificate: verified.clientFacts, infoUrl };
+}
+
+function withTokenHint(e: unknown): unknown {
+  if (isKymaCertError(e, 'invalid-token')) {
+    return new KymaCertError('invalid-token', e.message, HINT_NEW_TOKEN, { status: e.status, serverMessage: e.serverMessage, cause: e });
+  }
+  return e;
+}

@@ -1,0 +1,200 @@
+import * as path from 'node:path';
+import type { CertificateFacts } from '../core/certificate';
+import { createCsr } from '../core/csr';
+import { formatConnectorSubject } from '../core/dn';
+import { HINT_NEW_CERTIFICATE, KymaCertError, isKymaCertError } from '../core/errors';
+import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
+import { ensureDirectory, planBackup, pruneBackups } from './backups';
+import { readConnection, serializeConnection, type RememberedConnection } from './connection';
+import { atomicWriteFiles, readFileIfExists, restoreSnapshot, takeSnapshot, type FileWrite } from './files';
+import { renderRenewedCertificateFile } from './layout';
+import { withCertificateLock } from './lock';
+import { askForSubject, resolveConnection, type ResolvedConnection } from './management';
+import { loadCertificateMaterial, type CertificateMaterial } from './material';
+import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
+import { verifyIssuedCertificates, type VerifiedCertificates } from './verify';
+
+/** Callbacks and clock shared by the workflows. */
+export interface WorkflowHooks {
+  /** Injected clock (tests, and the editor's "renew at" logic). */
+  now?: () => Date;
+  /** A short human step description ("Requesting the renewed certificate"), for a progress bar or stderr. */
+  onProgress?: (step: string) => void;
+  /** Detail lines for a log. Never receives key material or PEM bodies. */
+  log?: (line: string) => void;
+}
+
+export interface RenewRequest extends NetworkOptions, WorkflowHooks {
+  /** The client certificate file: the client certificate alone, or followed by its CA chain. PEM or DER. */
+  certFile: string;
+  /** The private key of the certificate. Read, used for the CSR and the handshake, never written. */
+  keyFile: string;
+  /** management/info URL. Default: the remembered connection. */
+  infoUrl?: string;
+  /** Accept a certificate signed by a CA other than the current certificate's issuer (a rotated cluster CA). */
+  allowIssuerChange?: boolean;
+}
+
+export interface RenewResult {
+  certFile: string;
+  /** Where the issuing CA was written (pairing's caFileFor), unless that path is the server CA file in use. */
+  caFile?: string;
+  /** The backup of the previous certificate file. */
+  backupFile: string;
+  previous: CertificateFacts;
+  renewed: CertificateFacts;
+  infoUrl: string;
+}
+
+/**
+ * Renews a client certificate with its existing key (spec §4, §5, §12): checks the certificate and key locally,
+ * asks management/info for the subject and the renewal URL, sends a CSR with exactly that subject, verifies the
+ * answer, writes the new certificate (in the old file's layout), the CA and a backup in one atomic step, and then
+ * proves the new certificate works with a second management/info call, restoring the previous files if it does not.
+ * Any failure leaves every file byte-identical. Holds the certificate's lock throughout (`locked` if taken).
+ */
+export async function renewCertificate(req: RenewRequest): Promise<RenewResult> {
+  const certFile = path.resolve(req.certFile);
+  return withCertificateLock(certFile, () => renewLocked({ ...req, certFile, keyFile: path.resolve(req.keyFile) }));
+}
+
+async function renewLocked(req: RenewRequest): Promise<RenewResult> {
+  const now = req.now ?? (() => new Date());
+  const progress = req.onProgress ?? (() => undefined);
+  const log = req.log ?? (() => undefined);
+  const { certFile, keyFile } = req;
+
+  progress('Reading the certificate and key');
+  const material = await loadCertificateMaterial(certFile, keyFile, now());
+  log(`certificate ${material.clientFacts.subjectText}, sha256 ${material.clientFacts.sha256Hex}, expires ${material.clientFacts.notAfter.toISOString()}`);
+  const connection = await resolveConnection(certFile, req);
+  if (connection.remembered?.revoked?.sha256Hex === material.clientFacts.sha256Hex) {
+    log(`this certificate was revoked on ${connection.remembered.revoked.at}; asking the service anyway`);
+  }
+  throwIfCancelled(req.signal);
+
+  const client = await createConnectorClient(connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
+  progress('Asking the Connector Service for the subject');
+  const info = await askForSubject(client, connection.infoUrl);
+  log(`subject ${formatConnectorSubject(info.subject)}, renewal URL ${info.renewCertUrl}`);
+  throwIfCancelled(req.signal);
+
+  progress('Requesting the renewed certificate');
+  const csrPem = createCsr(info.subject, material.key);
+  let issued;
+  try {
+    issued = await client.renew(info.renewCertUrl, csrPem);
+  } catch (e) {
+    throw withRevocationHint(e);
+  }
+  throwIfCancelled(req.signal);
+
+  progress('Verifying the renewed certificate');
+  const verified = verifyIssuedCertificates({
+    issued,
+    key: material.key,
+    expectedSubject: info.subject,
+    now: now(),
+    current: material.client,
+    allowIssuerChange: req.allowIssuerChange,
+  });
+  log(`renewed certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  throwIfCancelled(req.signal);
+
+  progress('Writing the renewed certificate');
+  const plan = await planWrites(material, keyFile, verified, connection, log);
+  const snapshot = await takeSnapshot(plan.writes.map((w) => w.path));
+  const undoBackupDir = await ensureDirectory(backupDirFor(certFile));
+  try {
+    await atomicWriteFiles(plan.writes);
+  } catch (e) {
+    await undoBackupDir();
+    throw e;
+  }
+
+  progress('Checking the renewed certificate with the Connector Service');
+  try {
+    const renewedClient = await createConnectorClient(connection.network, { certPem: verified.clientPem, keyPem: material.keyPem });
+    await renewedClient.getManagementInfo(connection.infoUrl);
+  } catch (e) {
+    await restoreSnapshot(snapshot);
+    await undoBackupDir();
+    const reason = isKymaCertError(e) ? e.message : String(e);
+    throw new KymaCertError(
+      'verification',
+      `The Connector Service did not accept the renewed certificate (${reason}). The previous files were restored.`,
+      'Try again later; if it persists, check the gateway and the cluster CA.',
+      { cause: e, status: isKymaCertError(e) ? e.status : undefined },
+    );
+  }
+
+  const pruned = await pruneBackups(certFile).catch(() => []);
+  if (pruned.length > 0) log(`removed ${pruned.length} old backup(s)`);
+  return {
+    certFile,
+    caFile: plan.caFile,
+    backupFile: plan.backupFile,
+    previous: material.clientFacts,
+    renewed: verified.clientFacts,
+    infoUrl: connection.infoUrl,
+  };
+}
+
+/** A revoked certificate can never be renewed: say what helps instead. */
+function withRevocationHint(e: unknown): unknown {
+  if (isKymaCertError(e, 'revoked') && !e.hint) {
+    return new KymaCertError('revoked', e.message, HINT_NEW_CERTIFICATE, { status: e.status, serverMessage: e.serverMessage, cause: e });
+  }
+  return e;
+}
+
+interface WritePlan {
+  writes: FileWrite[];
+  caFile?: string;
+  backupFile: string;
+}
+
+async function planWrites(
+  material: CertificateMaterial,
+  keyFile: string,
+  verified: VerifiedCertificates,
+  connection: ResolvedConnection,
+  log: (line: string) => void,
+): Promise<WritePlan> {
+  const { certFile } = material;
+  const writes: FileWrite[] = [
+    {
+      path: certFile,
+      data: renderRenewedCertificateFile(
+        { format: material.format, data: material.certData, clientDer: material.client.raw },
+        verified.clientPem,
+        verified.caPem,
+      ),
+    },
+  ];
+
+  let caFile: string | undefined = caFileFor(certFile);
+  if (connection.network.caFile && path.resolve(connection.network.caFile) === path.resolve(caFile)) {
+    // That file is the server's trust anchor for TLS here; overwriting it with the client CA would break the next call.
+    log(`not writing the issuing CA to ${caFile}: it is the server CA file (--ca-file)`);
+    caFile = undefined;
+  } else {
+    writes.push({ path: caFile, data: verified.caPem });
+  }
+
+  const backup = await planBackup(certFile);
+  writes.push(...backup.writes);
+
+  const remembered: RememberedConnection = {
+    infoUrl: connection.infoUrl,
+    keyFile,
+    caFile: connection.network.caFile,
+  };
+  const connectionFile = connectionFileFor(certFile);
+  const serialized = serializeConnection(certFile, remembered);
+  const existing = await readFileIfExists(connectionFile);
+  // Rewrite only when something changed, so a routine renewal does not churn a file that may be under version control.
+  if (!existing || existing.toString('utf8') !== serialized) writes.push({ path: connectionFile, data: serialized });
+
+  return { writes, caFile, backupFile: backup.entry.certBackup };
+}

@@ -1,0 +1,59 @@
+import * as path from 'node:path';
+import { writeConnection } from './connection';
+import { withCertificateLock } from './lock';
+import { askForSubject, resolveConnection } from './management';
+import { loadCertificateMaterial } from './material';
+import type { WorkflowHooks } from './renew';
+import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
+
+export interface RevokeRequest extends NetworkOptions, WorkflowHooks {
+  certFile: string;
+  keyFile: string;
+  /** management/info URL. Default: the remembered connection. */
+  infoUrl?: string;
+}
+
+export interface RevokeResult {
+  certFile: string;
+  /** SHA-256 of the revoked certificate's DER (lower-case hex): the service's revocation key. */
+  sha256Hex: string;
+  revokedAt: string;
+  infoUrl: string;
+}
+
+/**
+ * Revokes the certificate itself (spec §6.1): management/info gives `urls.revokeCertUrl`, a POST over mTLS with the
+ * certificate revokes it (201). Revocation only blocks renewal; the certificate keeps working until it expires.
+ * Records `revoked: { at, sha256Hex }` in the remembered connection so that the editor can show it.
+ */
+export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResult> {
+  const certFile = path.resolve(req.certFile);
+  const keyFile = path.resolve(req.keyFile);
+  return withCertificateLock(certFile, async () => {
+    const now = req.now ?? (() => new Date());
+    const progress = req.onProgress ?? (() => undefined);
+    progress('Reading the certificate and key');
+    const material = await loadCertificateMaterial(certFile, keyFile, now());
+    const connection = await resolveConnection(certFile, req);
+    throwIfCancelled(req.signal);
+
+    const client = await createConnectorClient(connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
+    progress('Asking the Connector Service for the revocation URL');
+    const info = await askForSubject(client, connection.infoUrl);
+    throwIfCancelled(req.signal);
+
+    progress('Revoking the certificate');
+    await client.revoke(info.revokeCertUrl);
+    const revokedAt = now().toISOString();
+    req.log?.(`revoked certificate sha256 ${material.clientFacts.sha256Hex}`);
+
+    // The service is the truth about revocation; this record only lets the editor show it without a round trip.
+    await writeConnection(certFile, {
+      infoUrl: connection.infoUrl,
+      keyFile,
+      caFile: connection.network.caFile,
+      revoked: { at: revokedAt, sha256Hex: material.clientFacts.sha256Hex },
+    });
+    return { certFile, sha256Hex: material.clientFacts.sha256Hex, revokedAt, infoUrl: connection.infoUrl };
+  });
+}

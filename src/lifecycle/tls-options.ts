@@ -1,0 +1,47 @@
+import { ConnectorClient } from '../connector/client';
+import { KymaCertError } from '../core/errors';
+import { parseCryptoFile } from '../core/pem';
+import { readRequiredFile } from './material';
+
+/** How to reach the service: shared by every workflow that talks to it. */
+export interface NetworkOptions {
+  /** PEM file with the CA that signed the server's TLS certificate (self-signed clusters). */
+  caFile?: string;
+  /** Skip server certificate verification. Only for local clusters; the CLI warns. */
+  insecure?: boolean;
+  /** Per-request timeout in milliseconds. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** The client certificate (PEM) and key (PEM) presented in the mTLS handshake. */
+export interface ClientIdentity {
+  certPem: string;
+  keyPem: string;
+}
+
+/** Reads `caFile` and checks that it holds at least one certificate; a wrong file is a `config` error, named. */
+export async function readServerCa(caFile: string): Promise<string> {
+  const data = await readRequiredFile(caFile, 'CA file');
+  const parsed = parseCryptoFile(data);
+  const certs = parsed.blocks.filter((b) => b.kind === 'certificate');
+  if (parsed.format !== 'pem' || certs.length === 0) {
+    throw new KymaCertError('config', `CA file ${caFile} holds no PEM certificate.`, 'Pass the PEM file of the cluster CA with --ca-file.');
+  }
+  return data.toString('utf8');
+}
+
+/** A Connector Service client for these network options, optionally presenting a client certificate. */
+export async function createConnectorClient(net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorClient> {
+  const caPem = net.caFile ? await readServerCa(net.caFile) : undefined;
+  return new ConnectorClient({
+    tls: { caPem, insecure: net.insecure, certPem: identity?.certPem, keyPem: identity?.keyPem },
+    timeoutMs: net.timeoutMs,
+    signal: net.signal,
+  });
+}
+
+/** Throws `cancelled` once the caller has given up; checked between steps so no step starts after an abort. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new KymaCertError('cancelled', 'Cancelled; nothing was changed.');
+}

@@ -1,0 +1,47 @@
+/** Runs the bundled `dist/cli.js` as a child process, the way a user or a script runs it. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** The repository root: the nearest folder above this file with our package.json, else the working directory. */
+export function repoRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'esbuild.mjs'))) return dir;
+  }
+  return process.cwd();
+}
+
+export const CLI = path.join(repoRoot(), 'dist', 'cli.js');
+
+/** `npm test` builds first; a direct run of the compiled tests builds here when the bundle is missing. */
+export function ensureCliBuilt(): void {
+  if (existsSync(CLI)) return;
+  const result = spawnSync('npm', ['run', 'build'], { cwd: repoRoot(), stdio: 'inherit' });
+  if (result.status !== 0 || !existsSync(CLI)) throw new Error('npm run build did not produce dist/cli.js');
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function startCli(args: readonly string[], cwd?: string): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Collects the output of a started CLI until it exits. */
+export function finished(child: ChildProcess): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export function runCli(args: readonly string[], cwd?: string): Promise<CliResult> {
+  return finished(startCli(args, cwd));
+}

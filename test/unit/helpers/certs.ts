@@ -1,0 +1,141 @@
+/**
+ * Test certificates made at test time: a CA and leaf certificates with chosen subject, validity and key type.
+ * Structure via forge.asn1 (src/core/certificate-builder), keys and signatures via node:crypto.
+ */
+import { KeyObject, generateKeyPairSync } from 'node:crypto';
+import { buildCertificate, ExtKeyUsageName } from '../../../src/core/certificate-builder';
+import { DnAttribute, parseConnectorSubject } from '../../../src/core/dn';
+
+export type TestKeyType = 'rsa' | 'ec' | 'ed25519';
+
+export interface KeyOptions {
+  /** Default 'rsa'. */
+  keyType?: TestKeyType;
+  /** RSA modulus length, default 2048. */
+  bits?: number;
+  /** EC curve, default P-256. */
+  curve?: 'P-256' | 'P-384' | 'P-521';
+}
+
+export interface CertOptions extends KeyOptions {
+  /** Attributes in DER order, or the service's text form `O=…,CN=…`. */
+  subject?: readonly DnAttribute[] | string;
+  /** Default: now − 1 day. */
+  notBefore?: Date;
+  /** Default: notBefore + validDays. */
+  notAfter?: Date;
+  /** Default 90. */
+  validDays?: number;
+  isCA?: boolean;
+  extKeyUsage?: readonly ExtKeyUsageName[];
+  subjectAltNames?: readonly string[];
+  /** Use this key instead of generating one. */
+  key?: KeyObject;
+  /**
+   * Reuse the key generated earlier under this name (see keyNamed). RSA-2048 generation takes 0.1–1 s on a busy
+   * machine; tests that only need "some RSA key" can share one by name. Different names give different keys.
+   */
+  keyName?: string;
+  serialNumberHex?: string;
+}
+
+export interface TestCert {
+  certPem: string;
+  certDer: Buffer;
+  /** PKCS#8 PEM. */
+  keyPem: string;
+  key: KeyObject;
+  subject: DnAttribute[];
+}
+
+export const DAY_MS = 86_400_000;
+
+/** The Kyma default subject for an application: O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=<app>. */
+export function kymaSubject(application = 'my-app'): DnAttribute[] {
+  return parseConnectorSubject(`O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=${application}`);
+}
+
+/** A fresh private key of the requested type. */
+export function makeKey(opts: KeyOptions = {}): KeyObject {
+  switch (opts.keyType ?? 'rsa') {
+    case 'rsa':
+      return generateKeyPairSync('rsa', { modulusLength: opts.bits ?? 2048 }).privateKey;
+    case 'ec':
+      return generateKeyPairSync('ec', { namedCurve: opts.curve ?? 'P-256' }).privateKey;
+    case 'ed25519':
+      return generateKeyPairSync('ed25519').privateKey;
+  }
+}
+
+const namedKeys = new Map<string, KeyObject>();
+
+/** The key generated under `name` (generated on first use with `opts`; later calls return the same key). */
+export function keyNamed(name: string, opts: KeyOptions = {}): KeyObject {
+  let key = namedKeys.get(name);
+  if (!key) {
+    key = makeKey(opts);
+    namedKeys.set(name, key);
+  }
+  return key;
+}
+
+function keyFor(opts: CertOptions): KeyObject {
+  if (opts.key) return opts.key;
+  return opts.keyName !== undefined ? keyNamed(opts.keyName, opts) : makeKey(opts);
+}
+
+function subjectOf(subject: CertOptions['subject'], fallback: DnAttribute[]): DnAttribute[] {
+  if (subject === undefined) return fallback;
+  return typeof subject === 'string' ? parseConnectorSubject(subject) : [...subject];
+}
+
+function validity(opts: CertOptions): { notBefore: Date; notAfter: Date } {
+  const notBefore = opts.notBefore ?? new Date(Date.now() - DAY_MS);
+  const notAfter = opts.notAfter ?? new Date(notBefore.getTime() + (opts.validDays ?? 90) * DAY_MS);
+  return { notBefore, notAfter };
+}
+
+function toTestCert(der: Buffer, pem: string, key: KeyObject, subject: DnAttribute[]): TestCert {
+  return {
+    certPem: pem,
+    certDer: der,
+    keyPem: key.export({ type: 'pkcs8', format: 'pem' }) as string,
+    key,
+    subject,
+  };
+}
+
+/** A self-signed CA (default subject CN=Kyma, RSA 2048, valid from yesterday for 90 days). */
+export function makeCa(opts: CertOptions = {}): TestCert {
+  const key = keyFor(opts);
+  const subject = subjectOf(opts.subject, [{ type: 'CN', value: 'Kyma' }]);
+  const { der, pem } = buildCertificate({
+    subject,
+    publicKey: key,
+    signingKey: key,
+    isCA: opts.isCA ?? true,
+    extKeyUsage: opts.extKeyUsage,
+    subjectAltNames: opts.subjectAltNames,
+    serialNumberHex: opts.serialNumberHex,
+    ...validity(opts),
+  });
+  return toTestCert(der, pem, key, subject);
+}
+
+/** A certificate issued by `ca` (default subject: the Kyma default for `my-app`, clientAuth). */
+export function makeLeaf(ca: TestCert, opts: CertOptions = {}): TestCert {
+  const key = keyFor(opts);
+  const subject = subjectOf(opts.subject, kymaSubject());
+  const { der, pem } = buildCertificate({
+    subject,
+    issuer: ca.subject,
+    publicKey: key,
+    signingKey: ca.key,
+    isCA: opts.isCA ?? false,
+    extKeyUsage: opts.extKeyUsage ?? ['clientAuth'],
+    subjectAltNames: opts.subjectAltNames,
+    serialNumberHex: opts.serialNumberHex,
+    ...validity(opts),
+  });
+  return toTestCert(der, pem, key, subject);
+}

@@ -1,0 +1,87 @@
+/**
+ * Shared setup for the lifecycle and CLI tests: a workspace folder with a client certificate issued by a running
+ * emulator, and a fingerprint of every file in a folder (to prove "nothing changed").
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Emulator } from '../../../src/emulator/server';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Workspace {
+  dir: string;
+  certFile: string;
+  keyFile: string;
+  sha256Hex: string;
+  certPem: string;
+  caPem: string;
+}
+
+export interface WorkspaceOptions {
+  /** `client`: the file holds the client certificate only; `chain`: client followed by the CA. */
+  layout?: 'client' | 'chain';
+  application?: string;
+  notBefore?: Date;
+  validityMs?: number;
+  /** Base name of the certificate file. */
+  name?: string;
+}
+
+/** A fresh temp folder. */
+export async function tempDir(prefix = 'kyma-cert-test-'): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * Writes `app.crt` + `app.key` (0600) issued by the emulator. The certificate starts a day in the past, so a renewal
+ * issued "now" always ends later than it (certificate times have one-second resolution).
+ */
+export async function makeWorkspace(emulator: Emulator, options: WorkspaceOptions = {}): Promise<Workspace> {
+  const dir = await tempDir();
+  const name = options.name ?? 'app';
+  const issued = await emulator.issueClientCertificate({
+    application: options.application ?? 'my-app',
+    notBefore: options.notBefore ?? new Date(Date.now() - DAY_MS),
+    validityMs: options.validityMs,
+  });
+  const certFile = path.join(dir, `${name}.crt`);
+  const keyFile = path.join(dir, `${name}.key`);
+  const certText = options.layout === 'chain' ? issued.certPem + issued.caPem : issued.certPem;
+  await fs.writeFile(certFile, certText, { mode: 0o644 });
+  await fs.writeFile(keyFile, issued.keyPem ?? '', { mode: 0o600 });
+  await fs.chmod(keyFile, 0o600);
+  return { dir, certFile, keyFile, sha256Hex: issued.sha256Hex, certPem: issued.certPem, caPem: issued.caPem };
+}
+
+/**
+ * Every file and folder under `dir` (hidden ones included) with the SHA-256 and mode of each file:
+ * two equal trees mean no file was changed, added or removed.
+ */
+export async function treeFingerprint(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  async function walk(current: string): Promise<void> {
+    for (const entry of await fs.readdir(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      const rel = path.relative(dir, full);
+      if (entry.isDirectory()) {
+        out[`${rel}/`] = 'dir';
+        await walk(full);
+      } else {
+        const stat = await fs.stat(full);
+        out[rel] = `${createHash('sha256').update(await fs.readFile(full)).digest('hex')} ${(stat.mode & 0o777).toString(8)}`;
+      }
+    }
+  }
+  await walk(dir);
+  return out;
+}
+
+export async function sha256Of(file: string): Promise<string> {
+  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+}
+
+export async function modeOf(file: string): Promise<number> {
+  return (await fs.stat(file)).mode & 0o777;
+}

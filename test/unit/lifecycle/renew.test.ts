@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { isKymaCertError, type ErrorKind } from '../../../src/core/errors';
+import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import type { Fault } from '../../../src/emulator/faults';
+import { listBackups } from '../../../src/lifecycle/backups';
+import { readConnection } from '../../../src/lifecycle/connection';
+import { renewCertificate, type RenewRequest } from '../../../src/lifecycle/renew';
+import { DAY_MS, makeWorkspace, modeOf, sha256Of, treeFingerprint, type Workspace } from './fixtures';
+
+let emulator: Emulator;
+/** One line per request the emulator saw (and per failed handshake). */
+const requestLog: string[] = [];
+
+before(async () => {
+  emulator = await startEmulator({ log: (line) => requestLog.push(line) });
+});
+after(async () => {
+  await emulator.close();
+});
+
+function request(ws: Workspace, extra: Partial<RenewRequest> = {}): RenewRequest {
+  return { certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: emulator.infoUrl, caFile: emulator.serverCaFile, ...extra };
+}
+
+function certificatesIn(text: string): X509Certificate[] {
+  return (text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).map((p) => new X509Certificate(p));
+}
+
+async function expectFailureLeavesFilesAlone(ws: Workspace, req: RenewRequest, kind: ErrorKind): Promise<void> {
+  const before = await treeFingerprint(ws.dir);
+  await assert.rejects(renewCertificate(req), (e: unknown) => {
+    assert.ok(isKymaCertError(e), `expected KymaCertError, got ${String(e)}`);
+    assert.equal(e.kind, kind, e.message);
+    return true;
+  });
+  assert.deepEqual(await treeFingerprint(ws.dir), before, 'every file byte-identical, nothing added or left behind');
+}
+
+describe('renewCertificate against the emulator', () => {
+  it('renews a client-only file: new certificate, CA file, backup, key untouched, openssl accepts the chain', async () => {
+    const ws = await makeWorkspace(emulator, { layout: 'client' });
+    const keyHash = await sha256Of(ws.keyFile);
+    const steps: string[] = [];
+    const result = await renewCertificate(request(ws, { onProgress: (s) => steps.push(s) }));
+
+    const text = await fs.readFile(ws.certFile, 'utf8');
+    const certs = certificatesIn(text);
+    assert.equal(certs.length, 1, 'layout kept: client certificate only');
+    assert.notEqual(result.renewed.sha256Hex, ws.sha256Hex);
+    assert.equal(result.renewed.sha256Hex, result.renewed.sha256Hex);
+    assert.equal(certs[0].fingerprint256, result.renewed.fingerprint256);
+    assert.ok(result.renewed.notAfter > result.previous.notAfter);
+    assert.equal(result.renewed.subjectConnector, 'O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=my-app');
+
+    assert.equal(result.caFile, path.join(ws.dir, 'app-ca.crt'));
+    assert.equal(await fs.readFile(result.caFile, 'utf8'), emulator.clientCaPem.trim() + '\n');
+    execFileSync('openssl', ['verify', '-CAfile', result.caFile, ws.certFile], { stdio: 'pipe' });
+
+    assert.equal(await fs.readFile(result.backupFile, 'utf8'), ws.certPem);
+    assert.equal(await sha256Of(ws.keyFile), keyHash, 'private key untouched');
+    assert.equal(await modeOf(ws.keyFile), 0o600);
+    assert.equal(await modeOf(ws.certFile), 0o644, 'certificate mode kept');
+
+    const remembered = await readConnection(ws.certFile);
+    assert.equal(remembered?.infoUrl, emulator.infoUrl);
+    assert.equal(remembered?.keyFile, ws.keyFile);
+    assert.equal(remembered?.caFile, emulator.serverCaFile);
+    const raw = JSON.parse(await fs.readFile(path.join(ws.dir, 'app.kyma.json'), 'utf8')) as { keyFile: string };
+    assert.equal(raw.keyFile, 'app.key', 'stored relative to the certificate');
+    assert.ok(steps.includes('Checking the renewed certificate with the Connector Service'));
+  });
+
+  it('renews a client+CA file into a client+CA file and keeps a custom mode', async () => {
+    const ws = await makeWorkspace(emulator, { layout: 'chain' });
+    await fs.chmod(ws.certFile, 0o640);
+    const result = await renewCertificate(request(ws));
+    const certs = certificatesIn(await fs.readFile(ws.certFile, 'utf8'));
+    assert.equal(certs.length, 2, 'layout kept: client + CA');
+    assert.equal(certs[0].fingerprint256, result.renewed.fingerprint256);
+    assert.equal(certs[1].fingerprint256, new X509Certificate(emulator.clientCaPem).fingerprint256);
+    assert.equal(await modeOf(ws.certFile), 0o640);
+    execFileSync('openssl', ['verify', '-CAfile', path.join(ws.dir, 'app-ca.crt'), ws.certFile], { stdio: 'pipe' });
+  });
+
+  it('renews a second time from the remembered connection alone, backing up the CA file too', async () => {
+    const ws = await makeWorkspace(emulator);
+    await renewCertificate(request(ws));
+    const second = await renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile });
+    const backups = await listBackups(ws.certFile);
+    assert.equal(backups.length, 2);
+    assert.equal(backups[0].certBackup, second.backupFile);
+    assert.ok(backups[0].caBackup, 'the CA written by the first renewal is backed up by the second');
+    assert.ok(backups[1].caBackup === undefined);
+  });
+
+  it('keeps only the last 5 backups', async () => {
+    const ws = await makeWorkspace(emulator);
+    for (let i = 0; i < 7; i++) await renewCertificate(request(ws));
+    assert.equal((await listBackups(ws.certFile)).length, 5);
+  });
+
+  it('renews a DER certificate file into a DER file', async () => {
+    const ws = await makeWorkspace(emulator);
+    const derFile = path.join(ws.dir, 'app.der');
+    await fs.writeFile(derFile, new X509Certificate(ws.certPem).raw);
+    await fs.rm(ws.certFile);
+    const result = await renewCertificate({ ...request(ws), certFile: derFile });
+    const bytes = await fs.readFile(derFile);
+    assert.equal(new X509Certificate(bytes).fingerprint256, result.renewed.fingerprint256);
+    assert.equal(bytes[0], 0x30, 'still DER');
+  });
+
+  const faults: Array<{ name: string; fault: Fault; kind: ErrorKind; extra?: Partial<RenewRequest> }> = [
+    { name: 'HTTP 500 on renewal', fault: { endpoint: 'renewals', kind: 'status', status: 500 }, kind: 'server' },
+    { name: 'garbage instead of JSON', fault: { endpoint: 'renewals', kind: 'garbage' }, kind: 'server' },
+    { name: 'a certificate for another key', fault: { endpoint: 'renewals', kind: 'foreign-key' }, kind: 'verification' },
+    { name: 'a certificate with the wrong subject', fault: { endpoint: 'renewals', kind: 'wrong-subject' }, kind: 'verification' },
+    { name: 'an already expired certificate', fault: { endpoint: 'renewals', kind: 'expired' }, kind: 'verification' },
+    { name: 'a certificate from a different CA', fault: { endpoint: 'renewals', kind: 'foreign-ca' }, kind: 'verification' },
+    {
+      name: 'a different CA signing while caCrt names the real one',
+      fault: { endpoint: 'renewals', kind: 'foreign-ca', caCrt: 'real' },
+      kind: 'verification',
+    },
+    { name: 'crt in the wrong order', fault: { endpoint: 'renewals', kind: 'bad-chain' }, kind: 'verification' },
+    {
+      name: 'a renewal slower than the timeout',
+      fault: { endpoint: 'renewals', kind: 'delay', ms: 10_000 },
+      kind: 'timeout',
+      extra: { timeoutMs: 300 },
+    },
+    { name: 'a dropped connection', fault: { endpoint: 'renewals', kind: 'drop' }, kind: 'network' },
+    { name: 'management/info failing', fault: { endpoint: 'managementInfo', kind: 'status', status: 503 }, kind: 'server' },
+    {
+      name: 'a foreign CA accepted with --allow-issuer-change but rejected by the gateway (rolled back)',
+      fault: { endpoint: 'renewals', kind: 'foreign-ca' },
+      kind: 'verification',
+      extra: { allowIssuerChange: true },
+    },
+  ];
+  for (const { name, fault, kind, extra } of faults) {
+    it(`fails with '${kind}' on ${name} and leaves every file byte-identical`, async () => {
+      const ws = await makeWorkspace(emulator, { layout: 'chain' });
+      // A previous renewal gives the folder a connection file, a CA file and a backup that must survive too.
+      await renewCertificate(request(ws));
+      emulator.injectFault(fault);
+      await expectFailureLeavesFilesAlone(ws, request(ws, extra), kind);
+      assert.equal(emulator.pendingFaults, 0, 'the fault was hit');
+    });
+  }
+
+  it('rolls back when the second management/info call (with the new certificate) fails', async () => {
+    const ws = await makeWorkspace(emulator, { layout: 'client' });
+    const before = await treeFingerprint(ws.dir);
+    const req = request(ws, {
+      // Inject only once the first management/info call is done, so exactly the verification call hits the fault.
+      onProgress: (step) => {
+        if (step === 'Requesting the renewed certificate') emulator.injectFault({ endpoint: 'managementInfo', kind: 'drop' });
+      },
+    });
+    await assert.rejects(renewCertificate(req), (e: unknown) => isKymaCertError(e, 'verification') && /restored/.test(e.message));
+    assert.deepEqual(await treeFingerprint(ws.dir), before);
+  });
+
+  it('refuses an expired certificate before any network call', async () => {
+    const ws = await makeWorkspace(emulator, { notBefore: new Date(Date.now() - 10 * DAY_MS), validityMs: DAY_MS });
+    const seen = requestLog.length;
+    await expectFailureLeavesFilesAlone(ws, request(ws), 'expired');
+    assert.equal(requestLog.length, seen, 'no request reached the service');
+    await assert.rejects(renewCertificate(request(ws)), (e: unknown) => isKymaCertError(e) && /token/.test(e.hint ?? ''));
+  });
+
+  it('refuses a key that does not belong to the certificate', async () => {
+    const ws = await makeWorkspace(emulator);
+    const other = await makeWorkspace(emulator);
+    await expectFailureLeavesFilesAlone(ws, { ...request(ws), keyFile: other.keyFile }, 'key-mismatch');
+  });
+
+  it('says which setting is missing when no info URL is known', async () => {
+    const ws = await makeWorkspace(emulator);
+    await assert.rejects(renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile }), (e: unknown) => {
+      return isKymaCertError(e, 'config') && /--info-url/.test(e.hint ?? '');
+    });
+  });
+
+  it("maps the service's 403 for a revoked certificate to 'revoked' with the token hint", async () => {
+    const ws = await makeWorkspace(emulator);
+    emulator.revokeHash(ws.sha256Hex);
+    const before = await treeFingerprint(ws.dir);
+    await assert.rejects(renewCertificate(request(ws)), (e: unknown) => {
+      return isKymaCertError(e, 'revoked') && e.status === 403 && /token/i.test(e.hint ?? '');
+    });
+    assert.deepEqual(await treeFingerprint(ws.dir), before);
+  });
+
+  it('lets exactly one of two concurrent renewals run; the other fails fast with locked', async () => {
+    const ws = await makeWorkspace(emulator);
+    const results = await Promise.allSettled([renewCertificate(request(ws)), renewCertificate(request(ws))]);
+    const fulfilled = results.filter((r) => r.status === 'fulfilled');
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    assert.equal(fulfilled.length, 1);
+    assert.equal(rejected.length, 1);
+    assert.ok(isKymaCertError(rejected[0].reason, 'locked'));
+    assert.equal((await listBackups(ws.certFile)).length, 1, 'exactly one renewal happened');
+    assert.deepEqual(
+      (await fs.readdir(ws.dir)).filter((n) => n.includes('lock') || n.includes('tmp')),
+      [],
+      'no lock or temp file left',
+    );
+  });
+
+  it('stops with cancelled when the signal is aborted, leaving files alone', async () => {
+    const ws = await makeWorkspace(emulator);
+    const controller = new AbortController();
+    const req = request(ws, {
+      signal: controller.signal,
+      onProgress: (step) => {
+        if (step === 'Requesting the renewed certificate') controller.abort();
+      },
+    });
+    await expectFailureLeavesFilesAlone(ws, req, 'cancelled');
+  });
+});
