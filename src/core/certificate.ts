@@ -175,9 +175,9 @@ export function certificatesInFile(data: Buffer | string): CertificateFacts[] {
 }
 
 function subjectOf(input: CertificateInput | CertificateFacts, which: 'subject' | 'issuer'): DnAttribute[] {
-  if (typeof input === 'object' && !Buffer.isBuffer(input) && which in input) {
-    return (input as CertificateFacts)[which];
-  }
+  // Facts carry decoded names; X509Certificate also has `subject`/`issuer`, but as lossy strings.
+  const carried = typeof input === 'object' && !Buffer.isBuffer(input) ? (input as Partial<CertificateFacts>)[which] : undefined;
+  if (Array.isArray(carried)) return carried;
   const der = toX509(input).raw;
   const parts = tbsParts(der);
   return attributesFromNameDer(tlvBytes(der, parts[which]));

@@ -75,13 +75,23 @@ export function keyFromBlock(block: CryptoBlock): KeyObject {
 
 /** DER SubjectPublicKeyInfo of a private or public key. */
 export function spkiDer(key: KeyObject): Buffer {
-  return createPublicKey(key).export({ type: 'spki', format: 'der' });
+  const publicKey = key.type === 'public' ? key : createPublicKey(key);
+  return publicKey.export({ type: 'spki', format: 'der' });
 }
 
-/** True when `key` (private or public) is the key pair of the certificate's public key. */
+/**
+ * True when `key` (private or public) is the key pair of the certificate's public key (SPKI DER comparison).
+ * Throws `parse` for a non-certificate, `unsupported` when node cannot read the certificate's key algorithm.
+ */
 export function keyMatchesCertificate(key: KeyObject, cert: CertificateInput): boolean {
-  const certKey = toX509(cert).publicKey;
-  return spkiDer(key).equals(certKey.export({ type: 'spki', format: 'der' }));
+  const x509 = toX509(cert);
+  let certSpki: Buffer;
+  try {
+    certSpki = x509.publicKey.export({ type: 'spki', format: 'der' });
+  } catch (e) {
+    throw new KymaCertError('unsupported', "the certificate's public key algorithm is not supported", undefined, { cause: e });
+  }
+  return spkiDer(key).equals(certSpki);
 }
 
 /** A private key as PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), the form OpenSSL 3 writes. */

@@ -77,8 +77,14 @@ export function toDer(node: Asn1): Buffer {
   return Buffer.from(asn1.toDer(node).getBytes(), 'binary');
 }
 
+type FromDerWithOptions = (bytes: string, options: { strict: boolean; decodeBitStrings: boolean }) => Asn1;
+
+/**
+ * Strict parse that keeps BIT STRINGs opaque: forge otherwise tries to decode their contents as nested ASN.1
+ * (and then `value` no longer holds the key or signature bytes).
+ */
 export function fromDer(der: Buffer): Asn1 {
-  return asn1.fromDer(der.toString('binary'));
+  return (asn1.fromDer as unknown as FromDerWithOptions)(der.toString('binary'), { strict: true, decodeBitStrings: false });
 }
 
 export function oidOf(node: Asn1): string {

@@ -102,7 +102,7 @@ export class Issuer {
     const notBefore = options.notBefore ?? this.now();
     const certPem = issueClientCertificate(this.ca, {
       subjectName: encodeName(options.subject),
-      spki: spkiFromKey(createPublicKey(options.publicKey)),
+      spki: spkiFromKey(typeof options.publicKey === 'string' ? createPublicKey(options.publicKey) : options.publicKey),
       notBefore,
       notAfter: new Date(notBefore.getTime() + (options.validityMs ?? this.validityMs)),
       hash: 'sha256',

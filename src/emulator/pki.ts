@@ -64,7 +64,8 @@ export function keyIdentifier(spkiDer: Buffer): Buffer {
 }
 
 function spkiOf(key: KeyObject): Buffer {
-  return createPublicKey(key).export({ type: 'spki', format: 'der' });
+  const publicKey = key.type === 'public' ? key : createPublicKey(key);
+  return publicKey.export({ type: 'spki', format: 'der' });
 }
 
 function extension(id: string, critical: boolean, value: der.Asn1): der.Asn1 {

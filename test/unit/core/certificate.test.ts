@@ -100,14 +100,14 @@ describe('certificateFacts', () => {
   test('RFC 4514 escaping and multi-valued RDNs survive a real certificate, as openssl prints them', () => {
     const subject = [
       { type: 'C', value: 'DE' },
-      { type: 'O', value: 'ACME, Inc.' },
-      { type: 'OU', value: 'R+D', joinedWithPrevious: true },
+      { type: 'OU', value: 'R+D' }, // DER-sorted inside the RDN: the shorter encoding first
+      { type: 'O', value: 'ACME, Inc.', joinedWithPrevious: true },
       { type: 'CN', value: ' #lead"quote;<x>\\ ' },
     ];
     const cert = makeLeaf(ecCa, { keyType: 'ec', subject });
     const f = certificateFacts(cert.certPem);
     assert.deepEqual(f.subject, subject);
-    assert.equal(f.subjectText, 'CN=\\ #lead\\"quote\\;\\<x\\>\\\\\\ ,OU=R\\+D+O=ACME\\, Inc.,C=DE');
+    assert.equal(f.subjectText, 'CN=\\ #lead\\"quote\\;\\<x\\>\\\\\\ ,O=ACME\\, Inc.+OU=R\\+D,C=DE');
     const out = openssl(['x509', '-in', 'c.pem', '-noout', '-subject', '-nameopt', 'RFC2253'], { 'c.pem': cert.certPem });
     assert.equal(out.trim(), `subject=${f.subjectText}`);
   });
@@ -117,6 +117,7 @@ describe('isIssuedBy', () => {
   test('true for the issuing CA, false for another CA, itself or reversed', () => {
     assert.equal(isIssuedBy(leaf.certPem, rsaCa.certPem), true);
     assert.equal(isIssuedBy(certificateFacts(leaf.certPem), certificateFacts(rsaCa.certPem)), true);
+    assert.equal(isIssuedBy(new X509Certificate(leaf.certDer), new X509Certificate(rsaCa.certDer)), true);
     assert.equal(isIssuedBy(leaf.certPem, ecCa.certPem), false);
     assert.equal(isIssuedBy(rsaCa.certPem, leaf.certPem), false);
     assert.equal(isIssuedBy(rsaCa.certPem, rsaCa.certPem), true); // self-signed

@@ -123,8 +123,9 @@ describe('DER names', () => {
     const attrs: DnAttribute[] = [
       { type: 'DC', value: 'example' },
       { type: 'C', value: 'DE' },
-      { type: 'O', value: 'Grüße & Co, KG' },
-      { type: 'OU', value: 'a', joinedWithPrevious: true },
+      { type: 'L', value: 'Grüße & Co, KG' },
+      { type: 'O', value: 'Org' },
+      { type: 'OU', value: 'Unit', joinedWithPrevious: true }, // already in DER SET OF order
       { type: 'emailAddress', value: 'x@example.com' },
       { type: 'serialNumber', value: '42' },
       { type: 'street', value: 'Main St 1' },

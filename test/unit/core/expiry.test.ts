@@ -16,7 +16,15 @@ test('expiring by days: exactly warnDays left is a warning, one ms more is not',
   assert.equal(assessExpiry(year, at(335)).state, 'expiring');
   assert.equal(assessExpiry(year, at(335)).daysLeft, 30);
   assert.equal(assessExpiry(year, new Date(at(335).getTime() - 1)).daysLeft, 30); // floor
-  assert.equal(assessExpiry(year, new Date(at(334).getTime() - 1)).state, 'valid');
+  const daysOnly = { ...DEFAULT_THRESHOLDS, warnFraction: 0 };
+  assert.equal(assessExpiry(year, new Date(at(334).getTime() - 1), daysOnly).daysLeft, 31);
+  assert.equal(assessExpiry(year, new Date(at(334).getTime() - 1), daysOnly).state, 'valid');
+  assert.equal(assessExpiry(year, at(335), daysOnly).state, 'expiring');
+});
+
+test('expiring by fraction alone: a year certificate warns with 121 days (< 1/3) left', () => {
+  assert.equal(assessExpiry(year, at(243)).state, 'valid'); // 122/365 > 1/3
+  assert.equal(assessExpiry(year, at(244)).state, 'expiring'); // 121/365 < 1/3
 });
 
 test('expiring by fraction: a 30-day certificate warns once a third is left (day 20)', () => {

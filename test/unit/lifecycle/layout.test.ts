@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { renderRenewedCertificateFile } from '../../../src/lifecycle/layout';
@@ -12,9 +12,8 @@ let newCa: string;
 
 before(async () => {
   emulator = await startEmulator();
-  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const a = await emulator.issueClientCertificate({ application: 'a', publicKey });
-  const b = await emulator.issueClientCertificate({ application: 'b', publicKey });
+  const a = await emulator.issueClientCertificate({ application: 'a' });
+  const b = await emulator.issueClientCertificate({ application: 'b' });
   [oldClient, oldCa, newClient, newCa] = [a.certPem, a.caPem, b.certPem, b.caPem];
 });
 after(() => emulator.close());

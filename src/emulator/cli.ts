@@ -1,0 +1,106 @@
+import { KymaCertError } from '../core/errors';
+import { EmulatorOptions, parseDuration } from './options';
+import { startEmulator } from './server';
+
+/** `kyma-cert emulator` usage text. */
+export const EMULATOR_USAGE = `Usage: kyma-cert emulator [options]
+
+Runs a local Kyma Connector Service (token host, mTLS gateway, internal API) until SIGINT/SIGTERM.
+Prints one JSON line when ready: connectorUrl, gatewayUrl, internalUrl, infoUrl, serverCaFile, clientCaFile.
+
+Options:
+  --host H             listen address (default 127.0.0.1)
+  --port N             connector (token) HTTPS port (default: ephemeral)
+  --gateway-port N     gateway (mTLS) HTTPS port (default: ephemeral)
+  --internal-port N    internal HTTP port: POST /v1/applications/tokens (header Application), ... (default: ephemeral)
+  --state-dir DIR      keep CAs, keys and the server certificate here across restarts (default: temp dir)
+  --validity D         lifetime of issued certificates: 92d, 2h, 15m, 90s, 500ms (default 92d)
+  --token-ttl D        one-time token lifetime (default 5m)
+  --ca-key-bits N      client CA key size, 2048 or 4096 (default 2048)
+`;
+
+function parsePort(flag: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new KymaCertError('config', `${flag} must be a port number (0-65535), got "${value}"`);
+  }
+  return port;
+}
+
+function parseDurationFlag(flag: string, value: string): number {
+  try {
+    return parseDuration(value);
+  } catch (e) {
+    throw new KymaCertError('config', `${flag}: ${(e as Error).message}`);
+  }
+}
+
+/** Parses the emulator flags (`--flag value` or `--flag=value`). Throws KymaCertError('config') on bad input. */
+export function parseEmulatorArgs(argv: readonly string[]): EmulatorOptions & { help?: boolean } {
+  const options: EmulatorOptions & { help?: boolean } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
+    if (flag === '--help' || flag === '-h') {
+      options.help = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new KymaCertError('config', `${flag} needs a value`, EMULATOR_USAGE);
+    switch (flag) {
+      case '--host':
+        options.host = value;
+        break;
+      case '--port':
+        options.port = parsePort(flag, value);
+        break;
+      case '--gateway-port':
+        options.gatewayPort = parsePort(flag, value);
+        break;
+      case '--internal-port':
+        options.internalPort = parsePort(flag, value);
+        break;
+      case '--state-dir':
+        options.stateDir = value;
+        break;
+      case '--validity':
+        options.validityMs = parseDurationFlag(flag, value);
+        break;
+      case '--token-ttl':
+        options.tokenTtlMs = parseDurationFlag(flag, value);
+        break;
+      case '--ca-key-bits':
+        if (value !== '2048' && value !== '4096') throw new KymaCertError('config', '--ca-key-bits must be 2048 or 4096');
+        options.caKeyBits = Number(value) as 2048 | 4096;
+        break;
+      default:
+        throw new KymaCertError('config', `unknown option ${flag}`, EMULATOR_USAGE);
+    }
+  }
+  return options;
+}
+
+/**
+ * Runs the emulator in the foreground: one JSON line on stdout when ready, one stderr line per request
+ * (method, path, status), until SIGINT or SIGTERM; then closes the listeners and resolves.
+ */
+export async function runEmulatorCli(argv: string[]): Promise<void> {
+  const { help, ...options } = parseEmulatorArgs(argv);
+  if (help) {
+    process.stdout.write(EMULATOR_USAGE);
+    return;
+  }
+  const emulator = await startEmulator({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
+  const { connectorUrl, gatewayUrl, internalUrl, infoUrl, serverCaFile, clientCaFile } = emulator;
+  process.stdout.write(`${JSON.stringify({ connectorUrl, gatewayUrl, internalUrl, infoUrl, serverCaFile, clientCaFile })}\n`);
+  const signal = await new Promise<NodeJS.Signals>((resolveSignal) => {
+    const onSignal = (s: NodeJS.Signals): void => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolveSignal(s);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+  process.stderr.write(`emulator: ${signal}, shutting down\n`);
+  await emulator.close();
+}

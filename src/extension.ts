@@ -1,0 +1,71 @@
+/**
+ * Composition root of the VS Code extension: creates the features, wires them together and hands every
+ * disposable to the context. No business logic here (that lives in core/ and lifecycle/), and nothing slow:
+ * the workspace scan starts after activate() returns.
+ */
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { registerRefreshCommand } from './commands/refresh';
+import { registerRenewCertificateCommand } from './commands/renewCertificate';
+import { registerShowCertificateDetailsCommand } from './commands/showCertificateDetails';
+import { registerShowLogsCommand } from './commands/showLogs';
+import { DISPLAY_NAME } from './constants';
+import { CertificateIndex } from './features/certificateIndex';
+import { CertificateDetailsDocuments } from './features/detailsDocument';
+import { CertificateHoverProvider } from './features/hoverProvider';
+import { InsecureTlsWarning } from './features/insecureTlsWarning';
+import { RenewalFlow } from './features/renewalFlow';
+import { SettingsService } from './features/settings';
+import { CertificateStatusBar } from './features/statusBar';
+
+/**
+ * What `activate()` returns (`vscode.extensions.getExtension('kyma-cert.kyma-cert').exports`). Meant for the host
+ * tests and for scripts; it only reads, so it is safe to hand out.
+ */
+export interface KymaCertApi {
+  index: Pick<CertificateIndex, 'ready' | 'whenIdle' | 'all' | 'get' | 'refresh' | 'onDidChange'>;
+  /** How long `activate()` took, in milliseconds (the scan is not included: it runs afterwards). */
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): KymaCertApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
+  const settings = new SettingsService();
+  const index = new CertificateIndex(settings, log);
+  const renewal = new RenewalFlow(index, settings, log);
+
+  context.subscriptions.push(
+    log,
+    settings,
+    index,
+    renewal,
+    new CertificateStatusBar(index, settings),
+    new InsecureTlsWarning(settings, log),
+    new CertificateHoverProvider(index, settings),
+    new CertificateDetailsDocuments(index, settings),
+    registerRenewCertificateCommand(renewal, index, settings),
+    registerShowCertificateDetailsCommand(index, settings),
+    registerRefreshCommand(index),
+    registerShowLogsCommand(log),
+  );
+
+  index.start(); // returns at once; the scan and the status bar fill in afterwards
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, workspace trusted: ${vscode.workspace.isTrusted}).`);
+  return {
+    index: {
+      ready: () => index.ready(),
+      whenIdle: () => index.whenIdle(),
+      all: () => index.all(),
+      get: (file) => index.get(file),
+      refresh: (file) => index.refresh(file),
+      onDidChange: index.onDidChange,
+    },
+    activationMs,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

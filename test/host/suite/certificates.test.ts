@@ -1,0 +1,210 @@
+/**
+ * The editor features against a real VS Code host and the in-process Connector Service emulator: index,
+ * status bar, hover, explorer context menu, renewal (success and injected failure) and Restricted Mode.
+ * Certificates and keys are issued at suite setup into the open workspace folder.
+ */
+import * as assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import * as vscode from 'vscode';
+import { CommandId, DETAILS_SCHEME } from '../../../src/constants';
+import type { KymaCertApi } from '../../../src/extension';
+import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import { Selectors, ui, uiAvailable } from './ui';
+import {
+  ClientCertificateFiles,
+  DAY_MS,
+  STATUS_ITEM,
+  activateExtension,
+  removeFiles,
+  snapshotDir,
+  waitForEntry,
+  workspaceDir,
+  writeClientCertificate,
+} from './kymaWorkspace';
+
+async function setCaFileSetting(file: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('kymaCert').update('caFile', file, vscode.ConfigurationTarget.Global);
+}
+
+suite('Kyma certificates in the editor', function () {
+  let emulator: Emulator;
+  let api: KymaCertApi;
+  let certsDir: string;
+  let expiring: ClientCertificateFiles;
+
+  suiteSetup(async function () {
+    this.timeout(60000);
+    emulator = await startEmulator();
+    certsDir = join(workspaceDir(), 'certs');
+    // Started 80 of 92 days ago: 12 days left, inside the 30-day warning window, outside the 7-day error window.
+    expiring = await writeClientCertificate(emulator, certsDir, 'expiring-app', { startedDaysAgo: 80, validDays: 92 });
+    await writeFile(join(certsDir, 'notes.txt'), 'not a certificate\n');
+    await setCaFileSetting(emulator.serverCaFile);
+    assert.equal(vscode.workspace.getConfiguration('kymaCert').get('caFile'), emulator.serverCaFile, 'kymaCert.caFile not applied');
+    const activation = await activateExtension();
+    api = activation.api;
+    console.log(`      activation: ${activation.ms.toFixed(1)} ms inside activate() (${activation.activatedNow ? 'activated by the suite' : 'already active'})`);
+  });
+
+  suiteTeardown(async () => {
+    await setCaFileSetting(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await emulator?.close();
+  });
+
+  teardown(async () => {
+    if (uiAvailable()) await ui.press('Escape');
+  });
+
+  test('the index finds the certificate in the workspace and pairs it with its key and connection', async () => {
+    const entry = await waitForEntry(api, expiring.certFile, (e) => e !== undefined);
+    assert.ok(entry);
+    assert.equal(entry.certificates[0].facts.commonName, 'expiring-app');
+    assert.equal(entry.key.status, 'match');
+    assert.equal(entry.key.file, expiring.keyFile);
+    assert.equal(entry.connection?.infoUrl, emulator.infoUrl);
+    assert.equal(entry.revoked, false);
+    assert.equal(api.index.get(join(certsDir, 'notes.txt')), undefined);
+  });
+
+  test('status bar: an expiring certificate shows its days left on a warning background', async function () {
+    if (!uiAvailable()) this.skip();
+    await ui.waitFor(`${STATUS_ITEM} >> text=/expiring-app · 1[12]d/`);
+    assert.match(await ui.html(STATUS_ITEM), /warning-kind/);
+  });
+
+  test('status bar: an expired certificate takes over, on an error background', async function () {
+    if (!uiAvailable()) this.skip();
+    const expired = await writeClientCertificate(emulator, certsDir, 'expired-app', { startedDaysAgo: 100, validDays: 92 });
+    try {
+      await waitForEntry(api, expired.certFile, (e) => e !== undefined);
+      await ui.waitFor(`${STATUS_ITEM} >> text=/expired-app · expired/`);
+      const html = await ui.html(STATUS_ITEM);
+      assert.match(html, /error-kind/);
+      assert.doesNotMatch(html, /warning-kind/);
+    } finally {
+      await removeFiles(expired.certFile, expired.keyFile, expired.connectionFile);
+    }
+    await waitForEntry(api, expired.certFile, (e) => e === undefined);
+    await ui.waitFor(`${STATUS_ITEM} >> text=/expiring-app/`);
+  });
+
+  test('hover on a PEM block shows subject, validity, fingerprint, key and a Renew link', async function () {
+    if (!uiAvailable()) this.skip();
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(expiring.certFile));
+    editor.selection = new vscode.Selection(3, 4, 3, 4); // inside the base64 body
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await ui.waitFor(`${Selectors.hover} >> text=/expiring-app/`);
+    const text = (await ui.texts(Selectors.hover)).join('\n');
+    const facts = api.index.get(expiring.certFile)!.certificates[0].facts;
+    for (const expected of ['Subject', 'CN=expiring-app', 'Issuer', 'days left', facts.fingerprint256, 'found, matches', 'Renew', 'Show Details']) {
+      assert.ok(text.includes(expected), `hover lacks "${expected}": ${text}`);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('explorer context menu offers Renew Certificate on a .crt file and not on a .txt file', async function () {
+    if (!uiAvailable()) this.skip();
+    const labelsFor = async (file: string): Promise<string[]> => {
+      await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file));
+      await ui.click(`${Selectors.explorerRow} >> text="${file.split('/').pop()}"`, { button: 'right' });
+      await ui.waitFor(Selectors.contextMenuLabel);
+      const labels = (await ui.texts(Selectors.contextMenuLabel)).filter(Boolean);
+      await ui.press('Escape');
+      await ui.waitFor(Selectors.contextMenuLabel, { state: 'detached' });
+      return labels;
+    };
+    const onCertificate = await labelsFor(expiring.certFile);
+    assert.ok(onCertificate.includes('Renew Certificate'), JSON.stringify(onCertificate));
+    assert.ok(onCertificate.includes('Show Certificate Details'), JSON.stringify(onCertificate));
+    const onText = await labelsFor(join(certsDir, 'notes.txt'));
+    assert.ok(onText.includes('Copy Path'), `not the context menu of notes.txt: ${JSON.stringify(onText)}`);
+    assert.ok(!onText.includes('Renew Certificate'), JSON.stringify(onText));
+  });
+
+  test('Renew Certificate from the explorer context menu renews against the emulator; the status bar follows', async function () {
+    if (!uiAvailable()) this.skip();
+    this.timeout(60000);
+    const before = await readFile(expiring.certFile);
+    const keyBefore = await readFile(expiring.keyFile);
+    await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(expiring.certFile));
+    await ui.click(`${Selectors.explorerRow} >> text="expiring-app.crt"`, { button: 'right' });
+    await ui.click(`${Selectors.contextMenuLabel} >> text="Renew Certificate"`);
+
+    const renewed = await waitForEntry(api, expiring.certFile, (e) => e !== undefined && e.certificates[0].facts.sha256Hex !== expiring.sha256Hex, 45000);
+    // A certificate the emulator just issued: 92 days, minus the seconds since.
+    await ui.waitFor(`${STATUS_ITEM} >> text=/expiring-app · 9[01]d/`);
+    assert.doesNotMatch(await ui.html(STATUS_ITEM), /warning-kind|error-kind/);
+    await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewed expiring-app/`);
+
+    const after = await readFile(expiring.certFile);
+    assert.notDeepEqual(after, before);
+    const certificate = new X509Certificate(after);
+    assert.ok(new Date(certificate.validTo).getTime() - Date.now() > 90 * DAY_MS, certificate.validTo);
+    assert.deepEqual(await readFile(expiring.keyFile), keyBefore, 'renewal must keep the key');
+    assert.equal(renewed?.key.status, 'match');
+    expiring.sha256Hex = renewed!.certificates[0].facts.sha256Hex;
+  });
+
+  test('a failed renewal (injected server fault) shows an error and leaves every file byte-identical', async function () {
+    this.timeout(60000);
+    const before = await snapshotDir(certsDir);
+    emulator.injectFault({ endpoint: 'renewals', kind: 'status', status: 500, message: 'Injected failure.' });
+    const outcome = await vscode.commands.executeCommand(CommandId.renewCertificate, vscode.Uri.file(expiring.certFile));
+    assert.equal(outcome, 'failed');
+    if (uiAvailable()) await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewing expiring-app failed/`);
+    const after = await snapshotDir(certsDir);
+    assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
+    for (const [file, bytes] of before) assert.ok(after.get(file)?.equals(bytes), `${file} changed`);
+  });
+
+  test('Show Certificate Details opens a read-only document, also for a binary DER file', async () => {
+    const derFile = join(certsDir, 'expiring-app-copy.der');
+    await writeFile(derFile, new X509Certificate(await readFile(expiring.certFile)).raw);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.showCertificateDetails, vscode.Uri.file(derFile));
+      assert.equal(uri?.scheme, DETAILS_SCHEME);
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      assert.match(text, /File: certs\/expiring-app-copy\.der \(DER\)/);
+      assert.match(text, /Subject: CN=expiring-app/);
+      assert.match(text, /SHA-256: [0-9A-F]{2}(:[0-9A-F]{2}){31}/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await removeFiles(derFile);
+    }
+  });
+});
+
+suite('Kyma certificates in Restricted Mode', function () {
+  let emulator: Emulator;
+  let api: KymaCertApi;
+  let files: ClientCertificateFiles;
+
+  suiteSetup(async function () {
+    this.timeout(60000);
+    emulator = await startEmulator();
+    files = await writeClientCertificate(emulator, join(workspaceDir(), 'restricted'), 'untrusted-app', { startedDaysAgo: 80, validDays: 92 });
+    await setCaFileSetting(emulator.serverCaFile);
+    api = (await activateExtension()).api;
+  });
+
+  suiteTeardown(async () => {
+    await setCaFileSetting(undefined);
+    await emulator?.close();
+  });
+
+  test('[restricted] certificates are shown, renewal is refused with the reason and nothing changes', async () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    await waitForEntry(api, files.certFile, (e) => e !== undefined);
+    if (uiAvailable()) await ui.waitFor(`${STATUS_ITEM} >> text=/untrusted-app · 1[12]d/`);
+    const before = await snapshotDir(join(workspaceDir(), 'restricted'));
+    const outcome = await vscode.commands.executeCommand(CommandId.renewCertificate, vscode.Uri.file(files.certFile));
+    assert.equal(outcome, 'refused');
+    if (uiAvailable()) await ui.waitFor(`${Selectors.notificationToast} >> text=/disabled in Restricted Mode/`);
+    const after = await snapshotDir(join(workspaceDir(), 'restricted'));
+    for (const [file, bytes] of before) assert.ok(after.get(file)?.equals(bytes), `${file} changed`);
+    assert.equal(after.size, before.size);
+  });
+});

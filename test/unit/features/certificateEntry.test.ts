@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import { X509Certificate, generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import forge from 'node-forge';
+import { blockAtLine, parseBlocks, readCertificateEntry, relativeTo, viewOf } from '../../../src/features/certificateEntry';
+import { DEFAULT_THRESHOLDS } from '../../../src/core/expiry';
+
+const DAY = 86_400_000;
+
+function makeCertificate(cn: string, notAfterDays: number): { certPem: string; keyPem: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  cert.serialNumber = '0a' + Math.floor(Math.random() * 1e9).toString(16);
+  cert.validity.notBefore = new Date(Date.now() - 10 * DAY);
+  cert.validity.notAfter = new Date(Date.now() + notAfterDays * DAY);
+  const subject = [{ shortName: 'O', value: 'tenant' }, { shortName: 'CN', value: cn }];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+}
+
+let dir: string;
+let app: { certPem: string; keyPem: string };
+let other: { certPem: string; keyPem: string };
+const options = { maxFileSizeBytes: 64 * 1024 };
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kyma-entry-'));
+  app = makeCertificate('app', 20);
+  other = makeCertificate('other', 200);
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+test('pairs a certificate with its key by the naming rules and finds the CA file', async () => {
+  await writeFile(join(dir, 'app.crt'), app.certPem);
+  await writeFile(join(dir, 'app.key'), app.keyPem, { mode: 0o600 });
+  await writeFile(join(dir, 'app-ca.crt'), other.certPem);
+  const result = await readCertificateEntry(join(dir, 'app.crt'), options);
+  assert.ok('entry' in result);
+  assert.equal(result.entry.certificates[0].facts.commonName, 'app');
+  assert.deepEqual(result.entry.key, { status: 'match', file: join(dir, 'app.key'), source: 'naming' });
+  assert.equal(result.entry.caFile, join(dir, 'app-ca.crt'));
+  assert.equal(result.entry.revoked, false);
+});
+
+test('a key that belongs to another certificate is reported as a mismatch; no key as missing', async () => {
+  await writeFile(join(dir, 'mixed.crt'), app.certPem);
+  await writeFile(join(dir, 'mixed.key'), other.keyPem);
+  const mixed = await readCertificateEntry(join(dir, 'mixed.crt'), options);
+  assert.ok('entry' in mixed);
+  assert.equal(mixed.entry.key.status, 'mismatch');
+  await writeFile(join(dir, 'lonely.pem'), other.certPem);
+  const lonely = await readCertificateEntry(join(dir, 'lonely.pem'), options);
+  assert.ok('entry' in lonely);
+  assert.equal(lonely.entry.key.status, 'missing');
+});
+
+test('the remembered connection supplies the key file and the revoked flag of this very certificate', async () => {
+  const sub = join(dir, 'remembered');
+  await rm(sub, { recursive: true, force: true });
+  await import('node:fs/promises').then((fs) => fs.mkdir(sub));
+  await writeFile(join(sub, 'svc.crt'), app.certPem);
+  await writeFile(join(sub, 'secret-material.pem'), app.keyPem);
+  const sha256Hex = new X509Certificate(app.certPem).fingerprint256.replace(/:/g, '').toLowerCase();
+  await writeFile(
+    join(sub, 'svc.kyma.json'),
+    JSON.stringify({ infoUrl: 'https://gateway.example/v1/applications/management/info', keyFile: 'secret-material.pem', revoked: { at: '2025-01-01T00:00:00Z', sha256Hex } }),
+  );
+  const result = await readCertificateEntry(join(sub, 'svc.crt'), options);
+  assert.ok('entry' in result);
+  assert.equal(result.entry.key.status, 'match');
+  assert.equal(result.entry.key.source, 'connection');
+  assert.equal(result.entry.revoked, true);
+  assert.equal(result.entry.connection?.infoUrl, 'https://gateway.example/v1/applications/management/info');
+});
+
+test('a setting override wins, and a key inside the certificate file pairs as the same file', async () => {
+  await writeFile(join(dir, 'combined.pem'), `${app.certPem}${app.keyPem}`);
+  const combined = await readCertificateEntry(join(dir, 'combined.pem'), options);
+  assert.ok('entry' in combined);
+  assert.deepEqual(combined.entry.key, { status: 'match', file: join(dir, 'combined.pem'), source: 'same-file' });
+  await writeFile(join(dir, 'elsewhere.key'), other.keyPem);
+  await writeFile(join(dir, 'over.crt'), other.certPem);
+  const overridden = await readCertificateEntry(join(dir, 'over.crt'), { ...options, keyFileOverride: join(dir, 'elsewhere.key') });
+  assert.ok('entry' in overridden);
+  assert.equal(overridden.entry.key.source, 'setting');
+  assert.equal(overridden.entry.key.status, 'match');
+});
+
+test('DER files, chains with line ranges, and files that are skipped', async () => {
+  await writeFile(join(dir, 'app.der'), new X509Certificate(app.certPem).raw);
+  const der = await readCertificateEntry(join(dir, 'app.der'), options);
+  assert.ok('entry' in der);
+  assert.equal(der.entry.format, 'der');
+
+  const chain = parseBlocks(`intro\n${app.certPem}\n${other.certPem}`);
+  assert.ok(!('problem' in chain));
+  assert.equal(chain.certificates.length, 2);
+  assert.equal(chain.certificates[0].startLine, 1);
+  assert.equal(blockAtLine(chain.certificates, chain.certificates[1].startLine + 2)?.facts.commonName, 'other');
+  assert.equal(blockAtLine(chain.certificates, 0), undefined);
+
+  await writeFile(join(dir, 'big.pem'), Buffer.alloc(70 * 1024, 'A'));
+  assert.deepEqual(await readCertificateEntry(join(dir, 'big.pem'), options), { skipped: 'too-large', detail: `${70 * 1024} bytes` });
+  await writeFile(join(dir, 'only-key.pem'), app.keyPem);
+  assert.deepEqual(await readCertificateEntry(join(dir, 'only-key.pem'), options), { skipped: 'no-certificate' });
+  assert.deepEqual(await readCertificateEntry(join(dir, 'gone.crt'), options), { skipped: 'missing', detail: assertString });
+});
+
+const assertString = (await Promise.resolve(undefined)) as unknown as string;
+
+test('views: expiry is assessed now; only the leaf carries key and revocation', async () => {
+  await writeFile(join(dir, 'chain.crt'), `${app.certPem}${other.certPem}`);
+  await writeFile(join(dir, 'chain.key'), app.keyPem);
+  const result = await readCertificateEntry(join(dir, 'chain.crt'), options);
+  assert.ok('entry' in result);
+  const [leaf, ca] = result.entry.certificates.map((b) => viewOf(result.entry, b, new Date(), DEFAULT_THRESHOLDS, (f) => relativeTo(dir, f)));
+  assert.equal(leaf.expiry.state, 'expiring');
+  assert.equal(leaf.key?.file, 'chain.key');
+  assert.equal(ca.key, undefined);
+  assert.equal(ca.expiry.state, 'valid');
+  assert.equal(leaf.file, 'chain.crt');
+  assert.equal(relativeTo(dir, '/elsewhere/x.crt'), '/elsewhere/x.crt');
+});
