@@ -100,7 +100,8 @@ async function issueExpiringCertificate(endpoints) {
   fs.rmSync(certsDir, { recursive: true, force: true });
   fs.mkdirSync(certsDir, { recursive: true });
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const notBefore = new Date(Date.now() + daysLeft * DAY_MS - LIFETIME_MS);
+  // An hour of slack so the status bar says the full number of days right after the start.
+  const notBefore = new Date(Date.now() + daysLeft * DAY_MS + 3_600_000 - LIFETIME_MS);
   const response = await fetch(new URL('/emulator/certificates', endpoints.internalUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -144,6 +145,8 @@ function writeWorkspaceAndSettings(endpoints) {
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
+    // demo-workspace/ sits inside this repository: don't offer to open it.
+    'git.openRepositoryInParentFolders': 'never',
     // Machine-scoped settings of the extension: trust the emulator's server CA for TLS.
     'kymaCert.caFile': endpoints.serverCaFile,
   });

@@ -1,10 +1,9 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
-import type { DnAttribute } from '../core/dn';
+import { DnAttribute, nameDerFromAttributes } from '../core/dn';
 import type { CertificateFault } from './faults';
 import {
   CertificateAuthority,
   createAuthorityCertificate,
-  encodeName,
   generateRsaKeyPair,
   issueClientCertificate,
   loadAuthority,
@@ -74,7 +73,7 @@ export class Issuer {
         request = { ...request, spki: spkiFromKey(await this.getForeignKey()) };
         break;
       case 'wrong-subject':
-        request = { ...request, subjectName: encodeName([{ type: 'CN', value: 'wrong-subject' }, { type: 'O', value: 'Elsewhere' }]) };
+        request = { ...request, subjectName: nameDerFromAttributes([{ type: 'CN', value: 'wrong-subject' }, { type: 'O', value: 'Elsewhere' }]) };
         break;
       case 'expired':
         request = { ...request, notBefore: new Date(notBefore.getTime() - 2 * DAY_MS), notAfter: new Date(notBefore.getTime() - DAY_MS) };
@@ -101,7 +100,7 @@ export class Issuer {
   }): { certPem: string; caPem: string } {
     const notBefore = options.notBefore ?? this.now();
     const certPem = issueClientCertificate(this.ca, {
-      subjectName: encodeName(options.subject),
+      subjectName: nameDerFromAttributes(options.subject),
       spki: spkiFromKey(typeof options.publicKey === 'string' ? createPublicKey(options.publicKey) : options.publicKey),
       notBefore,
       notAfter: new Date(notBefore.getTime() + (options.validityMs ?? this.validityMs)),

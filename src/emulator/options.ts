@@ -28,6 +28,13 @@ export interface EmulatorOptions {
   subject?: Partial<SubjectDefaults>;
   /** Client CA key size; 2048 by default for speed, 4096 like the real certs-setup job. */
   caKeyBits?: 2048 | 4096;
+  /**
+   * Highest TLS version of the gateway listener; default TLSv1.2. Node's TLS server cannot refuse a client
+   * certificate with an alert: it completes the handshake and then destroys the socket. Under TLS 1.3 the client has
+   * already finished its side of the handshake by then, so a refusal looks like a connection reset after the request
+   * was sent; under TLS 1.2 it is a reset during the handshake, which is what Istio's refusal looks like to a client.
+   */
+  gatewayMaxTlsVersion?: 'TLSv1.2' | 'TLSv1.3';
   /** Clock for tokens and issuance (the TLS layer always uses the real clock). */
   now?: () => Date;
   /** Receives one line per request: method, path, status. Never bodies, never query strings (tokens). */

@@ -234,19 +234,6 @@ export function issueClientCertificate(ca: CertificateAuthority, request: LeafRe
   return toPem(certDer);
 }
 
-/** Encoded Name for `attributes` in the given order (used for direct issuance and the wrong-subject fault). */
-export function encodeName(attributes: ReadonlyArray<{ type: string; value: string }>): Buffer {
-  return der.toDer(
-    der.name(
-      attributes.map((a) => {
-        const id = der.ATTRIBUTE_OIDS[a.type] ?? (/^\d+(\.\d+)+$/.test(a.type) ? a.type : undefined);
-        if (id === undefined) throw new Error(`unknown attribute type ${a.type}`);
-        return { oid: id, value: a.value };
-      }),
-    ),
-  );
-}
-
 export function spkiFromKey(key: KeyObject): Buffer {
   return spkiOf(key);
 }

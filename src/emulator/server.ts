@@ -211,7 +211,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const tlsBase = { key: pki.serverKeyPem, cert: pki.serverCertPem, minVersion: 'TLSv1.2' as const };
   const connector = https.createServer(tlsBase, handle('connector', connectorRoutes));
   const gateway = https.createServer(
-    { ...tlsBase, requestCert: true, rejectUnauthorized: true, ca: [pki.clientCa.certPem] },
+    {
+      ...tlsBase,
+      maxVersion: options.gatewayMaxTlsVersion ?? 'TLSv1.2',
+      requestCert: true,
+      rejectUnauthorized: true,
+      ca: [pki.clientCa.certPem],
+    },
     handle('gateway', gatewayRoutes),
   );
   const internal = http.createServer(handle('internal', internalRoutes));

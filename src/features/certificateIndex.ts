@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMPANION_GLOB } from '../constants';
-import { CertificateEntry, readCertificateEntry, relativeTo } from './certificateEntry';
+import { CertificateEntry, loadCertificateReader, relativeTo } from './certificateEntry';
 import { globMatcher } from './globMatch';
 import { SettingsService } from './settings';
 
@@ -42,10 +42,10 @@ export class CertificateIndex implements vscode.Disposable {
   /** Starts the first scan and the watchers; returns at once (activation must not wait for the scan). */
   start(): void {
     this.subscriptions.push(
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan('workspace folders changed')),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan('workspace folders changed', true)),
       this.settings.onDidChange((change) => {
         if (change.affects('include') || change.affects('exclude') || change.affects('maxFileSizeKb') || change.affects('keyFiles')) {
-          this.rescan('settings changed');
+          this.rescan('settings changed', change.affects('include'));
         } else {
           this.changed.fire(); // thresholds: same facts, different colours
         }
@@ -54,7 +54,7 @@ export class CertificateIndex implements vscode.Disposable {
         if (e.affectsConfiguration('files.exclude')) this.rescan('files.exclude changed');
       }),
     );
-    this.firstScan = this.rescan('startup');
+    this.firstScan = this.rescan('startup', true);
   }
 
   /** Resolves when the first full scan is done. */
@@ -92,8 +92,8 @@ export class CertificateIndex implements vscode.Disposable {
     return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/${rel}` : rel;
   }
 
-  private rescan(reason: string): Promise<void> {
-    this.createWatchers();
+  private rescan(reason: string, recreateWatchers = false): Promise<void> {
+    if (recreateWatchers) this.createWatchers();
     const generation = ++this.scanGeneration;
     return this.enqueue(async () => {
       if (generation !== this.scanGeneration || this.disposed) return; // a newer scan supersedes this one
@@ -152,6 +152,15 @@ export class CertificateIndex implements vscode.Disposable {
         const onEvent = (uri: vscode.Uri): void => this.schedule(uri.fsPath);
         this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
       }
+      // A deleted or renamed folder may be reported as the folder only: drop the certificates that were inside.
+      const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+      this.watchers.push(
+        deletions,
+        deletions.onDidDelete((uri) => {
+          const prefix = uri.fsPath + path.sep;
+          for (const file of this.entries.keys()) if (file.startsWith(prefix)) this.schedule(file);
+        }),
+      );
     }
   }
 
@@ -192,6 +201,7 @@ export class CertificateIndex implements vscode.Disposable {
 
   private async readEntry(file: string): Promise<CertificateEntry | undefined> {
     const settings = this.settings.current;
+    const { readCertificateEntry } = await loadCertificateReader();
     const result = await readCertificateEntry(file, {
       maxFileSizeBytes: settings.maxFileSizeBytes,
       keyFileOverride: this.keyFileSetting(file),

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DETAILS_SCHEME } from '../constants';
-import { MAX_INPUT_BYTES } from '../core/pem';
-import { CertificateEntry, keyViewOf, readCertificateEntry, viewOf } from './certificateEntry';
+import { CertificateEntry, keyViewOf, loadCertificateReader, viewOf } from './certificateEntry';
 import { CertificateIndex } from './certificateIndex';
 import { detailsMarkdown } from './detailsContent';
 import { SettingsService } from './settings';
@@ -66,6 +65,7 @@ export class CertificateDetailsDocuments implements vscode.TextDocumentContentPr
 
   /** Files the index skips (excluded, above the index's size cap) can still be shown on request. */
   private async readUnindexed(file: string): Promise<CertificateEntry | undefined> {
+    const { readCertificateEntry, MAX_INPUT_BYTES } = await loadCertificateReader();
     const result = await readCertificateEntry(file, { maxFileSizeBytes: MAX_INPUT_BYTES });
     return 'entry' in result ? result.entry : undefined;
   }

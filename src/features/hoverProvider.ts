@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { assessExpiry } from '../core/expiry';
-import { CertificateBlock, blockAtLine, parseBlocks, viewOf } from './certificateEntry';
+import { CertificateBlock, blockAtLine, loadCertificateReader, viewOf } from './certificateEntry';
 import { CertificateIndex } from './certificateIndex';
 import { HOVER_COMMANDS, hoverMarkdown } from './hoverContent';
 import { SettingsService } from './settings';
@@ -23,11 +23,11 @@ export class CertificateHoverProvider implements vscode.HoverProvider, vscode.Di
     this.registration = vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }], this);
   }
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const entry = document.uri.scheme === 'file' && !document.isDirty ? this.index.get(document.uri) : undefined;
-    const blocks = entry ? entry.certificates : this.blockAround(document, position.line);
+    const blocks = entry ? entry.certificates : await this.blockAround(document, position.line);
     const block = blockAtLine(blocks, position.line);
-    if (!block) return undefined;
+    if (!block || block.endLine >= document.lineCount) return undefined; // index not caught up with the file yet
 
     const now = new Date();
     const { thresholds } = this.settings.current;
@@ -45,7 +45,7 @@ export class CertificateHoverProvider implements vscode.HoverProvider, vscode.Di
   }
 
   /** Parses just the BEGIN…END block around `line` (if it is one), with line numbers of the document. */
-  private blockAround(document: vscode.TextDocument, line: number): CertificateBlock[] {
+  private async blockAround(document: vscode.TextDocument, line: number): Promise<CertificateBlock[]> {
     let begin = -1;
     for (let i = line; i >= 0 && line - i < MAX_BLOCK_LINES; i--) {
       const text = document.lineAt(i).text;
@@ -67,6 +67,7 @@ export class CertificateHoverProvider implements vscode.HoverProvider, vscode.Di
     }
     if (end < 0) return [];
     const text = document.getText(new vscode.Range(begin, 0, end, document.lineAt(end).text.length));
+    const { parseBlocks } = await loadCertificateReader();
     const parsed = parseBlocks(text);
     if ('problem' in parsed) return [];
     return parsed.certificates.map((b) => ({ ...b, startLine: b.startLine + begin, endLine: b.endLine + begin }));

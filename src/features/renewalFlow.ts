@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
-import { readConnection, renewCertificate, writeConnection, type RememberedConnection, type RenewResult } from '../lifecycle';
-import { infoUrlForDomain } from '../lifecycle/management';
-import { CertificateEntry, messageOf, readCertificateEntry } from './certificateEntry';
+import { readConnection, writeConnection, type RememberedConnection } from '../lifecycle/connection';
+import type { RenewResult } from '../lifecycle/renew';
+import { CertificateEntry, loadCertificateReader, messageOf } from './certificateEntry';
 import { CertificateIndex } from './certificateIndex';
 import { displayName, expiryPhrase, formatUtc } from './presentation';
 import { SettingsService } from './settings';
@@ -99,8 +99,10 @@ export class RenewalFlow implements vscode.Disposable {
     try {
       const renewed = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: t('Renewing {0}', name), cancellable: true },
-        (progress, token) => {
+        async (progress, token) => {
           token.onCancellationRequested(() => abort.abort());
+          // The connector stack (axios) loads on the first renewal, not at activation.
+          const { renewCertificate } = await import('../lifecycle/renew');
           return renewCertificate({
             certFile,
             keyFile: inputs.keyFile,
@@ -139,6 +141,7 @@ export class RenewalFlow implements vscode.Disposable {
       if (!keyFile) return undefined;
       asked = true;
     }
+    const { infoUrlForDomain } = await import('../lifecycle/management');
     let infoUrl =
       connection?.infoUrl ||
       settings.managementInfoUrl ||
@@ -162,6 +165,7 @@ export class RenewalFlow implements vscode.Disposable {
     });
     if (!answer) return undefined;
     const value = answer.trim();
+    const { infoUrlForDomain } = await import('../lifecycle/management');
     return /^https?:\/\//i.test(value) ? value : infoUrlForDomain(value);
   }
 
@@ -219,6 +223,7 @@ export class RenewalFlow implements vscode.Disposable {
   }
 
   private async readUnindexed(certFile: string): Promise<CertificateEntry | undefined> {
+    const { readCertificateEntry } = await loadCertificateReader();
     const result = await readCertificateEntry(certFile, { maxFileSizeBytes: this.settings.current.maxFileSizeBytes });
     return 'entry' in result ? result.entry : undefined;
   }

@@ -4,7 +4,7 @@
 //   dev-restricted   the "[restricted]" tests, workspace trust on and the folder untrusted
 //   vsix             package kyma-cert.vsix (npm run package), install it, check it loads and activates
 //   vsix-restricted  the installed package under restricted mode (its trust capability is honoured)
-// Usage: node test/host/run-host-tests.mjs [--runs dev,dev-restricted,vsix,vsix-restricted]
+// Usage: node test/host/run-host-tests.mjs [--runs dev,dev-restricted,vsix,vsix-restricted] [--suite <index.js>]
 // Exit code: the worst of the runs (2 harness error/timeout > 1 test failure > 0).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -13,7 +13,6 @@ import { parseArgs } from 'node:util';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const runner = path.join(projectRoot, 'test/host/runner.mjs');
-const suite = path.join(projectRoot, 'out/test/host/suite/index.js');
 const vsix = path.join(projectRoot, 'kyma-cert.vsix');
 const screenshots = path.join(projectRoot, '.vscode-test/screenshots');
 // The vsix runs check the package, not the features: only the harness smoke suite (not its DOM-bridge part).
@@ -27,7 +26,13 @@ const RUNS = {
   'vsix-restricted': ['--vsix', vsix, '--trust', 'restricted', '--grep', packageChecks, '--timeout', '120'],
 };
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: Object.keys(RUNS).join(',') } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: Object.keys(RUNS).join(',') },
+    suite: { type: 'string', default: path.join(projectRoot, 'out/test/host/suite/index.js') },
+  },
+});
+const suite = path.resolve(values.suite);
 const selected = values.runs.split(',').map((r) => r.trim()).filter(Boolean);
 for (const r of selected) if (!RUNS[r]) { console.error(`unknown run '${r}' (known: ${Object.keys(RUNS).join(', ')})`); process.exit(2); }
 

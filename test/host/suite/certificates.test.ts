@@ -4,6 +4,7 @@
  * Certificates and keys are issued at suite setup into the open workspace folder.
  */
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
@@ -33,11 +34,15 @@ suite('Kyma certificates in the editor', function () {
   let api: KymaCertApi;
   let certsDir: string;
   let expiring: ClientCertificateFiles;
+  let activatedBySuite: boolean;
+  let certificateAtStartup: boolean;
 
   suiteSetup(async function () {
     this.timeout(60000);
     emulator = await startEmulator();
     certsDir = join(workspaceDir(), 'certs');
+    // The runner's `with-certificate` fixture opens the window with certs/app.crt present; `plain` has none.
+    certificateAtStartup = existsSync(join(certsDir, 'app.crt'));
     // Started 80 of 92 days ago: 12 days left, inside the 30-day warning window, outside the 7-day error window.
     expiring = await writeClientCertificate(emulator, certsDir, 'expiring-app', { startedDaysAgo: 80, validDays: 92 });
     await writeFile(join(certsDir, 'notes.txt'), 'not a certificate\n');
@@ -45,6 +50,7 @@ suite('Kyma certificates in the editor', function () {
     assert.equal(vscode.workspace.getConfiguration('kymaCert').get('caFile'), emulator.serverCaFile, 'kymaCert.caFile not applied');
     const activation = await activateExtension();
     api = activation.api;
+    activatedBySuite = activation.activatedNow;
     console.log(`      activation: ${activation.ms.toFixed(1)} ms inside activate() (${activation.activatedNow ? 'activated by the suite' : 'already active'})`);
   });
 
@@ -56,6 +62,12 @@ suite('Kyma certificates in the editor', function () {
 
   teardown(async () => {
     if (uiAvailable()) await ui.press('Escape');
+  });
+
+  test('activation: by workspaceContains when the folder opened with a certificate, else on demand', function () {
+    if (certificateAtStartup) assert.equal(activatedBySuite, false, 'a certificate in the workspace must activate the extension');
+    else assert.equal(activatedBySuite, true, 'nothing in a folder without certificates may activate the extension');
+    assert.ok(api.activationMs < 200, `activate() took ${api.activationMs} ms`);
   });
 
   test('the index finds the certificate in the workspace and pairs it with its key and connection', async () => {

@@ -134,17 +134,18 @@ suite('host harness smoke: DOM bridge', () => {
 
   test('hovering editor text shows a hover provided by the extension host', async () => {
     const nonce = `harness-hover-${Date.now()}`;
-    const provider = vscode.languages.registerHoverProvider({ pattern: '**/README.md' }, {
+    // An untitled plain-text document: no language extension to wake up, so the hover comes quickly.
+    const provider = vscode.languages.registerHoverProvider({ scheme: 'untitled', language: 'plaintext' }, {
       provideHover: () => new vscode.Hover(new vscode.MarkdownString(`**${nonce}**`)),
     });
     try {
-      const folder = vscode.workspace.workspaceFolders![0].uri;
-      await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'README.md'));
-      await ui.hover(Selectors.editorText('Fixture'));
+      const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'hover probe line\n' });
+      await vscode.window.showTextDocument(document);
+      await ui.hover(Selectors.editorText('probe'));
       await ui.waitFor(`${Selectors.hover} >> text=${nonce}`);
     } finally {
       provider.dispose();
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });
 });

@@ -7,14 +7,14 @@ import { exitCodeFor, isKymaCertError } from '../../../src/core/errors';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { listBackups } from '../../../src/lifecycle/backups';
 import { renewCertificate } from '../../../src/lifecycle/renew';
-import { DAY_MS, makeWorkspace, tempDir, treeFingerprint } from '../lifecycle/fixtures';
+import { DAY_MS, makeWorkspace, steppingClock, tempDir, treeFingerprint } from '../lifecycle/fixtures';
 import { ensureCliBuilt, finished, runCli, startCli } from './run-cli';
 
 let emulator: Emulator;
 
 before(async () => {
   ensureCliBuilt();
-  emulator = await startEmulator();
+  emulator = await startEmulator({ now: steppingClock() });
 });
 after(() => emulator.close());
 

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { X509Certificate, generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import forge from 'node-forge';
-import { blockAtLine, parseBlocks, readCertificateEntry, relativeTo, viewOf } from '../../../src/features/certificateEntry';
+import { blockAtLine, relativeTo, viewOf } from '../../../src/features/certificateEntry';
+import { parseBlocks, readCertificateEntry } from '../../../src/features/certificateReader';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/expiry';
 
 const DAY = 86_400_000;
@@ -63,8 +64,7 @@ test('a key that belongs to another certificate is reported as a mismatch; no ke
 
 test('the remembered connection supplies the key file and the revoked flag of this very certificate', async () => {
   const sub = join(dir, 'remembered');
-  await rm(sub, { recursive: true, force: true });
-  await import('node:fs/promises').then((fs) => fs.mkdir(sub));
+  await mkdir(sub);
   await writeFile(join(sub, 'svc.crt'), app.certPem);
   await writeFile(join(sub, 'secret-material.pem'), app.keyPem);
   const sha256Hex = new X509Certificate(app.certPem).fingerprint256.replace(/:/g, '').toLowerCase();
@@ -110,10 +110,9 @@ test('DER files, chains with line ranges, and files that are skipped', async () 
   assert.deepEqual(await readCertificateEntry(join(dir, 'big.pem'), options), { skipped: 'too-large', detail: `${70 * 1024} bytes` });
   await writeFile(join(dir, 'only-key.pem'), app.keyPem);
   assert.deepEqual(await readCertificateEntry(join(dir, 'only-key.pem'), options), { skipped: 'no-certificate' });
-  assert.deepEqual(await readCertificateEntry(join(dir, 'gone.crt'), options), { skipped: 'missing', detail: assertString });
+  const gone = await readCertificateEntry(join(dir, 'gone.crt'), options);
+  assert.ok('skipped' in gone && gone.skipped === 'missing');
 });
-
-const assertString = (await Promise.resolve(undefined)) as unknown as string;
 
 test('views: expiry is assessed now; only the leaf carries key and revocation', async () => {
   await writeFile(join(dir, 'chain.crt'), `${app.certPem}${other.certPem}`);

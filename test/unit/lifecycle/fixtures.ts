@@ -29,6 +29,19 @@ export interface WorkspaceOptions {
   name?: string;
 }
 
+/**
+ * A clock for the emulator that runs an hour behind and advances at least one second per reading. Certificate times
+ * have one-second resolution and renewal insists on a later notAfter, so back-to-back renewals in one test need
+ * distinct issue times; starting an hour back keeps every notBefore in the past for the (real-time) TLS checks.
+ */
+export function steppingClock(): () => Date {
+  let last = 0;
+  return () => {
+    last = Math.max(Date.now() - 60 * 60 * 1000, last + 1000);
+    return new Date(last);
+  };
+}
+
 /** A fresh temp folder. */
 export async function tempDir(prefix = 'kyma-cert-test-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));

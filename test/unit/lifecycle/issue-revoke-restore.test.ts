@@ -13,11 +13,11 @@ import { issueCertificate } from '../../../src/lifecycle/issue';
 import { renewCertificate } from '../../../src/lifecycle/renew';
 import { restoreCertificate } from '../../../src/lifecycle/restore';
 import { revokeCertificate } from '../../../src/lifecycle/revoke';
-import { makeWorkspace, modeOf, sha256Of, tempDir, treeFingerprint } from './fixtures';
+import { makeWorkspace, modeOf, sha256Of, steppingClock, tempDir, treeFingerprint } from './fixtures';
 
 let emulator: Emulator;
 before(async () => {
-  emulator = await startEmulator();
+  emulator = await startEmulator({ now: steppingClock() });
 });
 after(() => emulator.close());
 

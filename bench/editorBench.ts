@@ -1,0 +1,177 @@
+/**
+ * (d) Editor figures from a real VS Code host: the harness runner (test/host/runner.mjs, code-server + headless
+ * Chromium) loads test/host/bench/index.ts instead of the mocha suite, in a generated workspace of 20,000 files
+ * holding 1,000 certificates (100 service folders × 10 certificate + key pairs, and 18,000 source-like files).
+ * The certificates wait in a staging folder and are moved in by the host bench after activation (see there).
+ * Outside the editor, a shell reference over the same files: `rg --files | xargs -n1 openssl x509`.
+ */
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { EditorBenchSamples } from '../test/host/bench/index';
+import type { CertificateFactory } from './certFactory';
+import { mustSucceed, timeProcess } from './processes';
+import { ratio, summarize, Summary } from './stats';
+
+const SERVICES = 100;
+const CERTS_PER_SERVICE = 10;
+const FILLER_FILES = 18_000;
+const ROUNDS = 3;
+const CHANGED = 'services/svc-042/certs/app-3.crt';
+const RUNNER_TIMEOUT_SEC = 240;
+
+export interface EditorBenchResult {
+  vscodeVersion: string;
+  workspaceFiles: number;
+  certificates: number;
+  activation: EditorBenchSamples['activation'];
+  firstScanWithoutCertificates: EditorBenchSamples['firstScan'];
+  fullScan: { index: Summary; findFilesList: Summary; findFilesRead: Summary; findFilesReadX509: Summary; ratioIndexToFindFilesRead: number; ratioIndexToFindFilesReadX509: number };
+  update: { watcherToIndex: Summary; refreshFile: Summary; certificatesInFolder: number };
+  shellReference?: { command: string; run: Summary; ratioIndexToShell: number };
+  runnerWallSeconds: number;
+}
+
+export async function runEditorBench(opts: {
+  root: string;
+  factory: CertificateFactory;
+  workDir: string;
+  log: (line: string) => void;
+}): Promise<EditorBenchResult | { skipped: string }> {
+  const codeServer = process.env.CODE_SERVER_BIN ?? path.join(opts.root, '.vscode-test/code-server/node_modules/.bin/code-server');
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const runner = path.join(opts.root, 'test/host/runner.mjs');
+  const entry = path.join(opts.root, 'out/test/host/bench/index.js');
+  for (const [what, file, fix] of [
+    ['code-server', codeServer, 'bash scripts/install-host.sh'],
+    ['chromium', chromium, 'bash scripts/install-host.sh'],
+    ['the host runner', runner, ''],
+    ['the host bench', entry, 'npm run compile-tests'],
+    ['the extension bundle', path.join(opts.root, 'dist/extension.js'), 'npm run build'],
+  ]) {
+    if (!existsSync(file)) return { skipped: `${what} not found (${file})${fix ? `; run: ${fix}` : ''}` };
+  }
+
+  const workspace = path.join(opts.workDir, 'workspace');
+  const staging = path.join(opts.workDir, 'staging');
+  opts.log(`editor: generating ${FILLER_FILES + 2 * SERVICES * CERTS_PER_SERVICE} files`);
+  await writeFillerFiles(workspace);
+  await writeCertificates(staging, opts.factory);
+
+  const outFile = path.join(opts.workDir, 'editor-samples.json');
+  opts.log('editor: running the host bench (code-server + Chromium)');
+  const run = await timeProcess(
+    process.execPath,
+    [runner, '--extensionTestsPath', entry, '--workspace', workspace, '--label', 'bench', '--timeout', String(RUNNER_TIMEOUT_SEC)],
+    {
+      cwd: opts.root,
+      env: {
+        ...process.env,
+        KYMA_BENCH_OUT: outFile,
+        KYMA_BENCH_STAGING: staging,
+        KYMA_BENCH_EXPECT: String(SERVICES * CERTS_PER_SERVICE),
+        KYMA_BENCH_ROUNDS: String(ROUNDS),
+        KYMA_BENCH_CHANGED: CHANGED,
+      },
+    },
+  );
+  if (run.code !== 0 || !existsSync(outFile)) {
+    throw new Error(`host bench failed (runner exit ${run.code}):\n${(run.stdout + run.stderr).trim().slice(-3000)}`);
+  }
+  const samples = JSON.parse(await fs.readFile(outFile, 'utf8')) as EditorBenchSamples;
+
+  const index = summarize(samples.fullScan.indexMs);
+  const findFilesRead = summarize(samples.fullScan.findFilesReadMs);
+  const findFilesReadX509 = summarize(samples.fullScan.findFilesReadX509Ms);
+  const result: EditorBenchResult = {
+    vscodeVersion: samples.vscodeVersion,
+    workspaceFiles: await countFiles(workspace),
+    certificates: samples.fullScan.certificates,
+    activation: samples.activation,
+    firstScanWithoutCertificates: samples.firstScan,
+    fullScan: {
+      index,
+      findFilesList: summarize(samples.fullScan.findFilesListMs),
+      findFilesRead,
+      findFilesReadX509,
+      ratioIndexToFindFilesRead: ratio(index, findFilesRead),
+      ratioIndexToFindFilesReadX509: ratio(index, findFilesReadX509),
+    },
+    update: {
+      watcherToIndex: summarize(samples.update.watcherToIndexMs),
+      refreshFile: summarize(samples.update.refreshFileMs),
+      certificatesInFolder: samples.update.certificatesInFolder,
+    },
+    runnerWallSeconds: Math.round(run.ms / 100) / 10,
+  };
+
+  opts.log('editor: shell reference (rg --files | xargs -n1 openssl x509)');
+  result.shellReference = await shellReference(workspace, index);
+  return result;
+}
+
+/** What a terminal user would run over the same workspace: list with ripgrep, one openssl per certificate. */
+async function shellReference(workspace: string, index: Summary): Promise<EditorBenchResult['shellReference']> {
+  const command = `rg --files -g '*.{crt,pem,cer,der}' . | xargs -d '\\n' -n1 openssl x509 -noout -subject -enddate -fingerprint -sha256 -in`;
+  const samples: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const run = await mustSucceed('bash', ['-c', command], { cwd: workspace });
+    const answered = run.stdout.split('\n').filter((l) => l.startsWith('sha256 Fingerprint=')).length;
+    if (answered !== SERVICES * CERTS_PER_SERVICE) throw new Error(`shell reference answered ${answered} certificates`);
+    samples.push(run.ms);
+  }
+  const run = summarize(samples);
+  return { command, run, ratioIndexToShell: ratio(index, run) };
+}
+
+/** 18,000 small source-like files in 60 packages × 30 folders (none of them a certificate file type). */
+async function writeFillerFiles(workspace: string): Promise<void> {
+  const kinds = [
+    (i: number) => [`index-${i}.ts`, `export function handler${i}(input: string): string {\n  return input.trim();\n}\n`],
+    (i: number) => [`config-${i}.json`, `${JSON.stringify({ name: `service-${i}`, replicas: i % 5, enabled: true }, null, 2)}\n`],
+    (i: number) => [`README-${i}.md`, `# Module ${i}\n\nNothing to see here; the bench needs files that are not certificates.\n`],
+    (i: number) => [`deployment-${i}.yaml`, `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc-${i}\n`],
+  ] as const;
+  const jobs: Array<[string, string]> = [];
+  for (let i = 0; i < FILLER_FILES; i++) {
+    const dir = path.join(workspace, 'src', `pkg-${String(Math.floor(i / 300)).padStart(2, '0')}`, `mod-${Math.floor(i / 10) % 30}`);
+    const [name, content] = kinds[i % kinds.length](i);
+    jobs.push([path.join(dir, name), content]);
+  }
+  await writeAll(jobs);
+}
+
+/**
+ * staging/services/svc-NNN/certs/app-K.{crt,key}: a client certificate (chain: client + CA) and its key (0600);
+ * staging/alternates/{a,b}.crt: two versions of the file the host bench changes (a = the one in services/).
+ */
+async function writeCertificates(staging: string, factory: CertificateFactory): Promise<void> {
+  const jobs: Array<[string, string]> = [];
+  const keys: Array<[string, string]> = [];
+  for (let s = 0; s < SERVICES; s++) {
+    for (let k = 0; k < CERTS_PER_SERVICE; k++) {
+      const rel = `services/svc-${String(s).padStart(3, '0')}/certs/app-${k}`;
+      const { certPem, keyPem } = factory.client(s * CERTS_PER_SERVICE + k);
+      jobs.push([path.join(staging, `${rel}.crt`), certPem + factory.caPem]);
+      keys.push([path.join(staging, `${rel}.key`), keyPem]);
+      if (`${rel}.crt` === CHANGED) {
+        jobs.push([path.join(staging, 'alternates/a.crt'), certPem + factory.caPem]);
+        jobs.push([path.join(staging, 'alternates/b.crt'), factory.client(s * CERTS_PER_SERVICE + k, 1).certPem + factory.caPem]);
+      }
+    }
+  }
+  await writeAll(jobs);
+  await writeAll(keys, 0o600);
+}
+
+async function writeAll(jobs: ReadonlyArray<[string, string]>, mode?: number): Promise<void> {
+  const dirs = new Set(jobs.map(([file]) => path.dirname(file)));
+  for (const dir of dirs) await fs.mkdir(dir, { recursive: true });
+  for (let i = 0; i < jobs.length; i += 256) {
+    await Promise.all(jobs.slice(i, i + 256).map(([file, content]) => fs.writeFile(file, content, mode === undefined ? undefined : { mode })));
+  }
+}
+
+async function countFiles(dir: string): Promise<number> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).length;
+}

@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: performance as ratios against a baseline run side by side on the same machine, never as
+ * absolute thresholds. Sections (all by default; `--only renew,inspect,editor` picks some):
+ *   renew    (a) `kyma-cert renew` and (c) in-process renewCertificate() vs the tutorial's openssl + curl pipeline
+ *   inspect  (b) `kyma-cert inspect` vs a per-file openssl loop; in-process parse throughput
+ *   editor   (d) activation, index of a 20,000-file workspace, update after one change, in a real VS Code host
+ * Writes bench/results/latest.json and prints a table. Options: --rounds N (renew, default 15), --quick.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCertificateFactory } from './certFactory';
+import { runEditorBench, type EditorBenchResult } from './editorBench';
+import { runInspectBench, type InspectBenchResult } from './inspectBench';
+import { startEmulatorProcess } from './processes';
+import { runRenewBench, type RenewBenchResult } from './renewBench';
+import { renderReport } from './report';
+
+const ROOT = projectRoot();
+const CLI = path.join(ROOT, 'dist/cli.js');
+const RESULTS = path.join(ROOT, 'bench/results/latest.json');
+const SECTIONS = ['renew', 'inspect', 'editor'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** Everything latest.json holds. */
+export interface BenchResults {
+  generatedAt: string;
+  machine: { cpus: number; cpuModel: string; node: string; openssl: string; curl: string; platform: string };
+  durationSeconds: number;
+  renew?: RenewBenchResult;
+  inspect?: InspectBenchResult;
+  editor?: EditorBenchResult | { skipped: string };
+  errors: Partial<Record<Section, string>>;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, rounds: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  });
+  const sections = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()) as Section[]);
+  for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
+  const quick = values.quick === true;
+  const renewRounds = Number(values.rounds ?? (quick ? 4 : 15));
+  if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`);
+
+  const started = Date.now();
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    machine: machineInfo(),
+    durationSeconds: 0,
+    errors: {},
+  };
+  const workRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'kyma-cert-bench-'));
+  const step = (text: string): void => void process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${text}\n`);
+  try {
+    const factory = sections.has('inspect') || sections.has('editor') ? createCertificateFactory() : undefined;
+    if (sections.has('renew')) {
+      step(`renew: ${renewRounds} interleaved rounds (kyma-cert renew | tutorial pipeline | in-process)`);
+      const stateDir = path.join(workRoot, 'emulator-state');
+      const emulator = await startEmulatorProcess(CLI, stateDir);
+      try {
+        const workDir = path.join(workRoot, 'renew');
+        await fs.mkdir(workDir);
+        results.renew = await runRenewBench({ cliPath: CLI, emulator, workDir, rounds: renewRounds, warmupRounds: 2 });
+      } catch (e) {
+        results.errors.renew = describe(e);
+      } finally {
+        await emulator.stop();
+      }
+    }
+    if (sections.has('inspect') && factory) {
+      step('inspect: 300 files, kyma-cert inspect vs one openssl per file');
+      try {
+        const workDir = path.join(workRoot, 'inspect');
+        await fs.mkdir(workDir);
+        results.inspect = await runInspectBench({
+          cliPath: CLI,
+          factory,
+          workDir,
+          files: 300,
+          rounds: quick ? 2 : 5,
+          warmupRounds: 1,
+          parsePasses: quick ? 3 : 10,
+        });
+      } catch (e) {
+        results.errors.inspect = describe(e);
+      }
+    }
+    if (sections.has('editor') && factory) {
+      step('editor: real VS Code host (code-server), 20,000-file workspace');
+      try {
+        results.editor = await runEditorBench({ root: ROOT, factory, workDir: path.join(workRoot, 'editor'), log: step });
+      } catch (e) {
+        results.errors.editor = describe(e);
+      }
+    }
+  } finally {
+    await fs.rm(workRoot, { recursive: true, force: true });
+  }
+  results.durationSeconds = Math.round((Date.now() - started) / 1000);
+
+  await fs.mkdir(path.dirname(RESULTS), { recursive: true });
+  await fs.writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${renderReport(results)}\nresults: ${path.relative(process.cwd(), RESULTS)}\n`);
+  const failed = Object.entries(results.errors);
+  for (const [section, message] of failed) process.stderr.write(`bench ${section} FAILED: ${message}\n`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+/** The folder of kyma-cert's package.json: above the compiled file (out/bench/run.js), else the working directory. */
+function projectRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && /"name":\s*"kyma-cert"/.test(readFileSync(manifest, 'utf8'))) return dir;
+  }
+  return process.cwd();
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+function firstLine(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8' }).split('\n')[0].trim();
+  } catch {
+    return 'unavailable';
+  }
+}
+
+function machineInfo(): BenchResults['machine'] {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    openssl: firstLine('openssl', ['version']),
+    curl: firstLine('curl', ['--version']).split(' ').slice(0, 2).join(' '),
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`bench: ${describe(e)}\n`);
+    process.exitCode = 2;
+  },
+);

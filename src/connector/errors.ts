@@ -1,0 +1,185 @@
+import { ErrorKind, HINT_NEW_CERTIFICATE, KymaCertError } from '../core/errors';
+import type { ErrorBody } from './types';
+
+/**
+ * Maps what the Connector Service (or the network in front of it) does to one KymaCertError with a hint the user
+ * can act on. Messages carry URLs' hosts, statuses, error codes and the service's own text: never a key, a CSR or
+ * a token (query strings are stripped).
+ */
+
+export const HINT_NEW_TOKEN =
+  'One-time tokens expire after 5 minutes and work once: ask Kyma for a new token (create a TokenRequest for the application) and use its URL right away.';
+export const HINT_UNTRUSTED_SERVER =
+  "The cluster's server certificate is not trusted. Set the cluster CA file (the equivalent of `kyma import certs`), or, at your own risk, allow insecure TLS (curl -k).";
+export const HINT_CLIENT_CERT_REJECTED =
+  'The gateway refused the client certificate (expired, from another cluster, or not a Kyma client certificate). ' + HINT_NEW_CERTIFICATE;
+export const HINT_NETWORK = 'Check the URL, that the cluster is reachable from here, and any VPN or proxy.';
+export const HINT_TIMEOUT = 'The Connector Service did not answer in time. Try again, or raise the timeout.';
+export const HINT_CSR_SUBJECT =
+  'The CSR subject must contain exactly the attributes of `certificate.subject` from management/info (or signingRequests/info).';
+export const HINT_SERVER = 'The Connector Service failed or answered something unusable; try again later or check the cluster.';
+export const HINT_WRONG_URL = 'The URL does not point at this Connector Service endpoint; use the URLs the service returned.';
+
+const TOKEN_MESSAGES = new Set(['Token not provided.', 'Invalid token.']);
+export const REVOKED_MESSAGE = 'Certificate has been revoked.';
+
+/** `https://host:port/path` without the query (which may carry a one-time token). */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+function parseErrorBody(text: string): ErrorBody | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && typeof (value as ErrorBody).error === 'string') return value as ErrorBody;
+  } catch {
+    // not JSON: handled by the caller
+  }
+  return undefined;
+}
+
+/** An HTTP answer that is not the expected success. */
+export function errorFromResponse(operation: string, status: number, bodyText: string): KymaCertError {
+  const body = parseErrorBody(bodyText);
+  const options = { status, serverMessage: body?.error };
+  if (body === undefined) {
+    const kind: ErrorKind = status === 404 || status === 405 ? 'config' : 'server';
+    return new KymaCertError(
+      kind,
+      `${operation}: the Connector Service answered HTTP ${status} without a JSON error body`,
+      kind === 'config' ? HINT_WRONG_URL : HINT_SERVER,
+      options,
+    );
+  }
+  const said = `${operation} failed (HTTP ${status}): ${body.error}`;
+  if (status === 403 && body.error === REVOKED_MESSAGE) {
+    return new KymaCertError('revoked', said, `This certificate was revoked, so it cannot be renewed. ${HINT_NEW_CERTIFICATE}`, options);
+  }
+  if (status === 403 && TOKEN_MESSAGES.has(body.error)) return new KymaCertError('invalid-token', said, HINT_NEW_TOKEN, options);
+  if (status === 400 && body.error.startsWith('CSR: ')) return new KymaCertError('bad-request', said, HINT_CSR_SUBJECT, options);
+  if (status === 400 && body.error.startsWith('Invalid certificate: ')) {
+    return new KymaCertError(
+      'bad-request',
+      said,
+      "The client certificate's subject does not match this cluster's O/OU/L/ST/C. " + HINT_NEW_CERTIFICATE,
+      options,
+    );
+  }
+  if (status === 404 && body.error === 'Requested resource could not be found.') return new KymaCertError('config', said, HINT_WRONG_URL, options);
+  if (status === 405) return new KymaCertError('config', said, HINT_WRONG_URL, options);
+  if (status >= 500) return new KymaCertError('server', said, HINT_SERVER, options);
+  if (status >= 400 && status < 500) return new KymaCertError('bad-request', said, undefined, options);
+  return new KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${body.error}`, HINT_SERVER, options);
+}
+
+/** A 2xx answer whose body is not what the contract promises. */
+export function unusableResponse(operation: string, status: number, problem: string): KymaCertError {
+  return new KymaCertError('server', `${operation}: unusable answer (HTTP ${status}): ${problem}`, HINT_SERVER, { status });
+}
+
+/** Server certificate verification failures (client side). */
+const UNTRUSTED_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** Alerts the server sends when it refuses our client certificate. */
+const CLIENT_CERT_ALERTS = new Set([
+  'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+  'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+  'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+  'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+  'ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED',
+  'ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE',
+  'ERR_SSL_TLSV1_ALERT_ACCESS_DENIED',
+  'ERR_SSL_TLSV1_ALERT_DECRYPT_ERROR',
+]);
+const EXPIRED_ALERT = 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED';
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ECONNABORTED',
+  'ERR_SOCKET_CLOSED',
+]);
+
+/** What the client knows about the failed attempt, beyond the error itself. */
+export interface TransportContext {
+  readonly operation: string;
+  readonly url: string;
+  /** A client certificate was presented (mTLS call). */
+  readonly withClientCertificate: boolean;
+  /** The TLS handshake finished on our side (in TLS 1.3 the server may still reject the certificate after that). */
+  readonly handshakeCompleted: boolean;
+  /** Our own certificate's notAfter is in the past. */
+  readonly clientCertificateExpired: boolean;
+  readonly timedOut: boolean;
+  readonly cancelled: boolean;
+  readonly timeoutMs: number;
+}
+
+/** A plain Error carrying only code and message: the raw axios error holds the request body and agent options. */
+function safeCause(code: string | undefined, message: string): Error {
+  const cause = new Error(message);
+  if (code !== undefined) (cause as NodeJS.ErrnoException).code = code;
+  return cause;
+}
+
+/** A failure below HTTP: TLS, sockets, DNS, timeouts, cancellation. */
+export function errorFromTransport(error: unknown, context: TransportContext): KymaCertError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const detail = (error as Error | undefined)?.message ?? String(error);
+  const where = describeUrl(context.url);
+  const options = { cause: safeCause(code, detail) };
+  if (context.cancelled) return new KymaCertError('cancelled', `${context.operation} was cancelled`, undefined, options);
+  if (context.timedOut || code === 'ETIMEDOUT') {
+    return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, HINT_TIMEOUT, options);
+  }
+  if (code !== undefined && UNTRUSTED_CODES.has(code)) {
+    return new KymaCertError('untrusted-server', `${context.operation}: server certificate of ${where} not trusted (${code}: ${detail})`, HINT_UNTRUSTED_SERVER, options);
+  }
+  // Envoy refuses an expired certificate with an alert; Node servers just reset the connection. Either way, with a
+  // certificate that our own clock says has expired, that is the reason.
+  const refusedLooking = code === 'ECONNRESET' || code === 'EPIPE' || (code?.startsWith('ERR_SSL_') ?? false);
+  if (code === EXPIRED_ALERT || (context.clientCertificateExpired && context.withClientCertificate && refusedLooking)) {
+    return new KymaCertError(
+      'expired',
+      `${context.operation}: ${where} refused the client certificate because it has expired (${code ?? 'connection closed'})`,
+      `An expired certificate cannot be renewed. ${HINT_NEW_CERTIFICATE}`,
+      options,
+    );
+  }
+  if (code !== undefined && (CLIENT_CERT_ALERTS.has(code) || (context.withClientCertificate && isHandshakeRefusal(code, context)))) {
+    return new KymaCertError('tls', `${context.operation}: ${where} refused the TLS handshake (${code}: ${detail})`, HINT_CLIENT_CERT_REJECTED, options);
+  }
+  if (code !== undefined && code.startsWith('ERR_SSL_')) {
+    return new KymaCertError('tls', `${context.operation}: TLS with ${where} failed (${code}: ${detail})`, undefined, options);
+  }
+  if (code !== undefined && NETWORK_CODES.has(code)) {
+    return new KymaCertError('network', `${context.operation}: cannot reach ${where} (${code}: ${detail})`, HINT_NETWORK, options);
+  }
+  return new KymaCertError('network', `${context.operation}: request to ${where} failed (${code ?? detail})`, HINT_NETWORK, options);
+}
+
+/** A reset before the handshake finished: with a client certificate, that is how a Node/TLS 1.2 refusal looks. */
+function isHandshakeRefusal(code: string | undefined, context: TransportContext): boolean {
+  return (code === 'ECONNRESET' || code === 'EPIPE') && !context.handshakeCompleted;
+}

@@ -1,0 +1,179 @@
+/**
+ * The bench "suite" the host runner loads instead of the mocha suite (npm run bench, section editor; see
+ * bench/editorBench.ts). Runs inside the real extension host and measures through the extension's exported
+ * API (src/extension.ts, KymaCertApi):
+ *   1. activation: `extension.activate()` as the caller sees it (module load + activate()) and the extension's
+ *      own `activationMs` (activate() body only). The workspace holds no certificate yet, so nothing activated
+ *      the extension before this point.
+ *   2. the first scan of the workspace (filler files only), from activate() returning to `index.ready()`.
+ *   3. the certificates arrive (one directory rename from the staging folder), then full scans through
+ *      `index.refresh()` (the same rescan the extension runs at start-up), interleaved with two baselines over
+ *      the same glob: findFiles + read every file, and findFiles + read + node's X509Certificate per file.
+ *   4. one certificate file changes on disk: time until the index reports the new certificate (file watcher +
+ *      the index's 250 ms debounce + re-reading that folder), and `index.refresh(file)` alone (no debounce).
+ * Environment (set by bench/editorBench.ts): KYMA_BENCH_OUT (JSON result file), KYMA_BENCH_STAGING (folder
+ * holding `services/` and `alternates/`), KYMA_BENCH_EXPECT (certificate count), KYMA_BENCH_ROUNDS,
+ * KYMA_BENCH_CHANGED (workspace-relative path of the file to change).
+ */
+import { createHash, X509Certificate } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import type { KymaCertApi } from '../../../src/extension';
+
+const EXTENSION_ID = 'kyma-cert.kyma-cert';
+/** The extension's default `kymaCert.include` / `kymaCert.exclude` (package.json), for the baselines. */
+const INCLUDE = '**/*.{crt,pem,cer,der}';
+const EXCLUDE = '{**/.kyma-backups/**,**/node_modules/**}';
+const READ_CONCURRENCY = 8; // the index reads 8 files at a time too
+const UPDATE_TIMEOUT_MS = 20_000;
+
+/** What the bench writes to KYMA_BENCH_OUT. */
+export interface EditorBenchSamples {
+  vscodeVersion: string;
+  activation: { wasActiveBefore: boolean; activateCallMs: number; insideActivateMs: number };
+  firstScan: { files: number; certificates: number; ms: number };
+  fullScan: { certificates: number; indexMs: number[]; findFilesReadMs: number[]; findFilesListMs: number[]; findFilesReadX509Ms: number[] };
+  update: { watcherToIndexMs: number[]; refreshFileMs: number[]; certificatesInFolder: number };
+}
+
+/** Entry point called by the extension host (the runner's --extensionTestsPath). */
+export async function run(): Promise<void> {
+  const env = (name: string): string => {
+    const value = process.env[name];
+    if (!value) throw new Error(`${name} is not set (run through npm run bench)`);
+    return value;
+  };
+  const outFile = env('KYMA_BENCH_OUT');
+  const staging = env('KYMA_BENCH_STAGING');
+  const expected = Number(env('KYMA_BENCH_EXPECT'));
+  const rounds = Number(env('KYMA_BENCH_ROUNDS'));
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder open');
+  const root = folder.uri.fsPath;
+  const changedFile = path.join(root, env('KYMA_BENCH_CHANGED'));
+
+  const extension = vscode.extensions.getExtension<KymaCertApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this host`);
+  const wasActiveBefore = extension.isActive;
+  let t = performance.now();
+  const api = await extension.activate();
+  const activateCallMs = performance.now() - t;
+  t = performance.now();
+  await api.index.ready();
+  const firstScanMs = performance.now() - t;
+  const firstScanCertificates = api.index.all().length;
+  const workspaceFilesBefore = (await vscode.workspace.findFiles('**/*')).length;
+
+  // The certificates arrive in one step, then a warm-up scan (not recorded) and the recorded ones.
+  await fs.rename(path.join(staging, 'services'), path.join(root, 'services'));
+  await api.index.refresh();
+  await api.index.whenIdle();
+  expectCount(api, expected, 'after the certificates arrived');
+
+  const fullScan: EditorBenchSamples['fullScan'] = { certificates: expected, indexMs: [], findFilesReadMs: [], findFilesListMs: [], findFilesReadX509Ms: [] };
+  const contenders: Array<() => Promise<void>> = [
+    async () => {
+      const started = performance.now();
+      await api.index.refresh();
+      fullScan.indexMs.push(performance.now() - started);
+      expectCount(api, expected, 'after a full scan');
+    },
+    async () => {
+      const { listMs, totalMs } = await findAndRead(folder, () => undefined, expected);
+      fullScan.findFilesListMs.push(listMs);
+      fullScan.findFilesReadMs.push(totalMs);
+    },
+    async () => {
+      let sink = 0;
+      const { totalMs } = await findAndRead(
+        folder,
+        (data) => {
+          const x509 = new X509Certificate(data);
+          sink += x509.subject.length + x509.validTo.length + x509.fingerprint256.length;
+        },
+        expected,
+      );
+      if (sink === 0) throw new Error('X509Certificate baseline parsed nothing');
+      fullScan.findFilesReadX509Ms.push(totalMs);
+    },
+  ];
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < contenders.length; i++) await contenders[(round + i) % contenders.length]();
+    await api.index.whenIdle();
+  }
+
+  const update = await measureUpdates(api, changedFile, path.join(staging, 'alternates'), rounds + 2);
+  const result: EditorBenchSamples = {
+    vscodeVersion: vscode.version,
+    activation: { wasActiveBefore, activateCallMs, insideActivateMs: api.activationMs },
+    firstScan: { files: workspaceFilesBefore, certificates: firstScanCertificates, ms: firstScanMs },
+    fullScan,
+    update,
+  };
+  await fs.writeFile(outFile, JSON.stringify(result, null, 2));
+  console.log(`bench: wrote ${outFile}`);
+}
+
+function expectCount(api: KymaCertApi, expected: number, when: string): void {
+  const count = api.index.all().length;
+  if (count !== expected) throw new Error(`index holds ${count} certificate files ${when}, expected ${expected}`);
+}
+
+/** The floor any certificate view pays: find the same files, read each one (8 at a time), optionally parse. */
+async function findAndRead(folder: vscode.WorkspaceFolder, parse: (data: Buffer) => void, expected: number): Promise<{ listMs: number; totalMs: number }> {
+  const started = performance.now();
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, INCLUDE), EXCLUDE);
+  const listMs = performance.now() - started;
+  if (uris.length !== expected) throw new Error(`findFiles found ${uris.length} files, expected ${expected}`);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < uris.length) parse(await fs.readFile(uris[next++].fsPath));
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  return { listMs, totalMs: performance.now() - started };
+}
+
+/** sha256 of the first certificate's DER, lower-case hex (what the index reports as facts.sha256Hex). */
+function sha256Hex(pem: Buffer): string {
+  return createHash('sha256').update(new X509Certificate(pem).raw).digest('hex');
+}
+
+async function measureUpdates(api: KymaCertApi, file: string, alternatesDir: string, samples: number): Promise<EditorBenchSamples['update']> {
+  const versions = await Promise.all(['a.crt', 'b.crt'].map((name) => fs.readFile(path.join(alternatesDir, name))));
+  const current = (): string | undefined => api.index.get(file)?.certificates[0]?.facts.sha256Hex;
+  const watcherToIndexMs: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const content = versions[(i + 1) % 2];
+    const expectedHash = sha256Hex(content);
+    if (current() === expectedHash) throw new Error('the index already shows the new certificate before the change');
+    let timer: NodeJS.Timeout | undefined;
+    let subscription: vscode.Disposable | undefined;
+    const seen = new Promise<void>((resolve, reject) => {
+      subscription = api.index.onDidChange(() => {
+        if (current() === expectedHash) resolve();
+      });
+      timer = setTimeout(() => reject(new Error(`the index did not pick up the change within ${UPDATE_TIMEOUT_MS} ms`)), UPDATE_TIMEOUT_MS);
+    });
+    const started = performance.now();
+    await fs.writeFile(file, content);
+    try {
+      await seen;
+    } finally {
+      clearTimeout(timer);
+      subscription?.dispose();
+    }
+    watcherToIndexMs.push(performance.now() - started);
+    await api.index.whenIdle();
+  }
+  const refreshFileMs: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await api.index.refresh(vscode.Uri.file(file));
+    refreshFileMs.push(performance.now() - started);
+  }
+  const dir = path.dirname(file);
+  const certificatesInFolder = api.index.all().filter((e) => path.dirname(e.file) === dir).length;
+  return { watcherToIndexMs, refreshFileMs, certificatesInFolder };
+}
