@@ -18,6 +18,8 @@ const OPENSSL_LOOP = 'for f in "$@"; do openssl x509 -noout -subject -enddate -f
 export interface InspectBenchResult {
   files: number;
   rounds: number;
+  /** True when the time budget ended the run before all planned rounds. */
+  stoppedByBudget: boolean;
   cli: Summary;
   opensslLoop: Summary;
   ratioCliToOpensslLoop: number;
@@ -40,6 +42,7 @@ export async function runInspectBench(opts: {
   rounds: number;
   warmupRounds: number;
   parsePasses: number;
+  budgetMs: number;
 }): Promise<InspectBenchResult> {
   const files: string[] = [];
   for (let i = 0; i < opts.files; i++) {
@@ -48,7 +51,7 @@ export async function runInspectBench(opts: {
     files.push(file);
   }
 
-  const samples = await interleave(
+  const series = await interleave(
     [
       {
         name: 'cli',
@@ -69,9 +72,9 @@ export async function runInspectBench(opts: {
         },
       },
     ],
-    opts.rounds,
-    opts.warmupRounds,
+    { rounds: opts.rounds, warmup: opts.warmupRounds, budgetMs: opts.budgetMs },
   );
+  const { samples } = series;
 
   const data = await Promise.all(files.map((f) => fs.readFile(f)));
   const perCert = (fn: (d: Buffer) => void): number[] => {
@@ -101,7 +104,8 @@ export async function runInspectBench(opts: {
   const opensslLoop = summarize(samples.opensslLoop);
   return {
     files: files.length,
-    rounds: opts.rounds,
+    rounds: series.rounds,
+    stoppedByBudget: series.stoppedByBudget,
     cli,
     opensslLoop,
     ratioCliToOpensslLoop: ratio(cli, opensslLoop),

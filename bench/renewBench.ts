@@ -37,16 +37,20 @@ const SLOTS_PER_SIDE = 3;
 
 export interface RenewBenchResult {
   rounds: number;
+  /** True when the time budget ended the run before all planned rounds. */
+  stoppedByBudget: boolean;
   warmupRounds: number;
   keyType: string;
   cli: Summary;
   tutorial: Summary;
   inProcess: Summary;
+  /** `node dist/cli.js --version`: process start-up and bundle load, no renewal. */
+  cliStartup: Summary;
   ratioCliToTutorial: number;
   ratioInProcessToTutorial: number;
   /** The requests each side sent for one renewal, as the emulator logged them. */
   requestsPerRenewal: Record<Side, string[]>;
-  samples: Record<Side, number[]>;
+  samples: Record<Side | 'cliStartup', number[]>;
 }
 
 interface Slot {
@@ -62,6 +66,7 @@ export async function runRenewBench(opts: {
   workDir: string;
   rounds: number;
   warmupRounds: number;
+  budgetMs: number;
 }): Promise<RenewBenchResult> {
   const { emulator, cliPath } = opts;
   const { urls } = emulator;
@@ -120,21 +125,27 @@ export async function runRenewBench(opts: {
     return elapsed;
   }
 
-  const samples = (await interleave(
-    SIDES.map((side) => ({ name: side, run: (round: number) => renewOnce(side, round + 1) })),
-    opts.rounds,
-    opts.warmupRounds,
-  )) as Record<Side, number[]>;
+  const series = await interleave(
+    [
+      ...SIDES.map((side) => ({ name: side, run: (round: number) => renewOnce(side, round + 1) })),
+      // Not a renewal: how much of the CLI's time is starting node and loading the bundle.
+      { name: 'cliStartup', run: async () => (await mustSucceed(process.execPath, [cliPath, '--version'])).ms },
+    ],
+    { rounds: opts.rounds, warmup: opts.warmupRounds, budgetMs: opts.budgetMs },
+  );
+  const samples = series.samples as Record<Side | 'cliStartup', number[]>;
   const cli = summarize(samples.cli);
   const tutorial = summarize(samples.tutorial);
   const inProcess = summarize(samples.inProcess);
   return {
-    rounds: opts.rounds,
+    rounds: series.rounds,
+    stoppedByBudget: series.stoppedByBudget,
     warmupRounds: opts.warmupRounds,
     keyType: 'RSA-2048',
     cli,
     tutorial,
     inProcess,
+    cliStartup: summarize(samples.cliStartup),
     ratioCliToTutorial: ratio(cli, tutorial),
     ratioInProcessToTutorial: ratio(inProcess, tutorial),
     requestsPerRenewal,

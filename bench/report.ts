@@ -2,6 +2,7 @@
 import type { BenchResults } from './run';
 import { describeRatio, formatTable, ms, Summary } from './stats';
 
+const budgetNote = (stopped: boolean): string => (stopped ? ' (stopped by the time budget: machine busy?)' : '');
 const medP90 = (s: Summary): string => `${ms(s.median)} / ${ms(s.p90)}`;
 
 /** Markdown-compatible tables plus the notes that keep the ratios honest. */
@@ -13,13 +14,14 @@ export function renderReport(r: BenchResults): string {
 
   if (r.renew) {
     const a = r.renew;
-    out.push(`Renewal, ${a.rounds} interleaved rounds per side (${a.warmupRounds} warm-up rounds dropped), ${a.keyType}, one emulator over loopback`);
+    out.push(`Renewal, ${a.rounds} interleaved rounds per side${budgetNote(a.stoppedByBudget)} (${a.warmupRounds} warm-up rounds dropped), ${a.keyType}, one emulator over loopback`);
     out.push(
       formatTable([
         ['contender', 'median / p90', 'vs tutorial pipeline'],
         ['tutorial: openssl + curl + jq + base64 (bash)', medP90(a.tutorial), 'baseline'],
         ['`kyma-cert renew` (new node process)', medP90(a.cli), describeRatio(a.ratioCliToTutorial)],
         ['renewCertificate() in-process (editor path)', medP90(a.inProcess), describeRatio(a.ratioInProcessToTutorial)],
+        ['  reference: `kyma-cert --version` (node start-up + bundle load)', medP90(a.cliStartup), ''],
       ]),
     );
     out.push(
@@ -33,7 +35,7 @@ export function renderReport(r: BenchResults): string {
   }
   if (r.inspect) {
     const b = r.inspect;
-    out.push(`Inspect ${b.files} certificate files, ${b.rounds} interleaved rounds`);
+    out.push(`Inspect ${b.files} certificate files, ${b.rounds} interleaved rounds${budgetNote(b.stoppedByBudget)}`);
     out.push(
       formatTable([
         ['contender', 'median / p90', 'vs openssl loop'],

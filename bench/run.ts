@@ -63,7 +63,7 @@ async function main(): Promise<number> {
       try {
         const workDir = path.join(workRoot, 'renew');
         await fs.mkdir(workDir);
-        results.renew = await runRenewBench({ cliPath: CLI, emulator, workDir, rounds: renewRounds, warmupRounds: 2 });
+        results.renew = await runRenewBench({ cliPath: CLI, emulator, workDir, rounds: renewRounds, warmupRounds: 2, budgetMs: 45_000 });
       } catch (e) {
         results.errors.renew = describe(e);
       } finally {
@@ -83,6 +83,7 @@ async function main(): Promise<number> {
           rounds: quick ? 2 : 5,
           warmupRounds: 1,
           parsePasses: quick ? 3 : 10,
+          budgetMs: 30_000,
         });
       } catch (e) {
         results.errors.inspect = describe(e);

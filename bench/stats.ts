@@ -48,20 +48,25 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
 /**
  * Runs the named contenders in rounds, rotating the order every round so that drift (thermal, page cache,
  * other processes on a 2-core machine) and "who goes first" effects fall on every side alike.
- * `warmup` rounds run the same way but are not recorded.
+ * `warmup` rounds run the same way but are not recorded. Once `budgetMs` has passed and at least `minRounds`
+ * rounds are recorded, no new round starts (a loaded machine must not stretch the bench without bound).
  */
 export async function interleave(
   contenders: ReadonlyArray<{ name: string; run: (round: number) => Promise<number> }>,
-  rounds: number,
-  warmup: number,
-): Promise<Record<string, number[]>> {
+  options: { rounds: number; warmup: number; budgetMs?: number; minRounds?: number },
+): Promise<{ samples: Record<string, number[]>; rounds: number; stoppedByBudget: boolean }> {
+  const { rounds, warmup, budgetMs = Infinity, minRounds = 3 } = options;
   const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.name, []]));
+  const started = Date.now();
+  let recorded = 0;
   for (let round = 0; round < warmup + rounds; round++) {
+    if (recorded >= minRounds && Date.now() - started > budgetMs) return { samples, rounds: recorded, stoppedByBudget: true };
     for (let i = 0; i < contenders.length; i++) {
       const contender = contenders[(round + i) % contenders.length];
       const elapsed = await contender.run(round);
       if (round >= warmup) samples[contender.name].push(elapsed);
     }
+    if (round >= warmup) recorded++;
   }
-  return samples;
+  return { samples, rounds: recorded, stoppedByBudget: false };
 }

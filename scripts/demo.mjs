@@ -182,14 +182,19 @@ async function startCodeServer(extensionsDir) {
     },
   });
   const log = fs.createWriteStream(path.join(demoRoot, 'code-server.log'), { flags: 'a' });
-  server.stdout.pipe(log);
-  server.stderr.pipe(log);
-  const deadline = Date.now() + 60000;
-  while (Date.now() < deadline && !stopping) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return; } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 200)); // polling a port: there is no readiness event to wait on
-  }
-  throw new Error(`code-server did not come up on port ${port} (see demo-workspace/code-server.log)`);
+  // Ready when code-server logs that it listens (an event, rather than polling the port).
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not come up on port ${port} (see demo-workspace/code-server.log)`)), 60000);
+    let output = '';
+    for (const stream of [server.stdout, server.stderr]) {
+      stream.on('data', (d) => {
+        log.write(d);
+        if (output === null) return;
+        output += d;
+        if (output.includes('HTTP server listening on')) { output = null; clearTimeout(timer); resolve(); }
+      });
+    }
+  });
 }
 
 async function main() {

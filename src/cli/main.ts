@@ -43,14 +43,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stdout(`${process.env.KYMA_CERT_VERSION ?? '0.1.0'}\n`);
     return 0;
   }
-  if (command === 'emulator') {
-    const code: unknown = await runEmulatorCli([...rest]);
-    return typeof code === 'number' ? code : 0;
-  }
-  const entry = COMMANDS[command];
   const json = rest.includes('--json');
-  if (!entry) return reportError(io, json, new UsageError(`Unknown command "${command}".`));
   try {
+    if (command === 'emulator') {
+      // Runs in the foreground until SIGINT/SIGTERM.
+      await runEmulatorCli([...rest]);
+      return 0;
+    }
+    const entry = COMMANDS[command];
+    if (!entry) throw new UsageError(`Unknown command "${command}".`);
     return await entry.run(rest, io);
   } catch (e) {
     return reportError(io, json, e);

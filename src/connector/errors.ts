@@ -170,8 +170,24 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
   if (code !== undefined && (CLIENT_CERT_ALERTS.has(code) || (context.withClientCertificate && isHandshakeRefusal(code, context)))) {
     return new KymaCertError('tls', `${context.operation}: ${where} refused the TLS handshake (${code}: ${detail})`, HINT_CLIENT_CERT_REJECTED, options);
   }
-  if (code !== undefined && code.startsWith('ERR_SSL_')) {
-    return new KymaCertError('tls', `${context.operation}: TLS with ${where} failed (${code}: ${detail})`, undefined, options);
+  if (code !== undefined && (code.startsWith('ERR_SSL_') || code === 'EPROTO')) {
+    // EPROTO is OpenSSL's "alert received" at the socket layer: with a client certificate, a refusal of it.
+    return new KymaCertError(
+      'tls',
+      `${context.operation}: TLS with ${where} failed (${code}: ${detail})`,
+      context.withClientCertificate ? HINT_CLIENT_CERT_REJECTED : undefined,
+      options,
+    );
+  }
+  if (code === 'ECONNRESET' && context.withClientCertificate) {
+    // Under TLS 1.3 a server that refuses the client certificate without an alert (Node) resets the connection
+    // only after our side of the handshake finished: indistinguishable from any other reset.
+    return new KymaCertError(
+      'network',
+      `${context.operation}: ${where} closed the connection without an answer (${code}: ${detail})`,
+      `${HINT_NETWORK} If it keeps happening, the gateway may be refusing the client certificate: ${HINT_NEW_CERTIFICATE}`,
+      options,
+    );
   }
   if (code !== undefined && NETWORK_CODES.has(code)) {
     return new KymaCertError('network', `${context.operation}: cannot reach ${where} (${code}: ${detail})`, HINT_NETWORK, options);

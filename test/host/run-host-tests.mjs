@@ -64,7 +64,7 @@ for (const name of selected) {
     '--screenshot-dir', screenshots, ...RUNS[name]]);
   const passing = /(\d+) passing/.exec(out)?.[1] ?? '0';
   const failing = /(\d+) failing/.exec(out)?.[1] ?? '0';
-  const activation = /activation: (.+)$/m.exec(out)?.[1];
+  const activation = /smoke activation: (.+)$/m.exec(out)?.[1];
   summary.push(`${name.padEnd(16)} ${code === 0 ? 'ok  ' : 'FAIL'} ${((Date.now() - started) / 1000).toFixed(1)}s wall, `
     + `${passing} passing, ${failing} failing${activation ? `, activation ${activation}` : ''}`);
   worst = Math.max(worst, code > 2 ? 2 : code);

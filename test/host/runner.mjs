@@ -275,17 +275,24 @@ async function startServer(port, env, dirs) {
   if (opts.trust === 'trusted') args.push('--disable-workspace-trust');
   server = spawn(codeServerBin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const serverLog = fs.createWriteStream(serverLogFile);
-  for (const stream of [server.stdout, server.stderr]) {
-    stream.on('data', (d) => { serverLog.write(d); if (debug) process.stdout.write(`[server] ${d}`); });
-  }
+  let output = '';
+  // Ready when code-server logs that it listens (an event, rather than polling the port).
+  const listening = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('code-server did not start listening within 60 s')), 60000);
+    for (const stream of [server.stdout, server.stderr]) {
+      stream.on('data', (d) => {
+        serverLog.write(d);
+        if (debug) process.stdout.write(`[server] ${d}`);
+        if (output !== null) {
+          output += d;
+          if (output.includes('HTTP server listening on')) { output = null; clearTimeout(timer); resolve(); }
+        }
+      });
+    }
+  });
   server.on('exit', (code, signal) => { if (!finishing) finish(EXIT_HARNESS, `code-server exited early (code=${code} signal=${signal})`); });
-  const base = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 60000;
-  while (Date.now() < deadline) {
-    try { if ((await fetch(`${base}healthz`)).ok) return base; } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 100)); // polling a port that has no readiness event
-  }
-  throw new Error('code-server did not answer /healthz within 60 s');
+  await listening;
+  return `http://127.0.0.1:${port}/`;
 }
 
 async function main() {
@@ -331,7 +338,7 @@ async function main() {
   let resolveExit;
   const extensionHostExit = new Promise((r) => { resolveExit = r; });
   // Known workbench chatter that would bury mocha's output (full logs with HARNESS_DEBUG=1).
-  const noise = /^(Resolving connection token|Resolved connection token|Creating a socket|ChatSessionStore|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|Started local extension host|Extension host started)/;
+  const noise = /^(Resolving connection token|Resolved connection token|Creating a socket|ChatSessionStore|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|Started local extension host|Extension host started|Creation of workbench contribution|No search provider registered)/;
   // Exposed BEFORE navigation: the workbench looks them up while it boots.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const parts = Array.isArray(args) ? args : [args];

@@ -67,7 +67,8 @@ suite('Kyma certificates in the editor', function () {
   test('activation: by workspaceContains when the folder opened with a certificate, else on demand', function () {
     if (certificateAtStartup) assert.equal(activatedBySuite, false, 'a certificate in the workspace must activate the extension');
     else assert.equal(activatedBySuite, true, 'nothing in a folder without certificates may activate the extension');
-    assert.ok(api.activationMs < 200, `activate() took ${api.activationMs} ms`);
+    // A generous bound (loaded CI machines): it guards against activation starting to wait for the scan or the network.
+    assert.ok(api.activationMs < 1000, `activate() took ${api.activationMs} ms`);
   });
 
   test('the index finds the certificate in the workspace and pairs it with its key and connection', async () => {
@@ -141,6 +142,9 @@ suite('Kyma certificates in the editor', function () {
     this.timeout(60000);
     const before = await readFile(expiring.certFile);
     const keyBefore = await readFile(expiring.keyFile);
+    // With the certificate open, the status bar shows it whatever else the workspace holds.
+    await vscode.window.showTextDocument(vscode.Uri.file(expiring.certFile), { preview: false });
+    await ui.waitFor(`${STATUS_ITEM} >> text=/expiring-app · 1[12]d/`);
     await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(expiring.certFile));
     await ui.click(`${Selectors.explorerRow} >> text="expiring-app.crt"`, { button: 'right' });
     await ui.click(`${Selectors.contextMenuLabel} >> text="Renew Certificate"`);
@@ -158,6 +162,7 @@ suite('Kyma certificates in the editor', function () {
     assert.deepEqual(await readFile(expiring.keyFile), keyBefore, 'renewal must keep the key');
     assert.equal(renewed?.key.status, 'match');
     expiring.sha256Hex = renewed!.certificates[0].facts.sha256Hex;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('a failed renewal (injected server fault) shows an error and leaves every file byte-identical', async function () {

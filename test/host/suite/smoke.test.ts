@@ -60,8 +60,8 @@ suite('host harness smoke', () => {
     assert.equal(ext.extensionKind, vscode.ExtensionKind.Workspace);
     assert.ok(process.versions.node.startsWith('20.'), `extension host runs Node ${process.versions.node}`);
     console.log(wasActive
-      ? `      activation: by its activation events before the suite started${own}`
-      : `      activation: ${elapsed.toFixed(0)} ms for ext.activate() (load + activate)${own}; VS Code ${vscode.version}, Node ${process.versions.node}`);
+      ? `      smoke activation: already active when this test ran (activation events or an earlier suite)${own}`
+      : `      smoke activation: ${elapsed.toFixed(0)} ms for ext.activate() (load + activate)${own}; VS Code ${vscode.version}, Node ${process.versions.node}`);
   });
 
   test('the fixture workspace is open and trusted', () => {

@@ -103,8 +103,8 @@ describe('kyma-cert (dist/cli.js)', () => {
     const server = await runCli([...base, '--info-url', emulator.infoUrl]);
     assert.equal(server.code, exitCodeFor('server'));
 
-    emulator.injectFault({ endpoint: 'renewals', kind: 'delay', ms: 10_000 });
-    const slow = await runCli([...base, '--info-url', emulator.infoUrl, '--timeout', '0.3']);
+    emulator.injectFault({ endpoint: 'renewals', kind: 'delay', ms: 60_000 });
+    const slow = await runCli([...base, '--info-url', emulator.infoUrl, '--timeout', '2.5']);
     assert.equal(slow.code, exitCodeFor('timeout'));
     assert.equal(parseJson<JsonError>(slow.stdout).error.kind, 'timeout');
 
@@ -194,5 +194,36 @@ describe('kyma-cert (dist/cli.js)', () => {
     const result = await done;
     assert.equal(result.code, 0, result.stderr);
     assert.equal((await listBackups(ws.certFile)).length, 1);
+  });
+});
+
+describe('kyma-cert emulator + the other subcommands, end to end', () => {
+  it('serves a token, an issue, an inspect, a revocation and a refused renewal across processes; stops on SIGTERM', async () => {
+    const server = startCli(['emulator']);
+    const serverDone = finished(server);
+    const [line] = (await once(server.stdout!, 'data')) as [Buffer];
+    const ready = JSON.parse(line.toString().split('\n')[0]) as { internalUrl: string; infoUrl: string; serverCaFile: string };
+
+    const tokenResponse = await fetch(`${ready.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'e2e-app' } });
+    assert.equal(tokenResponse.status, 201);
+    const { url } = (await tokenResponse.json()) as { url: string };
+
+    const dir = await tempDir();
+    const issued = await runCli(['issue', '--token-url', url, '--out-dir', dir, '--ca-file', ready.serverCaFile]);
+    assert.equal(issued.code, 0, issued.stderr);
+    const certFile = path.join(dir, 'client.crt');
+    const inspected = await runCli(['inspect', certFile, path.join(dir, 'client-ca.crt')]);
+    assert.equal(inspected.code, 0);
+    assert.match(inspected.stdout, /CN=e2e-app/);
+    // Everything else comes from the remembered connection and the key next to the certificate.
+    const revoked = await runCli(['revoke', '--cert', certFile, '--yes']);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    const renewed = await runCli(['renew', '--cert', certFile, '--json']);
+    assert.equal(renewed.code, exitCodeFor('revoked'));
+    assert.equal(parseJson<JsonError>(renewed.stdout).error.kind, 'revoked');
+
+    server.kill('SIGTERM');
+    const stopped = await serverDone;
+    assert.equal(stopped.code, 0, stopped.stderr);
   });
 });

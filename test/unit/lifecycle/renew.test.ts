@@ -131,9 +131,10 @@ describe('renewCertificate against the emulator', () => {
     { name: 'crt in the wrong order', fault: { endpoint: 'renewals', kind: 'bad-chain' }, kind: 'server' },
     {
       name: 'a renewal slower than the timeout',
-      fault: { endpoint: 'renewals', kind: 'delay', ms: 10_000 },
+      // Generous timeout so that only the held renewal request can hit it, even on a loaded machine.
+      fault: { endpoint: 'renewals', kind: 'delay', ms: 60_000 },
       kind: 'timeout',
-      extra: { timeoutMs: 300 },
+      extra: { timeoutMs: 2500 },
     },
     { name: 'a dropped connection', fault: { endpoint: 'renewals', kind: 'drop' }, kind: 'network' },
     { name: 'management/info failing', fault: { endpoint: 'managementInfo', kind: 'status', status: 503 }, kind: 'server' },
@@ -174,6 +175,19 @@ describe('renewCertificate against the emulator', () => {
     await expectFailureLeavesFilesAlone(ws, request(ws), 'expired');
     assert.equal(requestLog.length, seen, 'no request reached the service');
     await assert.rejects(renewCertificate(request(ws)), (e: unknown) => isKymaCertError(e) && /token/.test(e.hint ?? ''));
+  });
+
+  it('refuses a renewed certificate that does not outlive the current one', async () => {
+    const ws = await makeWorkspace(emulator, { validityMs: 400 * DAY_MS });
+    await expectFailureLeavesFilesAlone(ws, request(ws), 'verification');
+  });
+
+  it('refuses a renewed certificate that is not valid yet by our clock (beyond the skew allowance)', async () => {
+    const ws = await makeWorkspace(emulator);
+    const current = new X509Certificate(ws.certPem);
+    // Our clock: a minute after the current certificate started, long before the emulator's issue time.
+    const now = () => new Date(new Date(current.validFrom).getTime() + 60_000);
+    await expectFailureLeavesFilesAlone(ws, request(ws, { now }), 'verification');
   });
 
   it('refuses a key that does not belong to the certificate', async () => {

@@ -1,0 +1,108 @@
+/**
+ * TLS behaviour of ConnectorClient against the emulator: server trust (CA file, system roots kept, insecure) and the
+ * gateway refusing the client certificate, as Node actually reports it (reset, no alert; see EmulatorOptions).
+ */
+import assert from 'node:assert/strict';
+import * as tls from 'node:tls';
+import { after, before, describe, it } from 'node:test';
+import { HINT_NEW_CERTIFICATE, isKymaCertError } from '../../../src/core/errors';
+import { ConnectorClient } from '../../../src/connector';
+import { createAgent } from '../../../src/connector/tls';
+import { startEmulator, Emulator, IssuedClientCertificate } from '../../../src/emulator';
+import { DAY_MS, keyNamed } from '../helpers/certs';
+
+let emulator: Emulator;
+let other: Emulator;
+let expired: IssuedClientCertificate;
+let foreign: IssuedClientCertificate;
+
+before(async () => {
+  [emulator, other] = await Promise.all([startEmulator(), startEmulator()]);
+  expired = await emulator.issueClientCertificate({
+    application: 'my-app',
+    publicKey: keyNamed('tls-key'),
+    notBefore: new Date(Date.now() - 2 * DAY_MS),
+    validityMs: DAY_MS,
+  });
+  foreign = await other.issueClientCertificate({ application: 'my-app', publicKey: keyNamed('tls-key') });
+});
+after(() => Promise.all([emulator.close(), other.close()]));
+
+const keyPem = () => keyNamed('tls-key').export({ type: 'pkcs8', format: 'pem' }) as string;
+
+describe('server trust', () => {
+  it('rejects the self-signed cluster without a CA file → untrusted-server, hint: CA file or insecure', async () => {
+    await assert.rejects(new ConnectorClient().getSigningRequestInfo(emulator.mintToken('my-app').url), (e: unknown) => {
+      assert.ok(isKymaCertError(e, 'untrusted-server'), String(e));
+      assert.match(e.message, /UNABLE_TO_VERIFY_LEAF_SIGNATURE/);
+      assert.match(e.hint ?? '', /CA file/);
+      return true;
+    });
+  });
+
+  it('trusts the server with caPem (also by host name, SNI), and with insecure', async () => {
+    const viaCa = new ConnectorClient({ tls: { caPem: emulator.serverCaPem } });
+    assert.ok((await viaCa.getSigningRequestInfo(emulator.mintToken('my-app').url)).csrUrl);
+    const byName = emulator.mintToken('my-app').url.replace('127.0.0.1', 'localhost');
+    assert.ok((await viaCa.getSigningRequestInfo(byName)).csrUrl);
+    const insecure = new ConnectorClient({ tls: { insecure: true } });
+    assert.ok((await insecure.getSigningRequestInfo(emulator.mintToken('my-app').url)).csrUrl);
+  });
+
+  it('does not trust a CA file of another cluster', async () => {
+    const wrongCa = new ConnectorClient({ tls: { caPem: other.serverCaPem } });
+    await assert.rejects(wrongCa.getSigningRequestInfo(emulator.mintToken('my-app').url), (e: unknown) => isKymaCertError(e, 'untrusted-server'));
+  });
+
+  it('keeps the system roots next to caPem, verifies by default, sends SNI only for host names', () => {
+    const withCa = createAgent({ caPem: emulator.serverCaPem }, new URL('https://gateway.local.kyma.dev/x')).options;
+    assert.deepEqual(withCa.ca, [...tls.rootCertificates, emulator.serverCaPem]);
+    assert.equal(withCa.rejectUnauthorized, true);
+    assert.equal(withCa.servername, 'gateway.local.kyma.dev');
+    assert.equal(withCa.minVersion, 'TLSv1.2');
+    assert.equal(withCa.keepAlive, false);
+    const byIp = createAgent({ insecure: true }, new URL('https://[::1]:8443/x')).options;
+    assert.equal(byIp.servername, undefined);
+    assert.equal(byIp.rejectUnauthorized, false);
+    assert.equal(byIp.ca, undefined, 'no CA file: Node defaults (system roots)');
+  });
+});
+
+describe('client certificate refused by the gateway', () => {
+  it('expired client certificate → reset during the handshake → expired, with the new-token hint', async () => {
+    const client = new ConnectorClient({ tls: { caPem: emulator.serverCaPem, certPem: expired.certPem, keyPem: keyPem() } });
+    await assert.rejects(client.getManagementInfo(emulator.infoUrl), (e: unknown) => {
+      assert.ok(isKymaCertError(e, 'expired'), String(e));
+      assert.equal(e.status, undefined, 'no HTTP answer at all');
+      assert.ok(e.hint?.includes(HINT_NEW_CERTIFICATE));
+      return true;
+    });
+  });
+
+  it('certificate from another CA → reset during the TLS 1.2 handshake → tls, with the new-token hint', async () => {
+    const client = new ConnectorClient({ tls: { caPem: emulator.serverCaPem, certPem: foreign.certPem, keyPem: keyPem() } });
+    await assert.rejects(client.getManagementInfo(emulator.infoUrl), (e: unknown) => {
+      assert.ok(isKymaCertError(e, 'tls'), String(e));
+      assert.match(e.message, /ECONNRESET/);
+      assert.ok(e.hint?.includes(HINT_NEW_CERTIFICATE));
+      return true;
+    });
+  });
+
+  it('with TLS 1.3 on the gateway: expired is still recognised; a foreign CA looks like a reset (network + hint)', async () => {
+    const tls13 = await startEmulator({ stateDir: undefined, gatewayMaxTlsVersion: 'TLSv1.3' });
+    try {
+      const old = await tls13.issueClientCertificate({ application: 'my-app', publicKey: keyNamed('tls-key'), notBefore: new Date(Date.now() - 2 * DAY_MS), validityMs: DAY_MS });
+      const expiredClient = new ConnectorClient({ tls: { caPem: tls13.serverCaPem, certPem: old.certPem, keyPem: keyPem() } });
+      await assert.rejects(expiredClient.getManagementInfo(tls13.infoUrl), (e: unknown) => isKymaCertError(e, 'expired'));
+      const foreignClient = new ConnectorClient({ tls: { caPem: tls13.serverCaPem, certPem: foreign.certPem, keyPem: keyPem() } });
+      await assert.rejects(foreignClient.getManagementInfo(tls13.infoUrl), (e: unknown) => {
+        assert.ok(isKymaCertError(e, 'network'), String(e));
+        assert.match(e.hint ?? '', /refusing the client certificate/);
+        return true;
+      });
+    } finally {
+      await tls13.close();
+    }
+  });
+});
