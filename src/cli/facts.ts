@@ -40,7 +40,8 @@ export function certificateJson(facts: CertificateFacts, now: Date): Certificate
   };
 }
 
-/** One line: `CN=my-app, valid until 2025-04-03T00:00:00Z (expires in 91 days)`. */
+/** One line: `CN=my-app, valid until 2025-04-03T00:00:00Z (expires in 91 days)` (the full subject when there is no CN). */
 export function certificateSummary(facts: CertificateFacts, now: Date): string {
-  return `${facts.subjectText}, valid until ${isoSeconds(facts.notAfter)} (${describeExpiry(assessExpiry(facts, now))})`;
+  const name = facts.commonName !== undefined ? `CN=${facts.commonName}` : facts.subjectText;
+  return `${name}, valid until ${isoSeconds(facts.notAfter)} (${describeExpiry(assessExpiry(facts, now))})`;
 }

@@ -47,7 +47,8 @@ export async function runInspect(argv: readonly string[], io: Io): Promise<numbe
 
   const human: string[] = [];
   for (const report of reports) {
-    const name = path.relative(process.cwd(), report.file) || report.file;
+    const relative = path.relative(process.cwd(), report.file);
+    const name = relative && !relative.startsWith('..') ? relative : report.file;
     if (report.error) {
       human.push(`${name}: ${report.error.message}`);
       continue;

@@ -3,7 +3,8 @@ import { X509Certificate } from 'node:crypto';
 import { parseCryptoFile } from '../core/pem';
 import { KymaCertError } from '../core/errors';
 import { describeUrl, errorFromResponse, errorFromTransport, unusableResponse } from './errors';
-import { ConnectorAgent, ConnectorTlsOptions, createAgent } from './tls';
+import type { SecureContext } from 'node:tls';
+import { ConnectorAgent, ConnectorTlsOptions, createAgent, createSecureContext } from './tls';
 import type { CertificateRequestBody, IssuedCertificates, ManagementInfo, SigningRequestInfo } from './types';
 
 export interface ConnectorClientOptions {
@@ -80,6 +81,7 @@ export class ConnectorClient {
   private readonly tls: ConnectorTlsOptions;
   private readonly timeoutMs: number;
   private readonly signal?: AbortSignal;
+  private secureContext?: SecureContext;
 
   constructor(options: ConnectorClientOptions = {}) {
     this.tls = options.tls ?? {};
@@ -185,7 +187,14 @@ export class ConnectorClient {
     }
     if (this.signal?.aborted) throw new KymaCertError('cancelled', `${operation} was cancelled`);
 
-    const agent: ConnectorAgent = createAgent(this.tls, parsed);
+    let agent: ConnectorAgent;
+    try {
+      this.secureContext ??= createSecureContext(this.tls);
+      agent = createAgent(this.tls, parsed, this.secureContext);
+    } catch (e) {
+      // Unreadable CA, certificate or key: say which kind of input, never echo it.
+      throw new KymaCertError('config', `${operation}: the TLS settings cannot be used (${(e as NodeJS.ErrnoException).code ?? 'invalid PEM'})`, 'Check the CA file, client certificate and key.');
+    }
     const controller = new AbortController();
     let timedOut = false;
     let cancelled = false;

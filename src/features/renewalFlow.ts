@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError } from '../core/errors';
@@ -8,6 +7,7 @@ import type { RenewResult } from '../lifecycle/renew';
 import { CertificateEntry, loadCertificateReader, messageOf } from './certificateEntry';
 import { CertificateIndex } from './certificateIndex';
 import { displayName, expiryPhrase, formatUtc } from './presentation';
+import { askForFile, askForInfoUrl } from './renewalPrompts';
 import { SettingsService } from './settings';
 
 /** How a renewal attempt ended (the renew command returns it, so tests and callers can tell). */
@@ -69,7 +69,7 @@ export class RenewalFlow implements vscode.Disposable {
     let outcome = await this.run(certFile, name, inputs);
     if (!('renewed' in outcome) && isKymaCertError(outcome.error, 'untrusted-server') && !inputs.caFile && !this.settings.current.insecure) {
       // A self-signed cluster: ask for its CA once, then try again.
-      const caFile = await this.askForFile(certFile, t('Select the CA certificate of the cluster (the server is not trusted)'), t('Use this CA'));
+      const caFile = await askForFile(certFile, t('Select the CA certificate of the cluster (the server is not trusted)'), t('Use this CA'));
       if (caFile) {
         inputs.caFile = caFile;
         inputs.asked = true;
@@ -137,7 +137,7 @@ export class RenewalFlow implements vscode.Disposable {
     let asked = false;
     let keyFile = pairedKey ?? connection?.keyFile;
     if (!keyFile) {
-      keyFile = await this.askForFile(certFile, t('Select the private key of {0}', name), t('Use this key'));
+      keyFile = await askForFile(certFile, t('Select the private key of {0}', name), t('Use this key'));
       if (!keyFile) return undefined;
       asked = true;
     }
@@ -147,38 +147,11 @@ export class RenewalFlow implements vscode.Disposable {
       settings.managementInfoUrl ||
       (settings.clusterDomain ? infoUrlForDomain(settings.clusterDomain) : undefined);
     if (!infoUrl) {
-      infoUrl = await this.askForInfoUrl(name);
+      infoUrl = await askForInfoUrl(name);
       if (!infoUrl) return undefined;
       asked = true;
     }
     return { keyFile, infoUrl, caFile: connection?.caFile ?? (settings.caFile || undefined), asked };
-  }
-
-  private async askForInfoUrl(name: string): Promise<string | undefined> {
-    const t = vscode.l10n.t;
-    const answer = await vscode.window.showInputBox({
-      title: t('Where is the Connector Service of {0}?', name),
-      prompt: t('The management info URL, or the cluster domain (then https://gateway.<domain>/v1/applications/management/info is used).'),
-      placeHolder: 'https://gateway.example.com/v1/applications/management/info',
-      ignoreFocusOut: true,
-      validateInput: (value) => validateInfoUrlOrDomain(value, t),
-    });
-    if (!answer) return undefined;
-    const value = answer.trim();
-    const { infoUrlForDomain } = await import('../lifecycle/management');
-    return /^https?:\/\//i.test(value) ? value : infoUrlForDomain(value);
-  }
-
-  private async askForFile(certFile: string, title: string, openLabel: string): Promise<string | undefined> {
-    const picked = await vscode.window.showOpenDialog({
-      title,
-      openLabel,
-      canSelectFiles: true,
-      canSelectFolders: false,
-      canSelectMany: false,
-      defaultUri: vscode.Uri.file(path.dirname(certFile)),
-    });
-    return picked?.[0]?.fsPath;
   }
 
   /** Keeps the answers next to the certificate (URLs and file names only) so the next renewal asks nothing. */
@@ -231,20 +204,4 @@ export class RenewalFlow implements vscode.Disposable {
   dispose(): void {
     for (const abort of this.running) abort.abort();
   }
-}
-
-/** Input box validation: an https URL or a domain name. Returns the problem, or undefined when fine. */
-export function validateInfoUrlOrDomain(value: string, t: typeof vscode.l10n.t): string | undefined {
-  const text = value.trim();
-  if (text === '') return t('Enter a URL or a domain.');
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    try {
-      return new URL(text).protocol === 'https:' ? undefined : t('The Connector Service is only reachable over https.');
-    } catch {
-      return t('This is not a valid URL.');
-    }
-  }
-  return /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]{2,}(:\d{1,5})?$/i.test(text)
-    ? undefined
-    : t('Enter https://… or a domain such as example.com.');
 }

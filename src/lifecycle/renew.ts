@@ -99,6 +99,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     allowIssuerChange: req.allowIssuerChange,
   });
   log(`renewed certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  if (verified.issuerChanged) log(`the issuing CA changed to ${verified.issuer.subject.replace(/\n/g, ', ')} (allowed by allowIssuerChange)`);
   throwIfCancelled(req.signal);
 
   progress('Writing the renewed certificate');
@@ -117,9 +118,22 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     const renewedClient = await createConnectorClient(connection.network, { certPem: verified.clientPem, keyPem: material.keyPem });
     await renewedClient.getManagementInfo(connection.infoUrl);
   } catch (e) {
-    await restoreSnapshot(snapshot);
-    await undoBackupDir();
     const reason = isKymaCertError(e) ? e.message : String(e);
+    try {
+      await restoreSnapshot(snapshot);
+    } catch (restoreError) {
+      // Keep the backup: it is now the only copy of the previous certificate.
+      throw new KymaCertError(
+        'io',
+        `The renewed certificate was not accepted (${reason}), and putting the previous files back failed.`,
+        `The previous certificate is in ${plan.backupFile}; copy it back to ${certFile}.`,
+        { cause: restoreError },
+      );
+    }
+    await undoBackupDir();
+    if (isKymaCertError(e, 'cancelled')) {
+      throw new KymaCertError('cancelled', 'Cancelled while checking the renewed certificate; the previous files were restored.');
+    }
     throw new KymaCertError(
       'verification',
       `The Connector Service did not accept the renewed certificate (${reason}). The previous files were restored.`,

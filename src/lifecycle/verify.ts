@@ -21,6 +21,8 @@ export interface VerifiedCertificates {
   issuer: X509Certificate;
   clientPem: string;
   caPem: string;
+  /** Renewal only: the returned CA did not issue the current certificate (accepted with allowIssuerChange). */
+  issuerChanged: boolean;
 }
 
 export interface VerifyRequest {
@@ -136,8 +138,9 @@ export function verifyIssuedCertificates(req: VerifyRequest): VerifiedCertificat
     );
   }
 
+  const issuerChanged = req.current !== undefined && !signerAmong(req.current, caChain);
   if (req.current) {
-    if (!signerAmong(req.current, caChain) && !req.allowIssuerChange) {
+    if (issuerChanged && !req.allowIssuerChange) {
       fail(
         `The returned certificate comes from a different CA (${issuer.subject.replace(/\n/g, ', ')}) than the one ` +
           'that issued the current certificate.',
@@ -160,5 +163,6 @@ export function verifyIssuedCertificates(req: VerifyRequest): VerifiedCertificat
     issuer,
     clientPem: toPem([client]),
     caPem: toPem(caChain),
+    issuerChanged,
   };
 }

@@ -149,11 +149,14 @@ suite('Kyma certificates in the editor', function () {
     await ui.click(`${Selectors.explorerRow} >> text="expiring-app.crt"`, { button: 'right' });
     await ui.click(`${Selectors.contextMenuLabel} >> text="Renew Certificate"`);
 
-    const renewed = await waitForEntry(api, expiring.certFile, (e) => e !== undefined && e.certificates[0].facts.sha256Hex !== expiring.sha256Hex, 45000);
+    // The outcome notification says whether the command ran and how it ended (a failure shows its reason here).
+    await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewed expiring-app|Renewing expiring-app failed/`, { timeout: 45000 });
+    const toasts = await ui.texts(Selectors.notificationToast);
+    assert.ok(toasts.some((t) => t.includes('Renewed expiring-app')), `renewal did not succeed: ${JSON.stringify(toasts)}`);
+    const renewed = await waitForEntry(api, expiring.certFile, (e) => e !== undefined && e.certificates[0].facts.sha256Hex !== expiring.sha256Hex);
     // A certificate the emulator just issued: 92 days, minus the seconds since.
     await ui.waitFor(`${STATUS_ITEM} >> text=/expiring-app · 9[01]d/`);
     assert.doesNotMatch(await ui.html(STATUS_ITEM), /warning-kind|error-kind/);
-    await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewed expiring-app/`);
 
     const after = await readFile(expiring.certFile);
     assert.notDeepEqual(after, before);

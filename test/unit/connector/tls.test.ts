@@ -7,7 +7,7 @@ import * as tls from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { HINT_NEW_CERTIFICATE, isKymaCertError } from '../../../src/core/errors';
 import { ConnectorClient } from '../../../src/connector';
-import { createAgent } from '../../../src/connector/tls';
+import { createAgent, secureContextOptions } from '../../../src/connector/tls';
 import { startEmulator, Emulator, IssuedClientCertificate } from '../../../src/emulator';
 import { DAY_MS, keyNamed } from '../helpers/certs';
 
@@ -55,16 +55,26 @@ describe('server trust', () => {
   });
 
   it('keeps the system roots next to caPem, verifies by default, sends SNI only for host names', () => {
-    const withCa = createAgent({ caPem: emulator.serverCaPem }, new URL('https://gateway.local.kyma.dev/x')).options;
-    assert.deepEqual(withCa.ca, [...tls.rootCertificates, emulator.serverCaPem]);
-    assert.equal(withCa.rejectUnauthorized, true);
-    assert.equal(withCa.servername, 'gateway.local.kyma.dev');
-    assert.equal(withCa.minVersion, 'TLSv1.2');
-    assert.equal(withCa.keepAlive, false);
+    const context = secureContextOptions({ caPem: emulator.serverCaPem });
+    assert.deepEqual(context.ca, [...tls.rootCertificates, emulator.serverCaPem]);
+    assert.equal(context.minVersion, 'TLSv1.2');
+    assert.equal(secureContextOptions({}).ca, undefined, 'no CA file: Node defaults (system roots)');
+    const byName = createAgent({ caPem: emulator.serverCaPem }, new URL('https://gateway.local.kyma.dev/x')).options;
+    assert.equal(byName.rejectUnauthorized, true);
+    assert.equal(byName.servername, 'gateway.local.kyma.dev');
+    assert.equal(byName.keepAlive, false);
     const byIp = createAgent({ insecure: true }, new URL('https://[::1]:8443/x')).options;
     assert.equal(byIp.servername, undefined);
     assert.equal(byIp.rejectUnauthorized, false);
-    assert.equal(byIp.ca, undefined, 'no CA file: Node defaults (system roots)');
+  });
+
+  it('reports unusable TLS inputs as config without echoing them', async () => {
+    const client = new ConnectorClient({ tls: { caPem: emulator.serverCaPem, certPem: 'garbage-cert', keyPem: 'SECRET-KEY-MATERIAL' } });
+    await assert.rejects(client.getManagementInfo(emulator.infoUrl), (e: unknown) => {
+      assert.ok(isKymaCertError(e, 'config'), String(e));
+      assert.ok(!e.message.includes('SECRET'));
+      return true;
+    });
   });
 });
 

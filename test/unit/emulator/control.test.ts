@@ -75,3 +75,32 @@ describe('POST /emulator/certificates', () => {
     assert.match(JSON.parse(missing.body).error, /publicKeyPem/);
   });
 });
+
+describe('lifecycle and configuration', () => {
+  it('close() clears pending delay timers and drops the delayed requests', async () => {
+    const delayed = await startEmulator();
+    delayed.injectFault({ endpoint: 'signingRequestInfo', kind: 'delay', ms: 10 * 60_000 });
+    const pending = rawRequest(delayed.mintToken('my-app').url, { ca: delayed.serverCaPem }).then(
+      () => 'answered',
+      (e: NodeJS.ErrnoException) => e.code,
+    );
+    // Wait until the request is being held (its fault consumed), then close.
+    while (delayed.pendingFaults > 0) await new Promise((resolve) => setImmediate(resolve));
+    const started = Date.now();
+    await delayed.close();
+    assert.equal(await pending, 'ECONNRESET');
+    assert.ok(Date.now() - started < 5_000, 'close does not wait for the delay');
+  });
+
+  it('uses the configured subject defaults for info, the CSR check and the gateway identity', async () => {
+    const custom = await startEmulator({ subject: { O: 'Acme', C: 'PL' } });
+    try {
+      const info = JSON.parse((await rawRequest(custom.mintToken('app').url, { ca: custom.serverCaPem })).body);
+      assert.equal(info.certificate.subject, 'O=Acme,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=PL,CN=app');
+      const kymaDefault = await custom.issueClientCertificate({ application: 'app', publicKey: keyNamed('control-key') });
+      assert.equal(certificateFacts(kymaDefault.certPem).subjectConnector, 'O=Acme,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=PL,CN=app');
+    } finally {
+      await custom.close();
+    }
+  });
+});

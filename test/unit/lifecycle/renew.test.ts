@@ -31,11 +31,12 @@ function certificatesIn(text: string): X509Certificate[] {
   return (text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? []).map((p) => new X509Certificate(p));
 }
 
-async function expectFailureLeavesFilesAlone(ws: Workspace, req: RenewRequest, kind: ErrorKind): Promise<void> {
+async function expectFailureLeavesFilesAlone(ws: Workspace, req: RenewRequest, kind: ErrorKind, message?: RegExp): Promise<void> {
   const before = await treeFingerprint(ws.dir);
   await assert.rejects(renewCertificate(req), (e: unknown) => {
     assert.ok(isKymaCertError(e), `expected KymaCertError, got ${String(e)}`);
     assert.equal(e.kind, kind, e.message);
+    if (message) assert.match(e.message, message);
     return true;
   });
   assert.deepEqual(await treeFingerprint(ws.dir), before, 'every file byte-identical, nothing added or left behind');
@@ -115,17 +116,18 @@ describe('renewCertificate against the emulator', () => {
     assert.equal(bytes[0], 0x30, 'still DER');
   });
 
-  const faults: Array<{ name: string; fault: Fault; kind: ErrorKind; extra?: Partial<RenewRequest> }> = [
+  const faults: Array<{ name: string; fault: Fault; kind: ErrorKind; message?: RegExp; extra?: Partial<RenewRequest> }> = [
     { name: 'HTTP 500 on renewal', fault: { endpoint: 'renewals', kind: 'status', status: 500 }, kind: 'server' },
     { name: 'garbage instead of JSON', fault: { endpoint: 'renewals', kind: 'garbage' }, kind: 'server' },
-    { name: 'a certificate for another key', fault: { endpoint: 'renewals', kind: 'foreign-key' }, kind: 'verification' },
-    { name: 'a certificate with the wrong subject', fault: { endpoint: 'renewals', kind: 'wrong-subject' }, kind: 'verification' },
-    { name: 'an already expired certificate', fault: { endpoint: 'renewals', kind: 'expired' }, kind: 'verification' },
-    { name: 'a certificate from a different CA', fault: { endpoint: 'renewals', kind: 'foreign-ca' }, kind: 'verification' },
+    { name: 'a certificate for another key', fault: { endpoint: 'renewals', kind: 'foreign-key' }, kind: 'verification', message: /public key/ },
+    { name: 'a certificate with the wrong subject', fault: { endpoint: 'renewals', kind: 'wrong-subject' }, kind: 'verification', message: /subject/ },
+    { name: 'an already expired certificate', fault: { endpoint: 'renewals', kind: 'expired' }, kind: 'verification', message: /expired/ },
+    { name: 'a certificate from a different CA', fault: { endpoint: 'renewals', kind: 'foreign-ca' }, kind: 'verification', message: /different CA/ },
     {
       name: 'a different CA signing while caCrt names the real one',
       fault: { endpoint: 'renewals', kind: 'foreign-ca', caCrt: 'real' },
       kind: 'verification',
+      message: /not signed by the returned CA/,
     },
     // The client already refuses an answer whose crt is not clientCrt + caCrt: an unusable answer.
     { name: 'crt in the wrong order', fault: { endpoint: 'renewals', kind: 'bad-chain' }, kind: 'server' },
@@ -142,16 +144,17 @@ describe('renewCertificate against the emulator', () => {
       name: 'a foreign CA accepted with --allow-issuer-change but rejected by the gateway (rolled back)',
       fault: { endpoint: 'renewals', kind: 'foreign-ca' },
       kind: 'verification',
+      message: /did not accept the renewed certificate.*restored/,
       extra: { allowIssuerChange: true },
     },
   ];
-  for (const { name, fault, kind, extra } of faults) {
+  for (const { name, fault, kind, message, extra } of faults) {
     it(`fails with '${kind}' on ${name} and leaves every file byte-identical`, async () => {
       const ws = await makeWorkspace(emulator, { layout: 'chain' });
       // A previous renewal gives the folder a connection file, a CA file and a backup that must survive too.
       await renewCertificate(request(ws));
       emulator.injectFault(fault);
-      await expectFailureLeavesFilesAlone(ws, request(ws, extra), kind);
+      await expectFailureLeavesFilesAlone(ws, request(ws, extra), kind, message);
       assert.equal(emulator.pendingFaults, 0, 'the fault was hit');
     });
   }
@@ -179,7 +182,7 @@ describe('renewCertificate against the emulator', () => {
 
   it('refuses a renewed certificate that does not outlive the current one', async () => {
     const ws = await makeWorkspace(emulator, { validityMs: 400 * DAY_MS });
-    await expectFailureLeavesFilesAlone(ws, request(ws), 'verification');
+    await expectFailureLeavesFilesAlone(ws, request(ws), 'verification', /not later than the current one/);
   });
 
   it('refuses a renewed certificate that is not valid yet by our clock (beyond the skew allowance)', async () => {
@@ -187,7 +190,7 @@ describe('renewCertificate against the emulator', () => {
     const current = new X509Certificate(ws.certPem);
     // Our clock: a minute after the current certificate started, long before the emulator's issue time.
     const now = () => new Date(new Date(current.validFrom).getTime() + 60_000);
-    await expectFailureLeavesFilesAlone(ws, request(ws, { now }), 'verification');
+    await expectFailureLeavesFilesAlone(ws, request(ws, { now }), 'verification', /not valid before/);
   });
 
   it('refuses a key that does not belong to the certificate', async () => {
