@@ -4,17 +4,15 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { isIP } from 'node:net';
-import type { TLSSocket } from 'node:tls';
 import type { DnAttribute } from '../core/dn';
 import { Delays } from './delays';
 import { Fault, FaultQueue } from './faults';
 import * as handlers from './handlers';
-import { EmulatorContext, EmulatorRequest, Paths } from './handlers';
+import { EmulatorContext, Paths } from './handlers';
 import { expectedSubject, Issuer } from './issuer';
 import { DEFAULT_SUBJECT, DEFAULT_TOKEN_TTL_MS, DEFAULT_VALIDITY_MS, EmulatorOptions } from './options';
 import { generateRsaKeyPair } from './pki';
-import { errorReply, Messages, Reply, writeReply } from './reply';
-import { resolve, Route, Routes } from './router';
+import { connectorRoutes, createRequestHandler, gatewayRoutes, internalRoutes } from './pipeline';
 import { LOOPBACK_HOSTS, loadOrCreatePki } from './state';
 import { TokenStore } from './tokens';
 
@@ -69,42 +67,6 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-const connectorRoutes: Routes = new Map<string, Route>([
-  [Paths.signingRequestInfo, { methods: { GET: handlers.signingRequestInfo }, endpoint: 'signingRequestInfo' }],
-  [Paths.certificates, { methods: { POST: handlers.certificates }, endpoint: 'certificates' }],
-]);
-
-const gatewayRoutes: Routes = new Map<string, Route>([
-  [Paths.managementInfo, { methods: { GET: handlers.managementInfo }, endpoint: 'managementInfo' }],
-  [Paths.renewals, { methods: { POST: handlers.renewals }, endpoint: 'renewals' }],
-  [Paths.revocations, { methods: { POST: handlers.revocations }, endpoint: 'revocations' }],
-]);
-
-const internalRoutes: Routes = new Map<string, Route>([
-  [Paths.tokens, { methods: { POST: handlers.internalTokens } }],
-  [Paths.revocations, { methods: { POST: handlers.internalRevocations } }],
-  [Paths.emulatorFaults, { methods: { POST: handlers.emulatorFaults } }],
-  [Paths.emulatorCertificates, { methods: { POST: handlers.emulatorCertificates } }],
-]);
-
-function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.destroy();
-        resolveBody(undefined);
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
@@ -155,61 +117,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     gatewayHash: createHash('sha256').update(new X509Certificate(pki.serverCertPem).raw).digest('hex'),
   };
 
-  const handle = (name: string, routes: Routes) => async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://emulator');
-    const done = (outcome: string | number): void => log(`${name} ${method} ${url.pathname} ${outcome}`);
-    const drop = (): void => {
-      req.socket.destroy();
-      done('dropped');
-    };
-    try {
-      const body = await readBody(req);
-      if (body === undefined) return drop();
-      const route = resolve(routes, method, url.pathname);
-      let reply: Reply | 'drop';
-      if (route.kind === 'not-found') reply = errorReply(404, Messages.notFound);
-      else if (route.kind === 'method-not-allowed') reply = errorReply(405, Messages.methodNotAllowed);
-      else {
-        const fault = route.endpoint === undefined ? undefined : ctx.faults.takeRequestFault(route.endpoint);
-        if (fault?.kind === 'drop') return drop();
-        if (fault?.kind === 'delay') await delays.wait(fault.ms);
-        if (fault?.kind === 'status') {
-          const status = fault.status ?? 500;
-          reply = errorReply(status, fault.message ?? 'Internal server error (injected by the emulator).');
-        } else if (fault?.kind === 'garbage') {
-          reply = {
-            status: fault.status ?? 200,
-            raw: fault.body ?? '<html><body><h1>502 Bad Gateway</h1></body></html>\n',
-            contentType: 'text/html',
-          };
-        } else {
-          const socket = req.socket as TLSSocket;
-          const peer = typeof socket.getPeerCertificate === 'function' && socket.authorized ? socket.getPeerCertificate() : undefined;
-          const request: EmulatorRequest = {
-            method,
-            url,
-            headers: req.headers,
-            body,
-            peerCertificate: peer?.raw,
-          };
-          reply = await route.handler(request, ctx);
-        }
-      }
-      if (reply === 'drop') return drop();
-      writeReply(res, reply);
-      done(reply.status);
-    } catch (e) {
-      // Closed while delayed, or a bug: never leave the client hanging.
-      if (!res.headersSent && !req.socket.destroyed && (e as Error).message !== 'emulator closed') {
-        writeReply(res, errorReply(500, 'Internal server error.'));
-        done(500);
-      } else drop();
-    }
-  };
-
   const tlsBase = { key: pki.serverKeyPem, cert: pki.serverCertPem, minVersion: 'TLSv1.2' as const };
-  const connector = https.createServer(tlsBase, handle('connector', connectorRoutes));
+  const connector = https.createServer(tlsBase, createRequestHandler('connector', connectorRoutes, ctx, delays, log));
   const gateway = https.createServer(
     {
       ...tlsBase,
@@ -218,9 +127,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       rejectUnauthorized: true,
       ca: [pki.clientCa.certPem],
     },
-    handle('gateway', gatewayRoutes),
+    createRequestHandler('gateway', gatewayRoutes, ctx, delays, log),
   );
-  const internal = http.createServer(handle('internal', internalRoutes));
+  const internal = http.createServer(createRequestHandler('internal', internalRoutes, ctx, delays, log));
   for (const [name, server] of [['connector', connector], ['gateway', gateway]] as const) {
     server.on('tlsClientError', (err: NodeJS.ErrnoException) => log(`${name} TLS handshake failed: ${err.code ?? err.message}`));
   }

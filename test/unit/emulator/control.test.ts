@@ -7,7 +7,7 @@ import { createPublicKey } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { certificateFacts, isIssuedBy } from '../../../src/core/certificate';
 import { startEmulator, Emulator } from '../../../src/emulator';
-import { DAY_MS, keyNamed } from '../helpers/certs';
+import { DAY_MS, keyNamed, kymaSubject } from '../helpers/certs';
 import { rawRequest } from './support';
 
 let emulator: Emulator;
@@ -97,8 +97,14 @@ describe('lifecycle and configuration', () => {
     try {
       const info = JSON.parse((await rawRequest(custom.mintToken('app').url, { ca: custom.serverCaPem })).body);
       assert.equal(info.certificate.subject, 'O=Acme,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=PL,CN=app');
-      const kymaDefault = await custom.issueClientCertificate({ application: 'app', publicKey: keyNamed('control-key') });
-      assert.equal(certificateFacts(kymaDefault.certPem).subjectConnector, 'O=Acme,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=PL,CN=app');
+      const key = keyNamed('control-key').export({ type: 'pkcs8', format: 'pem' }) as string;
+      const matching = await custom.issueClientCertificate({ application: 'app', publicKey: keyNamed('control-key') });
+      assert.equal(certificateFacts(matching.certPem).subjectConnector, 'O=Acme,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=PL,CN=app');
+      const ok = await rawRequest(custom.infoUrl, { ca: custom.serverCaPem, cert: matching.certPem, key });
+      assert.equal(JSON.parse(ok.body).clientIdentity.application, 'app');
+      const kymaDefault = await custom.issueClientCertificate({ subject: kymaSubject('app'), publicKey: keyNamed('control-key') });
+      const refused = await rawRequest(custom.infoUrl, { ca: custom.serverCaPem, cert: kymaDefault.certPem, key });
+      assert.equal(JSON.parse(refused.body).error, 'Invalid certificate: Failed to get certificate subject from header.');
     } finally {
       await custom.close();
     }
