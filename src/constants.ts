@@ -15,6 +15,9 @@ export const CommandId = {
   showCertificateDetails: 'kymaCert.showCertificateDetails',
   refresh: 'kymaCert.refresh',
   showLogs: 'kymaCert.showLogs',
+  requestCertificateWithToken: 'kymaCert.requestCertificateWithToken',
+  revokeCertificate: 'kymaCert.revokeCertificate',
+  restoreCertificate: 'kymaCert.restoreCertificate',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -33,6 +36,8 @@ export const SettingKey = {
   clusterDomain: 'clusterDomain',
   caFile: 'caFile',
   insecure: 'insecure',
+  autoRenewEnabled: 'autoRenew.enabled',
+  autoRenewThresholdFraction: 'autoRenew.thresholdFraction',
 } as const;
 export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey];
 
@@ -45,7 +50,14 @@ export function settingId(key: SettingKey): string {
 export const StatusBarId = {
   certificate: 'kymaCert.status',
   insecureTls: 'kymaCert.insecureTls',
+  autoRenewFailing: 'kymaCert.autoRenewFailing',
 } as const;
+
+/** Id of the Certificates view in the Explorer. */
+export const CERTIFICATES_VIEW_ID = 'kymaCert.certificates';
+
+/** Owner of the Problems entries (DiagnosticCollection name and `Diagnostic.source`). */
+export const DIAGNOSTICS_SOURCE = 'Kyma Certificates';
 
 /** URI scheme of the read-only "Certificate Details" documents. */
 export const DETAILS_SCHEME = 'kyma-cert-details';
