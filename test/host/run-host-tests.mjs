@@ -50,6 +50,8 @@ function run(cmd, args) {
 
 const summary = [];
 let worst = 0;
+let totalPassed = 0;
+let totalFailed = 0;
 let packaged = false;
 for (const name of selected) {
   if (name.startsWith('vsix') && !packaged) {
@@ -64,6 +66,9 @@ for (const name of selected) {
     '--screenshot-dir', screenshots, ...RUNS[name]]);
   const passing = /(\d+) passing/.exec(out)?.[1] ?? '0';
   const failing = /(\d+) failing/.exec(out)?.[1] ?? '0';
+  totalPassed += Number(passing);
+  // A run that could not finish counts as a failure even when mocha printed nothing.
+  totalFailed += code === 0 ? Number(failing) : Math.max(1, Number(failing));
   const activation = /smoke activation: (.+)$/m.exec(out)?.[1];
   summary.push(`${name.padEnd(16)} ${code === 0 ? 'ok  ' : 'FAIL'} ${((Date.now() - started) / 1000).toFixed(1)}s wall, `
     + `${passing} passing, ${failing} failing${activation ? `, activation ${activation}` : ''}`);
@@ -71,4 +76,6 @@ for (const name of selected) {
 }
 
 console.log(`\nhost tests (code-server, real VS Code host):\n  ${summary.join('\n  ')}`);
+// The plain closing line CI reads.
+console.log(`host: ${totalPassed} passed, ${totalFailed} failed`);
 process.exit(worst);
