@@ -147,11 +147,13 @@ export function verifyIssuedCertificates(req: VerifyRequest): VerifiedCertificat
         'If the cluster CA was rotated on purpose, renew again with --allow-issuer-change.',
       );
     }
+    // Equal is accepted: X.509 times have one-second resolution, so a renewal right after issuance returns the
+    // same notAfter. What must never happen is trading the current certificate for one that dies sooner.
     const currentNotAfter = certificateFacts(req.current.raw).notAfter.getTime();
-    if (clientFacts.notAfter.getTime() <= currentNotAfter) {
+    if (clientFacts.notAfter.getTime() < currentNotAfter) {
       fail(
         `The returned certificate expires ${clientFacts.notAfter.toISOString()}, ` +
-          `not later than the current one (${new Date(currentNotAfter).toISOString()}).`,
+          `earlier than the current one (${new Date(currentNotAfter).toISOString()}).`,
       );
     }
   }

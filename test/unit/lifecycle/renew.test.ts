@@ -180,9 +180,9 @@ describe('renewCertificate against the emulator', () => {
     await assert.rejects(renewCertificate(request(ws)), (e: unknown) => isKymaCertError(e) && /token/.test(e.hint ?? ''));
   });
 
-  it('refuses a renewed certificate that does not outlive the current one', async () => {
+  it('refuses a renewed certificate that expires earlier than the current one', async () => {
     const ws = await makeWorkspace(emulator, { validityMs: 400 * DAY_MS });
-    await expectFailureLeavesFilesAlone(ws, request(ws), 'verification', /not later than the current one/);
+    await expectFailureLeavesFilesAlone(ws, request(ws), 'verification', /earlier than the current one/);
   });
 
   it('refuses a renewed certificate that is not valid yet by our clock (beyond the skew allowance)', async () => {
