@@ -72,7 +72,7 @@ export async function runInspectBench(opts: {
         },
       },
     ],
-    { rounds: opts.rounds, warmup: opts.warmupRounds, budgetMs: opts.budgetMs },
+    { rounds: opts.rounds, warmup: opts.warmupRounds, budgetMs: opts.budgetMs, minRounds: 1 },
   );
   const { samples } = series;
 

@@ -64,7 +64,11 @@ export function renderReport(r: BenchResults): string {
         [`full index (refresh = start-up scan), n=${f.index.n}`, medP90(f.index), ''],
         ['  baseline: findFiles + read every file', medP90(f.findFilesRead), describeRatio(f.ratioIndexToFindFilesRead)],
         ['  baseline: findFiles + read + X509Certificate', medP90(f.findFilesReadX509), describeRatio(f.ratioIndexToFindFilesReadX509)],
-        ...(d.shellReference ? [['  shell: rg --files | xargs -n1 openssl x509', medP90(d.shellReference.run), describeRatio(d.shellReference.ratioIndexToShell)]] : []),
+        [
+          `${d.arrival.files.toLocaleString('en')} files moved in → all indexed via file watchers`,
+          d.arrival.indexedViaWatchersMs === null ? `not within 60 s (${d.arrival.indexedAtLimit} indexed)` : ms(d.arrival.indexedViaWatchersMs),
+          '',
+        ],
         ['one file changed → index updated (watcher + 250 ms debounce)', medP90(d.update.watcherToIndex), ''],
         [`index.refresh(file) (re-reads its folder: ${d.update.certificatesInFolder} certs)`, medP90(d.update.refreshFile), ''],
       ]),

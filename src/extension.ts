@@ -7,11 +7,17 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { registerRefreshCommand } from './commands/refresh';
 import { registerRenewCertificateCommand } from './commands/renewCertificate';
+import { registerRequestCertificateWithTokenCommand } from './commands/requestCertificateWithToken';
+import { registerRestoreCertificateCommand } from './commands/restoreCertificate';
+import { registerRevokeCertificateCommand } from './commands/revokeCertificate';
 import { registerShowCertificateDetailsCommand } from './commands/showCertificateDetails';
 import { registerShowLogsCommand } from './commands/showLogs';
 import { DISPLAY_NAME } from './constants';
+import { AutoRenew } from './features/autoRenew';
 import { CertificateIndex } from './features/certificateIndex';
+import { CertificatesView } from './features/certificatesView';
 import { CertificateDetailsDocuments } from './features/detailsDocument';
+import { CertificateDiagnostics } from './features/diagnostics';
 import { CertificateHoverProvider } from './features/hoverProvider';
 import { InsecureTlsWarning } from './features/insecureTlsWarning';
 import { RenewalFlow } from './features/renewalFlow';
@@ -26,6 +32,11 @@ export interface KymaCertApi {
   index: Pick<CertificateIndex, 'ready' | 'whenIdle' | 'all' | 'get' | 'refresh' | 'onDidChange'>;
   /** How long `activate()` took, in milliseconds (the scan is not included: it runs afterwards). */
   activationMs: number;
+  /** The Certificates view's rows, in display order. */
+  certificatesView: Pick<CertificatesView, 'rows'>;
+  /** Problems entries: resolves when they reflect the latest index change. */
+  diagnostics: Pick<CertificateDiagnostics, 'whenUpdated'>;
+  autoRenew: Pick<AutoRenew, 'current' | 'whenIdle'>;
 }
 
 export function activate(context: vscode.ExtensionContext): KymaCertApi {
@@ -34,6 +45,9 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
   const settings = new SettingsService();
   const index = new CertificateIndex(settings, log);
   const renewal = new RenewalFlow(index, settings, log);
+  const certificatesView = new CertificatesView(index, settings);
+  const diagnostics = new CertificateDiagnostics(index, settings, log);
+  const autoRenew = new AutoRenew(index, settings, log);
 
   context.subscriptions.push(
     log,
@@ -48,6 +62,12 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
     registerShowCertificateDetailsCommand(index, settings),
     registerRefreshCommand(index),
     registerShowLogsCommand(log),
+    certificatesView,
+    diagnostics,
+    autoRenew,
+    registerRequestCertificateWithTokenCommand(index, settings, log),
+    registerRevokeCertificateCommand(index, settings, log),
+    registerRestoreCertificateCommand(index, settings, log),
   );
 
   index.start(); // returns at once; the scan and the status bar fill in afterwards
@@ -63,6 +83,9 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
       onDidChange: index.onDidChange,
     },
     activationMs,
+    certificatesView: { rows: () => certificatesView.rows() },
+    diagnostics: { whenUpdated: () => diagnostics.whenUpdated() },
+    autoRenew: { current: () => autoRenew.current(), whenIdle: () => autoRenew.whenIdle() },
   };
 }
 

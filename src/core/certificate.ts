@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import forge from 'node-forge';
 import { KymaCertError } from './errors';
-import { DnAttribute, attributesFromNameDer, firstValue, formatConnectorSubject, formatRfc4514, sameName } from './dn';
-import { TAG_CONTEXT_0_CONSTRUCTED, TAG_SEQUENCE, Tlv, readChildren, readTlv, tlvBytes, toPem } from './der';
+import { DnAttribute, attributesFromNameNode, firstValue, formatConnectorSubject, formatRfc4514, sameName } from './dn';
+import { Asn1, childrenOf, forgeFromDer, forgeToDer, isPrimitive, toPem } from './der';
 import { PublicKeyInfo, describeKey } from './keys';
 import { parseCryptoFile } from './pem';
 import { CertificateInput, toX509 } from './x509';
@@ -48,37 +48,30 @@ export interface CertificateFacts {
 }
 
 interface TbsParts {
-  issuer: Tlv;
-  validity: Tlv;
-  subject: Tlv;
+  issuer: Asn1;
+  validity: Asn1;
+  subject: Asn1;
 }
 
 /** Locates issuer, validity and subject inside TBSCertificate. */
 function tbsParts(der: Buffer): TbsParts {
-  const bad = (): never => {
-    throw new KymaCertError('parse', 'certificate structure is malformed');
-  };
-  const outer = readTlv(der);
-  const top = outer && outer.tag === TAG_SEQUENCE ? readChildren(der, outer) : undefined;
-  if (!top || top.length < 1 || top[0].tag !== TAG_SEQUENCE) return bad();
-  const tbs = readChildren(der, top[0]);
-  if (!tbs) return bad();
+  const what = 'certificate structure';
+  const tbs = childrenOf(childrenOf(forgeFromDer(der, 'certificate'), what)[0], what);
   // TBSCertificate: [0] version (optional), serial, signature, issuer, validity, subject, spki, …
-  const offset = tbs.length > 0 && tbs[0].tag === TAG_CONTEXT_0_CONSTRUCTED ? 1 : 0;
+  const offset = tbs.length > 0 && tbs[0].tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && tbs[0].type === 0 ? 1 : 0;
   const [issuer, validity, subject] = [tbs[offset + 2], tbs[offset + 3], tbs[offset + 4]];
-  if (!issuer || !validity || !subject) return bad();
+  if (!issuer || !validity || !subject) throw new KymaCertError('parse', `${what} is malformed`);
   return { issuer, validity, subject };
 }
 
 /** Reads Validity's two times; undefined if they are not UTCTime/GeneralizedTime. */
-function validityDates(der: Buffer, validity: Tlv): { notBefore: Date; notAfter: Date } | undefined {
-  const times = readChildren(der, validity);
-  if (!times || times.length !== 2) return undefined;
+function validityDates(validity: Asn1): { notBefore: Date; notAfter: Date } | undefined {
+  const times = Array.isArray(validity.value) ? validity.value : [];
+  if (times.length !== 2) return undefined;
   const dates = times.map((t) => {
-    const text = der.subarray(t.contentStart, t.end).toString('latin1');
     try {
-      if (t.tag === 0x17) return forge.asn1.utcTimeToDate(text);
-      if (t.tag === 0x18) return forge.asn1.generalizedTimeToDate(text);
+      if (isPrimitive(t, forge.asn1.Type.UTCTIME)) return forge.asn1.utcTimeToDate(t.value);
+      if (isPrimitive(t, forge.asn1.Type.GENERALIZEDTIME)) return forge.asn1.generalizedTimeToDate(t.value);
     } catch {
       return undefined;
     }
@@ -87,6 +80,11 @@ function validityDates(der: Buffer, validity: Tlv): { notBefore: Date; notAfter:
   const [notBefore, notAfter] = dates;
   if (!notBefore || !notAfter || Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) return undefined;
   return { notBefore, notAfter };
+}
+
+/** The DER of a certificate's subject or issuer Name. Throws `parse`. */
+export function certificateNameDer(input: CertificateInput, which: 'subject' | 'issuer'): Buffer {
+  return forgeToDer(tbsParts(toX509(input).raw)[which]);
 }
 
 /** Splits node's `subjectAltName` text (`DNS:a, IP Address:1.2.3.4`; values with `,` are JSON-quoted). */
@@ -118,9 +116,9 @@ export function certificateFacts(input: CertificateInput): CertificateFacts {
   const x509 = toX509(input);
   const der = x509.raw;
   const parts = tbsParts(der);
-  const subject = attributesFromNameDer(tlvBytes(der, parts.subject));
-  const issuer = attributesFromNameDer(tlvBytes(der, parts.issuer));
-  const validity = validityDates(der, parts.validity) ?? {
+  const subject = attributesFromNameNode(parts.subject);
+  const issuer = attributesFromNameNode(parts.issuer);
+  const validity = validityDates(parts.validity) ?? {
     notBefore: new Date(x509.validFrom),
     notAfter: new Date(x509.validTo),
   };
@@ -178,9 +176,7 @@ function subjectOf(input: CertificateInput | CertificateFacts, which: 'subject' 
   // Facts carry decoded names; X509Certificate also has `subject`/`issuer`, but as lossy strings.
   const carried = typeof input === 'object' && !Buffer.isBuffer(input) ? (input as Partial<CertificateFacts>)[which] : undefined;
   if (Array.isArray(carried)) return carried;
-  const der = toX509(input).raw;
-  const parts = tbsParts(der);
-  return attributesFromNameDer(tlvBytes(der, parts[which]));
+  return attributesFromNameNode(tbsParts(toX509(input).raw)[which]);
 }
 
 /** True when `issuer`'s subject is `child`'s issuer name and `issuer`'s key verifies `child`'s signature. */

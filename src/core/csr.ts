@@ -6,10 +6,21 @@
  * forge's, and forge cannot sign with EC keys), so any key node can load works.
  */
 import { KeyObject, createPublicKey } from 'node:crypto';
-import forge from 'node-forge';
+import {
+  bitString,
+  bitStringBytes,
+  childrenOf,
+  contextConstructed,
+  exactDerTree,
+  forgeFromDer,
+  forgeToDer,
+  integer,
+  oidOf,
+  sequence,
+  toPem,
+} from './der';
 import { KymaCertError } from './errors';
 import { DnAttribute, attributesFromNameDer, nameNodeFromAttributes } from './dn';
-import { TAG_BIT_STRING, TAG_SEQUENCE, derToForge, forgeToDer, readChildren, readTlv, tlvBytes, tlvOid, toPem } from './der';
 import { spkiDer } from './keys';
 import { parseCryptoFile } from './pem';
 import { algorithmIdentifierNode, signWith, signatureAlgorithmFor, verifySignature } from './signing';
@@ -23,21 +34,57 @@ import { algorithmIdentifierNode, signWith, signatureAlgorithmFor, verifySignatu
 export function createCsr(subject: readonly DnAttribute[], key: KeyObject): string {
   if (key.type !== 'private') throw new KymaCertError('parse', 'a CSR needs the private key, not a public key');
   const alg = signatureAlgorithmFor(key);
-  const { create, Class, Type } = forge.asn1;
-  const info = create(Class.UNIVERSAL, Type.SEQUENCE, true, [
-    create(Class.UNIVERSAL, Type.INTEGER, false, '\x00'), // version 0 (v1)
+  const info = sequence([
+    integer(Buffer.from([0])), // version 0 (v1)
     nameNodeFromAttributes(subject),
-    derToForge(spkiDer(key)),
-    create(Class.CONTEXT_SPECIFIC, 0, true, []), // attributes: none
+    forgeFromDer(spkiDer(key), 'public key'),
+    contextConstructed(0, []), // attributes: none
   ]);
-  const infoDer = forgeToDer(info);
-  const signature = signWith(alg, infoDer, key);
-  const request = create(Class.UNIVERSAL, Type.SEQUENCE, true, [
-    info,
-    algorithmIdentifierNode(alg),
-    create(Class.UNIVERSAL, Type.BITSTRING, false, `\x00${signature.toString('binary')}`),
-  ]);
-  return toPem('CERTIFICATE REQUEST', forgeToDer(request));
+  const signature = signWith(alg, forgeToDer(info), key);
+  return toPem('CERTIFICATE REQUEST', forgeToDer(sequence([info, algorithmIdentifierNode(alg), bitString(signature)])));
+}
+
+/** The parts of a DER CertificationRequest (RFC 2986), each as its exact original bytes. */
+export interface CsrStructure {
+  /** CertificationRequestInfo: the signed bytes. */
+  info: Buffer;
+  /** The subject Name. */
+  subjectName: Buffer;
+  /** SubjectPublicKeyInfo. */
+  spki: Buffer;
+  /** Dotted OID of the signature algorithm. */
+  signatureAlgorithm: string;
+  signature: Buffer;
+}
+
+/**
+ * Splits a DER CSR into its parts (exact bytes: see exactDerTree). Throws `parse`, with what is wrong in the
+ * message, for anything that is not DER of the shape SEQUENCE { info SEQUENCE { version, subject, spki, … },
+ * algorithm SEQUENCE { OID, … }, signature BIT STRING }.
+ */
+export function readCsrStructure(der: Buffer): CsrStructure {
+  const what = 'certificate signing request';
+  const top = childrenOf(exactDerTree(der, what), what);
+  if (top.length !== 3) throw new KymaCertError('parse', `${what} is malformed: not a SEQUENCE of info, algorithm, signature`);
+  const [infoNode, algorithmNode, signatureNode] = top;
+  const info = childrenOf(infoNode, `${what} info`);
+  if (info.length < 3) throw new KymaCertError('parse', `${what} info is malformed`);
+  const [, subjectNode, spkiNode] = info;
+  childrenOf(subjectNode, `${what} subject`);
+  childrenOf(spkiNode, `${what} public key`);
+  const algorithm = childrenOf(algorithmNode, `${what} signature algorithm`);
+  return {
+    info: forgeToDer(infoNode),
+    subjectName: forgeToDer(subjectNode),
+    spki: forgeToDer(spkiNode),
+    signatureAlgorithm: oidOf(algorithm[0], `${what} signature algorithm`),
+    signature: bitStringBytes(signatureNode, `${what} signature`),
+  };
+}
+
+/** True when `publicKey` verifies the CSR's signature over its info with the algorithm the CSR names. */
+export function csrSignatureValid(csr: CsrStructure, publicKey: KeyObject): boolean {
+  return verifySignature(csr.signatureAlgorithm, csr.info, publicKey, csr.signature);
 }
 
 export interface ParsedCsr {
@@ -59,32 +106,13 @@ export function parseCsr(input: string | Buffer): ParsedCsr {
   const block = parseCryptoFile(input).blocks.find((b) => b.kind === 'csr');
   if (!block) throw new KymaCertError('parse', 'no certificate signing request found');
   const der = block.der;
-  const bad = (what: string): never => {
-    throw new KymaCertError('parse', `certificate signing request is malformed: ${what}`);
-  };
-  const outer = readTlv(der);
-  const top = outer && outer.tag === TAG_SEQUENCE && outer.end === der.length ? readChildren(der, outer) : undefined;
-  if (!top || top.length !== 3) return bad('not a SEQUENCE of info, algorithm, signature');
-  const [infoTlv, algTlv, sigTlv] = top;
-  if (infoTlv.tag !== TAG_SEQUENCE || algTlv.tag !== TAG_SEQUENCE || sigTlv.tag !== TAG_BIT_STRING) {
-    return bad('unexpected element types');
-  }
-  const info = readChildren(der, infoTlv);
-  if (!info || info.length < 3 || info[1].tag !== TAG_SEQUENCE || info[2].tag !== TAG_SEQUENCE) {
-    return bad('request info');
-  }
-  const subject = attributesFromNameDer(tlvBytes(der, info[1]));
+  const csr = readCsrStructure(der);
+  const subject = attributesFromNameDer(csr.subjectName);
   let publicKey: KeyObject;
   try {
-    publicKey = createPublicKey({ key: tlvBytes(der, info[2]), format: 'der', type: 'spki' });
+    publicKey = createPublicKey({ key: csr.spki, format: 'der', type: 'spki' });
   } catch (e) {
     throw new KymaCertError('parse', 'certificate signing request has an unreadable public key', undefined, { cause: e });
   }
-  const algParts = readChildren(der, algTlv);
-  const signatureAlgorithm = algParts && algParts.length > 0 ? tlvOid(der, algParts[0]) : undefined;
-  if (!signatureAlgorithm) return bad('signature algorithm');
-  if (sigTlv.end - sigTlv.contentStart < 2 || der[sigTlv.contentStart] !== 0) return bad('signature bit string');
-  const signature = der.subarray(sigTlv.contentStart + 1, sigTlv.end);
-  const signatureValid = verifySignature(signatureAlgorithm, tlvBytes(der, infoTlv), publicKey, signature);
-  return { subject, publicKey, signatureValid, signatureAlgorithm, der };
+  return { subject, publicKey, signatureValid: csrSignatureValid(csr, publicKey), signatureAlgorithm: csr.signatureAlgorithm, der };
 }

@@ -4,7 +4,7 @@
  */
 import forge from 'node-forge';
 import { KymaCertError } from './errors';
-import { forgeFromDer, forgeToDer } from './der';
+import { Asn1, forgeFromDer, forgeToDer, oid as oidNode, sequence, set, stringValue } from './der';
 
 /** One attribute of a distinguished name. */
 export interface DnAttribute {
@@ -99,7 +99,7 @@ const STRING_TYPES: ReadonlySet<number> = new Set([
   30, // BMPString
 ]);
 
-function decodeStringValue(node: forge.asn1.Asn1): { value: string; valueIsHexDer?: boolean } {
+function decodeStringValue(node: Asn1): { value: string; valueIsHexDer?: boolean } {
   if (node.tagClass !== forge.asn1.Class.UNIVERSAL || node.constructed || !STRING_TYPES.has(node.type)) {
     return { value: `#${forgeToDer(node).toString('hex')}`, valueIsHexDer: true };
   }
@@ -127,22 +127,22 @@ function decodeStringValue(node: forge.asn1.Asn1): { value: string; valueIsHexDe
  * Decodes a forge `Name` node (SEQUENCE OF SET OF AttributeTypeAndValue) into attributes in DER order.
  * Throws `parse` when the structure is not a Name.
  */
-export function attributesFromNameNode(name: forge.asn1.Asn1): DnAttribute[] {
+export function attributesFromNameNode(name: Asn1): DnAttribute[] {
   const bad = (): never => {
     throw new KymaCertError('parse', 'distinguished name is malformed');
   };
   if (name.type !== T.SEQUENCE || !Array.isArray(name.value)) bad();
   const attrs: DnAttribute[] = [];
-  for (const rdn of name.value as forge.asn1.Asn1[]) {
+  for (const rdn of name.value as Asn1[]) {
     if (rdn.type !== T.SET || !Array.isArray(rdn.value) || rdn.value.length === 0) bad();
-    (rdn.value as forge.asn1.Asn1[]).forEach((atv, index) => {
+    (rdn.value as Asn1[]).forEach((atv, index) => {
       const parts = atv.value;
       if (atv.type !== T.SEQUENCE || !Array.isArray(parts) || parts.length !== 2) bad();
-      const [oidNode, valueNode] = parts as forge.asn1.Asn1[];
-      if (oidNode.type !== T.OID || typeof oidNode.value !== 'string') bad();
+      const [typeNode, valueNode] = parts as Asn1[];
+      if (typeNode.type !== T.OID || typeof typeNode.value !== 'string') bad();
       let oid: string;
       try {
-        oid = forge.asn1.derToOid(oidNode.value as string);
+        oid = forge.asn1.derToOid(typeNode.value as string);
       } catch (e) {
         throw new KymaCertError('parse', 'distinguished name has a malformed attribute type', undefined, { cause: e });
       }
@@ -163,7 +163,7 @@ const PRINTABLE_STRING = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 
-function encodeValue(attr: DnAttribute, canonicalType: string): forge.asn1.Asn1 {
+function encodeValue(attr: DnAttribute, canonicalType: string): Asn1 {
   if (attr.valueIsHexDer) {
     const hex = attr.value.startsWith('#') ? attr.value.slice(1) : attr.value;
     if (!/^([0-9a-fA-F]{2})+$/.test(hex)) {
@@ -171,47 +171,37 @@ function encodeValue(attr: DnAttribute, canonicalType: string): forge.asn1.Asn1 
     }
     return forgeFromDer(Buffer.from(hex, 'hex'), `attribute ${attr.type}`);
   }
-  const utf8 = (): forge.asn1.Asn1 =>
-    forge.asn1.create(forge.asn1.Class.UNIVERSAL, T.UTF8, false, Buffer.from(attr.value, 'utf8').toString('binary'));
   if ((canonicalType === 'emailAddress' || canonicalType === 'DC') && ASCII.test(attr.value)) {
-    return forge.asn1.create(forge.asn1.Class.UNIVERSAL, T.IA5STRING, false, attr.value);
+    return stringValue(T.IA5STRING, Buffer.from(attr.value, 'latin1'));
   }
   // Like Go's crypto/x509: PrintableString when the value allows it (C and serialNumber require it), else UTF8String.
-  if (PRINTABLE_STRING.test(attr.value)) {
-    return forge.asn1.create(forge.asn1.Class.UNIVERSAL, T.PRINTABLESTRING, false, attr.value);
-  }
-  return utf8();
+  if (PRINTABLE_STRING.test(attr.value)) return stringValue(T.PRINTABLESTRING, Buffer.from(attr.value, 'latin1'));
+  return stringValue(T.UTF8, Buffer.from(attr.value, 'utf8'));
 }
 
 /**
  * Builds a forge `Name` node from attributes in DER order (one RDN each unless `joinedWithPrevious`).
  * Inside a multi-valued RDN the attributes are sorted as DER requires for SET OF.
  */
-export function nameNodeFromAttributes(attrs: readonly DnAttribute[]): forge.asn1.Asn1 {
-  const { Class } = forge.asn1;
-  const rdns: forge.asn1.Asn1[] = [];
+export function nameNodeFromAttributes(attrs: readonly DnAttribute[]): Asn1 {
+  const rdns: Asn1[][] = [];
   attrs.forEach((attr, index) => {
     const oid = attributeTypeOid(attr.type);
     if (oid === undefined) throw new KymaCertError('parse', `unknown attribute type "${attr.type}" in subject`);
-    const canonical = OID_TO_SHORT_NAME[oid] ?? oid;
-    const atv = forge.asn1.create(Class.UNIVERSAL, T.SEQUENCE, true, [
-      forge.asn1.create(Class.UNIVERSAL, T.OID, false, forge.asn1.oidToDer(oid).getBytes()),
-      encodeValue(attr, canonical),
-    ]);
+    const atv = sequence([oidNode(oid), encodeValue(attr, OID_TO_SHORT_NAME[oid] ?? oid)]);
     const current = rdns[rdns.length - 1];
-    if (attr.joinedWithPrevious && index > 0 && current) (current.value as forge.asn1.Asn1[]).push(atv);
-    else rdns.push(forge.asn1.create(Class.UNIVERSAL, T.SET, true, [atv]));
+    if (attr.joinedWithPrevious && index > 0 && current) current.push(atv);
+    else rdns.push([atv]);
   });
   // DER: the members of a SET OF are sorted by their encodings (matters only for multi-valued RDNs).
-  for (const rdn of rdns) {
-    const members = rdn.value as forge.asn1.Asn1[];
-    if (members.length > 1) {
-      const keyed = members.map((m) => ({ m, der: forgeToDer(m) }));
-      keyed.sort((a, b) => Buffer.compare(a.der, b.der));
-      rdn.value = keyed.map((k) => k.m);
-    }
-  }
-  return forge.asn1.create(Class.UNIVERSAL, T.SEQUENCE, true, rdns);
+  const sorted = (members: Asn1[]): Asn1[] =>
+    members.length < 2
+      ? members
+      : members
+          .map((m) => ({ m, der: forgeToDer(m) }))
+          .sort((a, b) => Buffer.compare(a.der, b.der))
+          .map((k) => k.m);
+  return sequence(rdns.map((members) => set(sorted(members))));
 }
 
 /** DER of a `Name` built from attributes in DER order. */

@@ -1,7 +1,7 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, KeyObject } from 'node:crypto';
+import { csrSignatureValid, CsrStructure, readCsrStructure } from '../core/csr';
 import { attributesFromNameDer, DnAttribute, subjectMismatch } from '../core/dn';
-import * as der from './der';
-import type { SignatureHash } from './pki';
+import { SignatureHash, signatureAlgorithmByOid } from '../core/signing';
 import { errorReply, Messages, Reply } from './reply';
 
 /**
@@ -19,20 +19,8 @@ export interface AcceptedCsr {
 
 export type CsrOutcome = { readonly ok: true; readonly csr: AcceptedCsr } | { readonly ok: false; readonly reply: Reply };
 
-const RSA_HASHES: Readonly<Record<string, SignatureHash>> = {
-  '1.2.840.113549.1.1.5': 'sha1',
-  '1.2.840.113549.1.1.11': 'sha256',
-  '1.2.840.113549.1.1.12': 'sha384',
-  '1.2.840.113549.1.1.13': 'sha512',
-};
-
-const VERIFY_HASHES: Readonly<Record<string, string | null>> = {
-  ...RSA_HASHES,
-  '1.2.840.10045.4.3.2': 'sha256',
-  '1.2.840.10045.4.3.3': 'sha384',
-  '1.2.840.10045.4.3.4': 'sha512',
-  '1.3.101.112': null, // Ed25519 signs the message itself
-};
+/** Go's crypto/x509 verifies every algorithm core knows except Ed448. */
+const GO_UNIMPLEMENTED_ALGORITHMS: ReadonlySet<string> = new Set(['1.3.101.113']);
 
 const fail = (status: number, message: string): CsrOutcome => ({ ok: false, reply: errorReply(status, message) });
 
@@ -98,41 +86,18 @@ export function decodeFirstPemBlock(bytes: Buffer): Buffer | undefined {
   return undefined;
 }
 
-interface CsrParts {
-  readonly info: Buffer;
-  readonly subjectName: Buffer;
-  readonly spki: Buffer;
-  readonly algorithmOid: string;
-  readonly signature: Buffer;
-}
-
-function splitCsr(csrDer: Buffer): CsrParts {
-  const root = der.fromDer(csrDer);
-  const [info, algorithm, signature] = der.children(root, 'certificate request');
-  const [, subject, spki] = der.children(info, 'certificate request info');
-  const [algorithmOid] = der.children(algorithm, 'signature algorithm');
-  if (subject === undefined || spki === undefined || signature === undefined) {
-    throw new Error('malformed certificate request');
-  }
-  return {
-    info: der.toDer(info),
-    subjectName: der.toDer(subject),
-    spki: der.toDer(spki),
-    algorithmOid: der.oidOf(algorithmOid),
-    signature: Buffer.from(signature.value as string, 'binary').subarray(1),
-  };
-}
-
-function signatureError(parts: CsrParts): string | undefined {
-  if (!(parts.algorithmOid in VERIFY_HASHES)) return 'x509: cannot verify signature: algorithm unimplemented';
+/** Go's CheckSignature message for a CSR whose signature does not verify, undefined when it does. */
+function signatureError(csr: CsrStructure): string | undefined {
+  const algorithm = signatureAlgorithmByOid(csr.signatureAlgorithm);
+  if (!algorithm || GO_UNIMPLEMENTED_ALGORITHMS.has(algorithm.oid)) return 'x509: cannot verify signature: algorithm unimplemented';
+  let key: KeyObject;
   try {
-    const key = createPublicKey({ key: parts.spki, format: 'der', type: 'spki' });
-    const ok = verify(VERIFY_HASHES[parts.algorithmOid], parts.info, key, parts.signature);
-    if (ok) return undefined;
-    return key.asymmetricKeyType === 'rsa' ? 'crypto/rsa: verification error' : 'x509: ECDSA verification failure';
+    key = createPublicKey({ key: csr.spki, format: 'der', type: 'spki' });
   } catch (e) {
     return `x509: ${(e as Error).message}`;
   }
+  if (csrSignatureValid(csr, key)) return undefined;
+  return key.asymmetricKeyType === 'rsa' ? 'crypto/rsa: verification error' : 'x509: ECDSA verification failure';
 }
 
 /** Go pkix.Name keeps the LAST CommonName but the FIRST C/O/OU/L/ST; reduce the CNs before the shared check. */
@@ -149,22 +114,22 @@ export function checkCertRequest(body: Buffer, expected: readonly DnAttribute[])
   if (pemBytes === undefined) return fail(400, Messages.base64);
   const csrDer = decodeFirstPemBlock(pemBytes);
   if (csrDer === undefined) return fail(400, Messages.pem);
-  let parts: CsrParts;
+  let csr: CsrStructure;
   let subject: DnAttribute[];
   try {
-    parts = splitCsr(csrDer);
-    subject = attributesFromNameDer(parts.subjectName);
+    csr = readCsrStructure(csrDer);
+    subject = attributesFromNameDer(csr.subjectName);
   } catch (e) {
     return fail(400, `${Messages.parseCsr}asn1: structure error: ${(e as Error).message}`);
   }
-  const badSignature = signatureError(parts);
+  const badSignature = signatureError(csr);
   if (badSignature !== undefined) return fail(400, Messages.csrSignature + badSignature);
   const mismatch = subjectMismatch(expected, asGoName(subject));
   if (mismatch !== undefined) return fail(400, mismatch);
-  const hash = RSA_HASHES[parts.algorithmOid];
-  if (hash === undefined) {
+  const algorithm = signatureAlgorithmByOid(csr.signatureAlgorithm);
+  if (algorithm?.keyType !== 'rsa' || algorithm.hash === null) {
     // The template copies csr.SignatureAlgorithm; an EC/Ed25519 algorithm cannot be used with the RSA CA key.
     return fail(500, `${Messages.createCertificate}x509: requested SignatureAlgorithm does not match private key type`);
   }
-  return { ok: true, csr: { subjectName: parts.subjectName, spki: parts.spki, hash, subject } };
+  return { ok: true, csr: { subjectName: csr.subjectName, spki: csr.spki, hash: algorithm.hash, subject } };
 }

@@ -1,5 +1,6 @@
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { DnAttribute, nameDerFromAttributes } from '../core/dn';
+import { spkiDer } from '../core/keys';
 import type { CertificateFault } from './faults';
 import {
   CertificateAuthority,
@@ -8,7 +9,6 @@ import {
   issueClientCertificate,
   loadAuthority,
   SignatureHash,
-  spkiFromKey,
 } from './pki';
 import { DAY_MS, SubjectDefaults } from './options';
 
@@ -70,7 +70,7 @@ export class Issuer {
     let reportedCaPem = this.ca.certPem;
     switch (fault?.kind) {
       case 'foreign-key':
-        request = { ...request, spki: spkiFromKey(await this.getForeignKey()) };
+        request = { ...request, spki: spkiDer(await this.getForeignKey()) };
         break;
       case 'wrong-subject':
         request = { ...request, subjectName: nameDerFromAttributes([{ type: 'CN', value: 'wrong-subject' }, { type: 'O', value: 'Elsewhere' }]) };
@@ -101,7 +101,7 @@ export class Issuer {
     const notBefore = options.notBefore ?? this.now();
     const certPem = issueClientCertificate(this.ca, {
       subjectName: nameDerFromAttributes(options.subject),
-      spki: spkiFromKey(typeof options.publicKey === 'string' ? createPublicKey(options.publicKey) : options.publicKey),
+      spki: spkiDer(typeof options.publicKey === 'string' ? createPublicKey(options.publicKey) : options.publicKey),
       notBefore,
       notAfter: new Date(notBefore.getTime() + (options.validityMs ?? this.validityMs)),
       hash: 'sha256',

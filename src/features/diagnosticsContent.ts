@@ -27,12 +27,15 @@ export function problemsOfEntry(
   const facts: ProblemFacts[] = entry.certificates.map((c) => c.facts);
   // A key in the certificate file itself needs no name; a key elsewhere is named as the user sees it.
   const keyFile = entry.key.file && entry.key.file !== entry.file ? displayPath(entry.key.file) : undefined;
+  // The index pairs the key with the file's first certificate; when that is a CA (a bundle in the wrong order)
+  // the pairing says nothing about the client certificate, and the bundle-order problem says what to fix.
+  const pairedWithClient = !entry.certificates[0].facts.isCA;
   return findProblems({
     blocks,
     facts,
     now,
     thresholds,
-    key: { status: entry.key.status, file: keyFile, problem: entry.key.problem },
+    key: pairedWithClient ? { status: entry.key.status, file: keyFile, problem: entry.key.problem } : undefined,
     revoked: entry.connection?.revoked,
     translate: t,
   });

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError } from '../core/errors';
@@ -88,7 +89,7 @@ export class RenewalFlow implements vscode.Disposable {
       void vscode.window.showInformationMessage(t('Renewal of {0} cancelled; nothing was changed.', name));
       return 'cancelled';
     }
-    this.reportFailure(name, outcome.error);
+    this.reportFailure(name, outcome.error, certFile);
     return 'failed';
   }
 
@@ -177,9 +178,11 @@ export class RenewalFlow implements vscode.Disposable {
       });
   }
 
-  private reportFailure(name: string, error: unknown): void {
+  private reportFailure(name: string, error: unknown, certFile: string): void {
     const t = vscode.l10n.t;
     const showLogs = t('Show Logs');
+    const requestNew = t('Request Certificate with Token…');
+    const needsNew = isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind);
     let message: string;
     if (isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind)) {
       message = t('{0} cannot be renewed: {1} It needs a new certificate. {2}', name, error.message, error.hint ?? HINT_NEW_CERTIFICATE);
@@ -190,8 +193,14 @@ export class RenewalFlow implements vscode.Disposable {
     } else {
       message = t('Renewing {0} failed: {1}', name, messageOf(error));
     }
-    void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+    // Expired or revoked: only a new certificate helps, so offer the token flow for the same file names.
+    const buttons = needsNew ? [requestNew, showLogs] : [showLogs];
+    void vscode.window.showErrorMessage(message, ...buttons).then((choice) => {
       if (choice === showLogs) this.log.show(true);
+      if (choice === requestNew) {
+        const target = { outDir: path.dirname(certFile), name: path.parse(certFile).name, replace: true };
+        void vscode.commands.executeCommand(CommandId.requestCertificateWithToken, target);
+      }
     });
   }
 

@@ -9,7 +9,7 @@ import { certificateFacts } from '../../../src/core/certificate';
 import { createCsr } from '../../../src/core/csr';
 import { startEmulator, Emulator, IssuedClientCertificate } from '../../../src/emulator';
 import { DAY_MS, keyNamed, kymaSubject } from '../helpers/certs';
-import { csrBody, errorBody, JSON_CONTENT_TYPE, rawRequest } from './support';
+import { csrBody, errorBody, JSON_CONTENT_TYPE, jsonBody, rawRequest } from './support';
 
 let emulator: Emulator;
 let appCert: IssuedClientCertificate;
@@ -33,11 +33,7 @@ function withCert(cert: { certPem: string }, keyName: string) {
 
 describe('management/info', () => {
   it('answers 200 with identity from the certificate CN and the subject rebuilt from the server config', async () => {
-    const response = await withCert(appCert, 'gw-app').get(emulator.infoUrl);
-    assert.equal(response.status, 200);
-    assert.equal(response.headers['content-type'], JSON_CONTENT_TYPE);
-    assert.ok(response.body.endsWith('}\n'));
-    const body = JSON.parse(response.body);
+    const body = jsonBody(await withCert(appCert, 'gw-app').get(emulator.infoUrl), 200);
     assert.deepEqual(Object.keys(body), ['clientIdentity', 'urls', 'certificate']);
     assert.deepEqual(body.clientIdentity, { application: 'my-app' });
     assert.deepEqual(Object.keys(body.urls), ['eventsInfoUrl', 'eventsUrl', 'metadataUrl', 'renewCertUrl', 'revokeCertUrl']);

@@ -12,11 +12,10 @@ import { describe, it } from 'node:test';
 import forge from 'node-forge';
 import { certificateFacts, isIssuedBy } from '../../../src/core/certificate';
 import { createCsr, parseCsr } from '../../../src/core/csr';
-import type { DnAttribute } from '../../../src/core/dn';
 import { parseDuration, startEmulator } from '../../../src/emulator';
 import { subjectNameOf } from '../../../src/emulator/pki';
 import { keyNamed, kymaSubject } from '../helpers/certs';
-import { csrBody, rawRequest } from './support';
+import { csrBody, rawRequest, REORDERED_SUBJECT_WITH_EXTRAS } from './support';
 
 const SUBJECT_OF_CSR_DER = (csrPem: string): Buffer => {
   // CertificationRequest → certificationRequestInfo → [version, subject, …]
@@ -65,16 +64,7 @@ describe('issued client certificates', () => {
   it('copy the CSR subject verbatim: RDN order, repeated and extra attributes', async () => {
     const emulator = await startEmulator();
     try {
-      const subject: DnAttribute[] = [
-        { type: 'CN', value: 'my-app' },
-        { type: 'C', value: 'DE' },
-        { type: 'ST', value: 'Waldorf' },
-        { type: 'L', value: 'Waldorf' },
-        { type: 'OU', value: 'OrgUnit' },
-        { type: 'OU', value: 'Second' },
-        { type: 'O', value: 'Organization' },
-        { type: 'emailAddress', value: 'ops@example.com' },
-      ];
+      const subject = REORDERED_SUBJECT_WITH_EXTRAS;
       const csr = createCsr(subject, keyNamed('pki-app'));
       const info = JSON.parse((await rawRequest(emulator.mintToken('my-app').url, { ca: emulator.serverCaPem })).body);
       const response = await rawRequest(info.csrUrl, { method: 'POST', body: csrBody(csr), ca: emulator.serverCaPem });

@@ -2,6 +2,7 @@
  * Shared helpers for the emulator and connector tests: raw HTTP(S) requests (to see bytes, headers and status
  * exactly as the wire carries them) and CSR bodies.
  */
+import assert from 'node:assert/strict';
 import type { KeyObject } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -67,3 +68,29 @@ export function errorBody(status: number, message: string): string {
 }
 
 export const JSON_CONTENT_TYPE = 'application/json;charset=UTF-8';
+
+/**
+ * Asserts a JSON answer as Go writes it (status, content type, json.Encoder's trailing newline) and returns the
+ * parsed body, untyped as JSON.parse gives it: the tests check its shape.
+ */
+export function jsonBody(response: RawResponse, status: number): ReturnType<typeof JSON.parse> {
+  assert.equal(response.status, status, response.body);
+  assert.equal(response.headers['content-type'], JSON_CONTENT_TYPE);
+  assert.ok(response.body.endsWith('}\n'));
+  return JSON.parse(response.body);
+}
+
+/**
+ * The Kyma default subject of `my-app` in another RDN order, with a second OU and an emailAddress: the service
+ * ignores order and extras, and copies the subject into the certificate verbatim.
+ */
+export const REORDERED_SUBJECT_WITH_EXTRAS: readonly DnAttribute[] = [
+  { type: 'CN', value: 'my-app' },
+  { type: 'C', value: 'DE' },
+  { type: 'ST', value: 'Waldorf' },
+  { type: 'L', value: 'Waldorf' },
+  { type: 'OU', value: 'OrgUnit' },
+  { type: 'OU', value: 'Second' },
+  { type: 'O', value: 'Organization' },
+  { type: 'emailAddress', value: 'ops@example.com' },
+];

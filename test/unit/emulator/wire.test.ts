@@ -9,7 +9,7 @@ import { createCsr } from '../../../src/core/csr';
 import type { DnAttribute } from '../../../src/core/dn';
 import { startEmulator, Emulator } from '../../../src/emulator';
 import { keyNamed, kymaSubject } from '../helpers/certs';
-import { csrBody, errorBody, JSON_CONTENT_TYPE, rawRequest, RawResponse } from './support';
+import { csrBody, errorBody, JSON_CONTENT_TYPE, jsonBody, rawRequest, RawResponse, REORDERED_SUBJECT_WITH_EXTRAS } from './support';
 
 const INFO_PATH = '/v1/applications/signingRequests/info';
 const CERTS_PATH = '/v1/applications/certificates';
@@ -48,11 +48,7 @@ async function csrUrlFor(application = 'my-app'): Promise<string> {
 describe('signingRequests/info', () => {
   it('answers 200 with the documented fields in Go order, JSON content type and a trailing newline', async () => {
     const { url, token } = emulator.mintToken('my-app');
-    const response = await get(url);
-    assert.equal(response.status, 200);
-    assert.equal(response.headers['content-type'], JSON_CONTENT_TYPE);
-    assert.ok(response.body.endsWith('}\n'));
-    const body = JSON.parse(response.body);
+    const body = jsonBody(await get(url), 200);
     assert.deepEqual(Object.keys(body), ['csrUrl', 'api', 'certificate']);
     assert.deepEqual(Object.keys(body.api), ['eventsInfoUrl', 'eventsUrl', 'metadataUrl', 'infoUrl', 'certificatesUrl']);
     assert.deepEqual(body.certificate, {
@@ -124,11 +120,7 @@ describe('signingRequests/info', () => {
 
 describe('POST certificates?token=', () => {
   it('answers 201 {crt, clientCrt, caCrt}: base64 PEM, crt = client PEM + CA PEM', async () => {
-    const response = await post(await csrUrlFor(), csrBody(createCsr(kymaSubject(), key())));
-    assert.equal(response.status, 201, response.body);
-    assert.equal(response.headers['content-type'], JSON_CONTENT_TYPE);
-    assert.ok(response.body.endsWith('}\n'));
-    const body = JSON.parse(response.body);
+    const body = jsonBody(await post(await csrUrlFor(), csrBody(createCsr(kymaSubject(), key()))), 201);
     assert.deepEqual(Object.keys(body), ['crt', 'clientCrt', 'caCrt']);
     const decode = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
     assert.equal(decode(body.caCrt), emulator.clientCaPem);
@@ -206,17 +198,7 @@ describe('POST certificates?token=', () => {
   });
 
   it('ignores RDN order, a second OU and extra attributes', async () => {
-    const subject: DnAttribute[] = [
-      { type: 'CN', value: 'my-app' },
-      { type: 'C', value: 'DE' },
-      { type: 'ST', value: 'Waldorf' },
-      { type: 'L', value: 'Waldorf' },
-      { type: 'OU', value: 'OrgUnit' },
-      { type: 'OU', value: 'Second' },
-      { type: 'O', value: 'Organization' },
-      { type: 'emailAddress', value: 'ops@example.com' },
-    ];
-    const response = await post(await csrUrlFor(), csrBody(createCsr(subject, key())));
+    const response = await post(await csrUrlFor(), csrBody(createCsr(REORDERED_SUBJECT_WITH_EXTRAS, key())));
     assert.equal(response.status, 201, response.body);
   });
 });

@@ -5,6 +5,7 @@
 import { KeyObject, generateKeyPairSync } from 'node:crypto';
 import { buildCertificate, ExtKeyUsageName } from '../../../src/core/certificate-builder';
 import { DnAttribute, parseConnectorSubject } from '../../../src/core/dn';
+import { privateKeyPem } from '../../../src/core/keys';
 
 export type TestKeyType = 'rsa' | 'ec' | 'ed25519';
 
@@ -95,47 +96,34 @@ function validity(opts: CertOptions): { notBefore: Date; notAfter: Date } {
   return { notBefore, notAfter };
 }
 
-function toTestCert(der: Buffer, pem: string, key: KeyObject, subject: DnAttribute[]): TestCert {
-  return {
-    certPem: pem,
-    certDer: der,
-    keyPem: key.export({ type: 'pkcs8', format: 'pem' }) as string,
-    key,
+/** The certificate `opts` describe for `subject`, signed by `issuer`'s key (self-signed without an issuer). */
+function certify(
+  opts: CertOptions,
+  subject: DnAttribute[],
+  issuer: TestCert | undefined,
+  defaults: { isCA: boolean; extKeyUsage?: readonly ExtKeyUsageName[] },
+): TestCert {
+  const key = keyFor(opts);
+  const { der, pem } = buildCertificate({
     subject,
-  };
+    issuer: issuer?.subject,
+    publicKey: key,
+    signingKey: issuer?.key ?? key,
+    isCA: opts.isCA ?? defaults.isCA,
+    extKeyUsage: opts.extKeyUsage ?? defaults.extKeyUsage,
+    subjectAltNames: opts.subjectAltNames,
+    serialNumberHex: opts.serialNumberHex,
+    ...validity(opts),
+  });
+  return { certPem: pem, certDer: der, keyPem: privateKeyPem(key), key, subject };
 }
 
 /** A self-signed CA (default subject CN=Kyma, RSA 2048, valid from yesterday for 90 days). */
 export function makeCa(opts: CertOptions = {}): TestCert {
-  const key = keyFor(opts);
-  const subject = subjectOf(opts.subject, [{ type: 'CN', value: 'Kyma' }]);
-  const { der, pem } = buildCertificate({
-    subject,
-    publicKey: key,
-    signingKey: key,
-    isCA: opts.isCA ?? true,
-    extKeyUsage: opts.extKeyUsage,
-    subjectAltNames: opts.subjectAltNames,
-    serialNumberHex: opts.serialNumberHex,
-    ...validity(opts),
-  });
-  return toTestCert(der, pem, key, subject);
+  return certify(opts, subjectOf(opts.subject, [{ type: 'CN', value: 'Kyma' }]), undefined, { isCA: true });
 }
 
 /** A certificate issued by `ca` (default subject: the Kyma default for `my-app`, clientAuth). */
 export function makeLeaf(ca: TestCert, opts: CertOptions = {}): TestCert {
-  const key = keyFor(opts);
-  const subject = subjectOf(opts.subject, kymaSubject());
-  const { der, pem } = buildCertificate({
-    subject,
-    issuer: ca.subject,
-    publicKey: key,
-    signingKey: ca.key,
-    isCA: opts.isCA ?? false,
-    extKeyUsage: opts.extKeyUsage ?? ['clientAuth'],
-    subjectAltNames: opts.subjectAltNames,
-    serialNumberHex: opts.serialNumberHex,
-    ...validity(opts),
-  });
-  return toTestCert(der, pem, key, subject);
+  return certify(opts, subjectOf(opts.subject, kymaSubject()), ca, { isCA: false, extKeyUsage: ['clientAuth'] });
 }

@@ -1,0 +1,169 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CommandId } from '../constants';
+import { isKymaCertError } from '../core/errors';
+import { messageOf } from '../features/certificateEntry';
+import { CertificateIndex } from '../features/certificateIndex';
+import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
+import { formatUtc } from '../features/presentation';
+import { askForFile } from '../features/renewalPrompts';
+import { SettingsService } from '../features/settings';
+import type { IssueRequest, IssueResult } from '../lifecycle/issue';
+import type { WorkflowHooks } from '../lifecycle/renew';
+
+/** Arguments for scripted use (tests, the quick fix, the renewal error's button); anything missing is asked. */
+export interface TokenRequestArgs {
+  /** The one-time URL from Kyma (`…/v1/applications/signingRequests/info?token=…`). */
+  tokenUrl: string;
+  /** Folder for `<name>.crt`, `<name>.key`, `<name>-ca.crt`, `<name>.kyma.json`. */
+  outDir: string;
+  name: string;
+  /** The files may exist (re-onboarding an expired or revoked certificate): confirm, then replace them. */
+  replace: boolean;
+  /** Skip the replace confirmation (tests). */
+  confirm: boolean;
+}
+
+/**
+ * "Kyma Certificates: Request Certificate with Token…": redeems a one-time token for a new key and certificate
+ * (`issueCertificate`), written next to each other with the remembered connection, so that renewal works without
+ * questions afterwards. Refused in Restricted Mode.
+ */
+export function registerRequestCertificateWithTokenCommand(
+  index: CertificateIndex,
+  settings: SettingsService,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(CommandId.requestCertificateWithToken, async (arg?: unknown): Promise<CommandOutcome> => {
+    const t = vscode.l10n.t;
+    if (refusedInRestrictedMode(t('Requesting a certificate is disabled in Restricted Mode: it would contact a server and write a private key into this folder. Trust the workspace to request certificates.'))) {
+      return 'refused';
+    }
+    const args = optionsArg<TokenRequestArgs>(arg);
+    const tokenUrl = args.tokenUrl ?? (await askForTokenUrl());
+    if (!tokenUrl) return 'cancelled';
+    const outDir = args.outDir ?? (await askForFolder());
+    if (!outDir) return 'cancelled';
+    const name = args.name ?? (await askForName(outDir));
+    if (!name) return 'cancelled';
+
+    const certFile = path.join(outDir, `${name}.crt`);
+    const existing = [certFile, path.join(outDir, `${name}.key`)].filter((f) => existsSync(f));
+    let force = false;
+    if (existing.length > 0) {
+      if (!args.replace) {
+        void vscode.window.showErrorMessage(t('{0} already exists. Choose another name.', index.displayPath(existing[0])));
+        return 'refused';
+      }
+      const replace = t('Replace');
+      const answer = args.confirm
+        ? replace
+        : await vscode.window.showWarningMessage(
+            t('Replace {0} with a new certificate and key?', index.displayPath(certFile)),
+            { modal: true, detail: t('The current key is overwritten. Earlier certificates in the backups belong to that key and can no longer be restored.') },
+            replace,
+          );
+      if (answer !== replace) return 'cancelled';
+      force = true;
+    }
+
+    let caFile = settings.current.caFile || undefined;
+    let attempt = await issue({ tokenUrl, outDir, name, force, caFile });
+    if ('error' in attempt && isKymaCertError(attempt.error, 'untrusted-server') && !caFile && !settings.current.insecure) {
+      // A self-signed cluster: ask for its CA once, then try again (TLS failed before the token was spent).
+      caFile = await askForFile(certFile, t('Select the CA certificate of the cluster (the server is not trusted)'), t('Use this CA'));
+      if (caFile) attempt = await issue({ tokenUrl, outDir, name, force, caFile });
+    }
+    if ('error' in attempt) {
+      if (isKymaCertError(attempt.error, 'cancelled')) return 'cancelled';
+      showWorkflowFailure(t('Requesting a certificate'), attempt.error, log);
+      return 'failed';
+    }
+    const issued = attempt.issued;
+    await index.refresh(vscode.Uri.file(issued.certFile));
+    const showDetails = t('Show Details');
+    void vscode.window
+      .showInformationMessage(
+        t('New certificate {0} written to {1}: valid until {2}.', issued.certificate.commonName ?? name, index.displayPath(issued.certFile), formatUtc(issued.certificate.notAfter)),
+        showDetails,
+      )
+      .then((choice) => {
+        if (choice === showDetails) void vscode.commands.executeCommand(CommandId.showCertificateDetails, vscode.Uri.file(issued.certFile));
+      });
+    return 'done';
+
+    async function issue(request: Omit<IssueRequest, keyof WorkflowHooks | 'insecure' | 'signal'>): Promise<{ issued: IssueResult } | { error: unknown }> {
+      const abort = new AbortController();
+      try {
+        const issued = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: t('Requesting a certificate for {0}', request.name ?? ''), cancellable: true },
+          async (progress, token) => {
+            token.onCancellationRequested(() => abort.abort());
+            // The connector stack (axios) loads on first use, not at activation.
+            const { issueCertificate } = await import('../lifecycle/issue');
+            return issueCertificate({
+              ...request,
+              insecure: settings.current.insecure,
+              signal: abort.signal,
+              onProgress: (step) => progress.report({ message: t(step) }),
+              log: (line) => log.info(line),
+            });
+          },
+        );
+        log.info(`Issued ${issued.certificate.subjectText} (SHA-256 ${issued.certificate.fingerprint256}) into ${issued.certFile}`);
+        return { issued };
+      } catch (error) {
+        log.error(`Requesting a certificate failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
+        return { error };
+      }
+    }
+  });
+}
+
+async function askForTokenUrl(): Promise<string | undefined> {
+  const t = vscode.l10n.t;
+  const answer = await vscode.window.showInputBox({
+    title: t('Request Certificate with Token'),
+    prompt: t('The one-time token URL from Kyma (valid for 5 minutes, usable once).'),
+    placeHolder: 'https://connector-service.example.com/v1/applications/signingRequests/info?token=…',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      try {
+        return new URL(value.trim()).protocol === 'https:' ? undefined : t('The Connector Service is only reachable over https.');
+      } catch {
+        return t('This is not a valid URL.');
+      }
+    },
+  });
+  return answer?.trim() || undefined;
+}
+
+async function askForFolder(): Promise<string | undefined> {
+  const t = vscode.l10n.t;
+  const picked = await vscode.window.showOpenDialog({
+    title: t('Folder for the new certificate and key'),
+    openLabel: t('Use this folder'),
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+  });
+  return picked?.[0]?.fsPath;
+}
+
+async function askForName(outDir: string): Promise<string | undefined> {
+  const t = vscode.l10n.t;
+  const answer = await vscode.window.showInputBox({
+    title: t('File name for the new certificate'),
+    prompt: t('Writes <name>.crt, <name>.key (mode 600), <name>-ca.crt and <name>.kyma.json into {0}.', outDir),
+    value: 'client',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const name = value.trim();
+      if (name === '' || name !== path.basename(name) || name === '.' || name === '..') return t('Enter a plain file name without a folder.');
+      return existsSync(path.join(outDir, `${name}.crt`)) ? t('{0}.crt already exists in this folder.', name) : undefined;
+    },
+  });
+  return answer?.trim() || undefined;
+}

@@ -1,0 +1,109 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CommandId } from '../constants';
+import { isKymaCertError } from '../core/errors';
+import { messageOf } from '../features/certificateEntry';
+import { CertificateIndex } from '../features/certificateIndex';
+import { resolveCertificateTarget } from '../features/certificatePicker';
+import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
+import { displayName, formatUtc } from '../features/presentation';
+import { askForInfoUrl } from '../features/renewalPrompts';
+import { SettingsService } from '../features/settings';
+
+/** Scripted use (tests): `{ confirm: true }` skips the modal confirmation. */
+export interface RevokeArgs {
+  confirm: boolean;
+}
+
+/**
+ * "Kyma Certificates: Revoke Certificate": after a modal confirmation naming the subject and SHA-256 fingerprint,
+ * revokes the certificate with the Connector Service (`revokeCertificate`). The remembered connection records it,
+ * so the status bar, hover, Problems and the Certificates view show it as revoked. Refused in Restricted Mode.
+ */
+export function registerRevokeCertificateCommand(
+  index: CertificateIndex,
+  settings: SettingsService,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(CommandId.revokeCertificate, async (arg?: unknown, options?: unknown): Promise<CommandOutcome> => {
+    const t = vscode.l10n.t;
+    if (refusedInRestrictedMode(t('Revocation is disabled in Restricted Mode: it would send your client certificate to a server. Trust the workspace to revoke certificates.'))) {
+      return 'refused';
+    }
+    const target = await resolveCertificateTarget(arg, index, settings, { placeHolder: t('Which certificate should be revoked?'), clientOnly: true });
+    if (!target) return 'cancelled';
+    const entry = index.get(target);
+    const leaf = entry?.certificates[0].facts;
+    if (!entry || !leaf || leaf.isCA) {
+      void vscode.window.showErrorMessage(t('{0} holds no client certificate that can be revoked.', index.displayPath(target.fsPath)));
+      return 'refused';
+    }
+    const name = displayName(leaf);
+    if (entry.revoked) {
+      void vscode.window.showInformationMessage(t('{0} is already revoked.', name));
+      return 'refused';
+    }
+    if (entry.key.status !== 'match' || !entry.key.file) {
+      void vscode.window.showErrorMessage(t('Revoking {0} needs its private key (the request is signed in the TLS handshake), and no matching key was found.', name));
+      return 'refused';
+    }
+    const current = settings.current;
+    let infoUrl = entry.connection?.infoUrl || current.managementInfoUrl || undefined;
+    if (!infoUrl && current.clusterDomain) infoUrl = (await import('../lifecycle/management')).infoUrlForDomain(current.clusterDomain);
+    infoUrl ??= await askForInfoUrl(name);
+    if (!infoUrl) return 'cancelled';
+
+    if (!optionsArg<RevokeArgs>(options).confirm) {
+      const revoke = t('Revoke');
+      const answer = await vscode.window.showWarningMessage(
+        t('Revoke {0}?', name),
+        {
+          modal: true,
+          detail: t(
+            'Subject: {0}\nSHA-256: {1}\n\nThe Connector Service will refuse to renew this certificate; it keeps working until it expires ({2}). This cannot be undone: afterwards only a new one-time token gets a certificate.',
+            leaf.subjectText,
+            leaf.fingerprint256,
+            formatUtc(leaf.notAfter),
+          ),
+        },
+        revoke,
+      );
+      if (answer !== revoke) return 'cancelled';
+    }
+
+    const abort = new AbortController();
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: t('Revoking {0}', name), cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => abort.abort());
+          const { revokeCertificate } = await import('../lifecycle/revoke');
+          return revokeCertificate({
+            certFile: entry.file,
+            keyFile: entry.key.file!,
+            infoUrl,
+            caFile: entry.connection?.caFile ?? (current.caFile || undefined),
+            insecure: current.insecure,
+            signal: abort.signal,
+            onProgress: (step) => progress.report({ message: t(step) }),
+            log: (line) => log.info(line),
+          });
+        },
+      );
+    } catch (error) {
+      log.error(`Revoking ${name} failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
+      if (isKymaCertError(error, 'cancelled')) return 'cancelled';
+      showWorkflowFailure(t('Revoking {0}', name), error, log);
+      return 'failed';
+    }
+    log.info(`Revoked ${leaf.subjectText} (SHA-256 ${leaf.fingerprint256}) in ${index.displayPath(entry.file)}`);
+    await index.refresh(target);
+    const requestNew = t('Request Certificate with Token…');
+    void vscode.window.showInformationMessage(t('Revoked {0}. Renewal is no longer possible; request a new certificate with a one-time token.', name), requestNew).then((choice) => {
+      if (choice === requestNew) {
+        void vscode.commands.executeCommand(CommandId.requestCertificateWithToken, { outDir: path.dirname(entry.file), name: path.parse(entry.file).name, replace: true });
+      }
+    });
+    return 'done';
+  });
+}

@@ -1,0 +1,245 @@
+import * as vscode from 'vscode';
+import { CommandId, SETTINGS_SECTION, SettingKey, StatusBarId } from '../constants';
+import { isKymaCertError } from '../core/errors';
+import { AutoRenewCandidate, planAutoRenew, renewalDueAt } from '../lifecycle/autoRenewPolicy';
+import { CertificateEntry, messageOf } from './certificateEntry';
+import { CertificateIndex } from './certificateIndex';
+import { displayName, formatUtc } from './presentation';
+import { SettingsService } from './settings';
+
+/** Default share of the validity period left when renewal is due (the policy's default too). */
+const DEFAULT_THRESHOLD_FRACTION = 1 / 3;
+
+interface FailureRecord {
+  /** The certificate that failed; a different one in the file (renewed elsewhere) starts afresh. */
+  sha256Hex: string;
+  failureCount: number;
+  lastFailure: Date;
+  lastError: string;
+  /** The service said revoked: never retry this certificate. */
+  revoked: boolean;
+}
+
+interface Candidate extends AutoRenewCandidate {
+  entry: CertificateEntry;
+  keyFile: string;
+  infoUrl: string;
+  caFile?: string;
+}
+
+/** What the scheduler is doing, for the host tests and the log. */
+export interface AutoRenewState {
+  enabled: boolean;
+  trusted: boolean;
+  /** Certificate file being renewed now. */
+  renewing?: string;
+  /** Milliseconds until the next check, when one is scheduled. */
+  nextCheckMs?: number;
+  /** Successful and failed automatic renewals since activation. */
+  renewed: number;
+  failed: number;
+}
+
+/**
+ * Opt-in automatic renewal (`kymaCert.autoRenew.enabled`, machine-scoped: a workspace can't switch it on). One
+ * timer; when a certificate with a remembered connection and a matching key has only `thresholdFraction` of its
+ * validity left, it is renewed in the background with the same workflow as the Renew command, one at a time
+ * (the workflow's lock keeps other windows out). Failures back off exponentially; after three in a row a warning
+ * stays in the status bar until a renewal succeeds. Never runs in Restricted Mode.
+ */
+export class AutoRenew implements vscode.Disposable {
+  private readonly failures = new Map<string, FailureRecord>();
+  private readonly notice = vscode.window.createStatusBarItem(StatusBarId.autoRenewFailing, vscode.StatusBarAlignment.Left, 98);
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly abort = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private state: AutoRenewState = { enabled: false, trusted: false, renewed: 0, failed: 0 };
+  private warnedStreaks = new Set<string>();
+  private disposed = false;
+
+  constructor(
+    private readonly index: CertificateIndex,
+    private readonly settings: SettingsService,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly random: () => number = Math.random,
+  ) {
+    this.notice.name = vscode.l10n.t('Kyma Certificates: automatic renewal');
+    this.notice.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.notice.command = { command: CommandId.showLogs, title: vscode.l10n.t('Show Logs') };
+    this.subscriptions = [
+      index.onDidChange(() => this.schedule()),
+      settings.onDidChange(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SETTINGS_SECTION}.autoRenew`)) this.schedule();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
+    ];
+    void index.ready().then(() => this.schedule());
+  }
+
+  /** A copy of the current state. */
+  current(): AutoRenewState {
+    return { ...this.state };
+  }
+
+  /** Resolves when no automatic renewal is running. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Re-plans: renews what is due now, or sets the timer for the next check. */
+  private schedule(): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    const enabled = configuration.get<boolean>(SettingKey.autoRenewEnabled) === true;
+    const fraction = configuration.get<number>(SettingKey.autoRenewThresholdFraction);
+    const thresholdFraction = typeof fraction === 'number' && fraction > 0 && fraction < 1 ? fraction : DEFAULT_THRESHOLD_FRACTION;
+    this.state = { ...this.state, enabled, trusted: vscode.workspace.isTrusted, nextCheckMs: undefined };
+    if (!enabled || !vscode.workspace.isTrusted) {
+      this.notice.hide();
+      return;
+    }
+    if (this.running) return; // re-planned when the running renewal ends
+
+    const plan = planAutoRenew(this.candidates(), new Date(), { thresholdFraction, random: this.random });
+    this.showNotice(plan.notices);
+    if (plan.due) {
+      const due = plan.due;
+      this.running = this.renew(due, thresholdFraction).finally(() => {
+        this.running = undefined;
+        this.state = { ...this.state, renewing: undefined };
+        this.schedule();
+      });
+      return;
+    }
+    this.state = { ...this.state, nextCheckMs: plan.nextCheckMs };
+    this.timer = setTimeout(() => this.schedule(), plan.nextCheckMs);
+  }
+
+  /** Client certificates that renewal could handle without asking anything. */
+  private candidates(): Candidate[] {
+    const settings = this.settings.current;
+    const result: Candidate[] = [];
+    for (const entry of this.index.all()) {
+      const leaf = entry.certificates[0].facts;
+      if (leaf.isCA) continue;
+      const failure = this.failures.get(entry.file);
+      const current = failure?.sha256Hex === leaf.sha256Hex ? failure : undefined;
+      const keyFile = entry.key.status === 'match' ? entry.key.file : undefined;
+      const infoUrl = entry.connection?.infoUrl;
+      result.push({
+        entry,
+        keyFile: keyFile ?? '',
+        infoUrl: infoUrl ?? '',
+        caFile: entry.connection?.caFile ?? (settings.caFile || undefined),
+        notBefore: leaf.notBefore,
+        notAfter: leaf.notAfter,
+        // Only a remembered connection counts: settings alone could point a certificate at the wrong cluster.
+        hasConnection: keyFile !== undefined && infoUrl !== undefined,
+        revoked: entry.revoked || current?.revoked === true,
+        failureCount: current?.failureCount ?? 0,
+        lastFailure: current?.lastFailure,
+      });
+    }
+    return result;
+  }
+
+  private async renew(candidate: Candidate, thresholdFraction: number): Promise<void> {
+    const t = vscode.l10n.t;
+    const { entry } = candidate;
+    const leaf = entry.certificates[0].facts;
+    const name = displayName(leaf);
+    const shown = this.index.displayPath(entry.file);
+    this.state = { ...this.state, renewing: entry.file };
+    this.log.info(`Auto-renew: renewing ${leaf.subjectText} (SHA-256 ${leaf.fingerprint256}) in ${shown}, valid until ${leaf.notAfter.toISOString()}`);
+    try {
+      const { renewCertificate } = await import('../lifecycle/renew');
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: t('Renewing {0} automatically', name) },
+        () =>
+          renewCertificate({
+            certFile: entry.file,
+            keyFile: candidate.keyFile,
+            infoUrl: candidate.infoUrl,
+            caFile: candidate.caFile,
+            insecure: this.settings.current.insecure,
+            signal: this.abort.signal,
+            log: (line) => this.log.info(`Auto-renew: ${line}`),
+          }),
+      );
+      const renewed = result.renewed;
+      this.log.info(`Auto-renew: renewed ${renewed.subjectText} (SHA-256 ${renewed.fingerprint256}), valid until ${renewed.notAfter.toISOString()}`);
+      this.state = { ...this.state, renewed: this.state.renewed + 1 };
+      if (renewalDueAt(renewed, thresholdFraction).getTime() <= Date.now()) {
+        // A certificate that is due again at once would loop; back off as if it had failed.
+        this.recordFailure(entry.file, renewed.sha256Hex, new Error('the renewed certificate is already due for renewal again'));
+      } else {
+        this.failures.delete(entry.file);
+      }
+      await this.index.refresh(vscode.Uri.file(entry.file));
+      void vscode.window.showInformationMessage(t('Renewed {0} automatically: valid until {1}.', name, formatUtc(renewed.notAfter)));
+    } catch (error) {
+      if (isKymaCertError(error, 'cancelled') && this.disposed) return;
+      this.state = { ...this.state, failed: this.state.failed + 1 };
+      this.log.error(`Auto-renew: renewing ${shown} failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
+      this.recordFailure(entry.file, leaf.sha256Hex, error);
+    }
+  }
+
+  /** Extends the failure streak of the certificate `sha256Hex` in `file` (a different certificate starts a new one). */
+  private recordFailure(file: string, sha256Hex: string, error: unknown): void {
+    const previous = this.failures.get(file);
+    const failureCount = (previous?.sha256Hex === sha256Hex ? previous.failureCount : 0) + 1;
+    this.failures.set(file, {
+      sha256Hex,
+      failureCount,
+      lastFailure: new Date(),
+      lastError: messageOf(error),
+      revoked: isKymaCertError(error, 'revoked'),
+    });
+  }
+
+  /** The persistent notice: a status bar warning while any failure streak is long, plus one message per streak. */
+  private showNotice(failing: readonly Candidate[]): void {
+    const t = vscode.l10n.t;
+    if (failing.length === 0) {
+      this.notice.hide();
+      this.warnedStreaks.clear();
+      return;
+    }
+    const names = failing.map((c) => displayName(c.entry.certificates[0].facts));
+    this.notice.text = `$(sync-ignored) ${t('Auto-renew failing')}`;
+    this.notice.tooltip = t('Automatic renewal keeps failing for: {0}. Click to show the logs.', names.join(', '));
+    this.notice.show();
+    for (const candidate of failing) {
+      const record = this.failures.get(candidate.entry.file);
+      const streak = `${candidate.entry.file}:${record?.sha256Hex}`;
+      if (!record || this.warnedStreaks.has(streak)) continue;
+      this.warnedStreaks.add(streak);
+      const showLogs = t('Show Logs');
+      const renewNow = t('Renew Now');
+      void vscode.window
+        .showWarningMessage(
+          t('Automatic renewal of {0} failed {1} times in a row: {2}', displayName(candidate.entry.certificates[0].facts), record.failureCount, record.lastError),
+          renewNow,
+          showLogs,
+        )
+        .then((choice) => {
+          if (choice === showLogs) this.log.show(true);
+          if (choice === renewNow) void vscode.commands.executeCommand(CommandId.renewCertificate, vscode.Uri.file(candidate.entry.file));
+        });
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.abort.abort();
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.subscriptions) d.dispose();
+    this.notice.dispose();
+  }
+}
+

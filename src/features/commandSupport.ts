@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError } from '../core/errors';
+import { messageOf } from './certificateEntry';
+
+/** How a lifecycle command ended (commands resolve to it, so tests and callers can tell). */
+export type CommandOutcome = 'done' | 'failed' | 'cancelled' | 'refused';
+
+/**
+ * In Restricted Mode, refuses with the reason and a way to trust the folder; true when refused. Network calls and
+ * file writes must not be something an untrusted folder can trigger.
+ */
+export function refusedInRestrictedMode(reason: string): boolean {
+  if (vscode.workspace.isTrusted) return false;
+  const t = vscode.l10n.t;
+  const manage = t('Manage Workspace Trust');
+  void vscode.window.showWarningMessage(reason, manage).then((choice) => {
+    if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
+  });
+  return true;
+}
+
+/** An error message for a failed workflow: the error's own message and hint, and a "Show Logs" button. */
+export function showWorkflowFailure(what: string, error: unknown, log: vscode.LogOutputChannel): void {
+  const t = vscode.l10n.t;
+  const showLogs = t('Show Logs');
+  let message: string;
+  if (isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind)) {
+    message = t('{0} failed: {1} {2}', what, error.message, error.hint ?? HINT_NEW_CERTIFICATE);
+  } else if (isKymaCertError(error) && error.hint) {
+    message = t('{0} failed: {1} {2}', what, error.message, error.hint);
+  } else {
+    message = t('{0} failed: {1}', what, messageOf(error));
+  }
+  void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+    if (choice === showLogs) log.show(true);
+  });
+}
+
+/** The second command argument as an options object (tests and code actions pass one; menus pass other things). */
+export function optionsArg<T extends object>(arg: unknown): Partial<T> {
+  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && !Array.isArray(arg) ? (arg as Partial<T>) : {};
+}
