@@ -77,8 +77,10 @@ export async function runEditorBench(opts: {
       },
     },
   );
+  const progress = existsSync(`${outFile}.log`) ? await fs.readFile(`${outFile}.log`, 'utf8') : '(no progress logged)\n';
   if (run.code !== 0 || !existsSync(outFile)) {
-    throw new Error(`host bench failed (runner exit ${run.code}):\n${(run.stdout + run.stderr).trim().slice(-3000)}`);
+    const output = (run.stdout + run.stderr).split('\n').filter((l) => !l.startsWith('[remote-connection]')).join('\n');
+    throw new Error(`host bench failed (runner exit ${run.code}). Host progress:\n${progress}Runner output:\n${output.trim().slice(-2500)}`);
   }
   const samples = JSON.parse(await fs.readFile(outFile, 'utf8')) as EditorBenchSamples;
 

@@ -9,6 +9,8 @@ import { SettingsService } from './settings';
 
 /** Expiry problems change with the clock while the editor stays open. */
 const RECHECK_MS = 60 * 60 * 1000;
+/** Key files checked at the same time (each check may start a git process). */
+const HYGIENE_CONCURRENCY = 4;
 /** Internal command behind the "chmod 600" quick fix (not contributed: only code actions run it). */
 const RESTRICT_KEY_COMMAND = 'kymaCert.restrictKeyPermissions';
 /**
@@ -84,7 +86,13 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
     }
     // Key hygiene runs git: only in a trusted folder (a repository's config can make git run programs).
     const skipGit = !vscode.workspace.isTrusted;
-    const hygiene = await Promise.all([...keyFiles].map(async (file) => [file, await checkKeyFile(file, { skipGit })] as const));
+    const hygiene: Array<readonly [string, Problem[]]> = [];
+    const queue = [...keyFiles];
+    // A few git processes at a time: a workspace with many keys must not fork a process per key at once.
+    const worker = async (): Promise<void> => {
+      for (let file = queue.shift(); file !== undefined; file = queue.shift()) hygiene.push([file, await checkKeyFile(file, { skipGit })]);
+    };
+    await Promise.all(Array.from({ length: Math.min(HYGIENE_CONCURRENCY, queue.length) }, worker));
     if (generation !== this.generation) return;
     for (const [file, problems] of hygiene) {
       if (problems.length > 0) next.set(file, [...(next.get(file) ?? []), ...problems]);

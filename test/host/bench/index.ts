@@ -17,7 +17,7 @@
  * KYMA_BENCH_CHANGED (workspace-relative path of the file to change).
  */
 import { createHash, X509Certificate } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { appendFileSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -42,14 +42,18 @@ export interface EditorBenchSamples {
   update: { watcherToIndexMs: number[]; refreshFileMs: number[]; certificatesInFolder: number };
 }
 
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set (run through npm run bench)`);
+  return value;
+}
+
 /** Entry point called by the extension host (the runner's --extensionTestsPath). */
 export async function run(): Promise<void> {
-  const env = (name: string): string => {
-    const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set (run through npm run bench)`);
-    return value;
-  };
+  const benchStarted = performance.now();
   const outFile = env('KYMA_BENCH_OUT');
+  // Progress goes to a file next to the result (console output is lost when the host is unresponsive).
+  const phase = (text: string): void => appendFileSync(`${outFile}.log`, `bench host +${((performance.now() - benchStarted) / 1000).toFixed(1)}s: ${text}\n`);
   const staging = env('KYMA_BENCH_STAGING');
   const expected = Number(env('KYMA_BENCH_EXPECT'));
   const rounds = Number(env('KYMA_BENCH_ROUNDS'));
@@ -61,6 +65,7 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<KymaCertApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this host`);
   const wasActiveBefore = extension.isActive;
+  phase(`extension active before the bench: ${wasActiveBefore}`);
   let t = performance.now();
   const api = await extension.activate();
   const activateCallMs = performance.now() - t;
@@ -69,10 +74,12 @@ export async function run(): Promise<void> {
   const firstScanMs = performance.now() - t;
   const firstScanCertificates = api.index.all().length;
   const workspaceFilesBefore = (await vscode.workspace.findFiles('**/*')).length;
+  phase(`activated in ${activateCallMs.toFixed(0)} ms; first scan ${firstScanMs.toFixed(0)} ms over ${workspaceFilesBefore} files`);
 
   // The certificates arrive (moved file by file into folders that exist from the start, so the file watchers see
   // them), the index picks them up through its watchers; that arrival is timed too, then the recorded full scans.
   const arrival = await moveCertificatesIn(api, path.join(staging, 'services'), path.join(root, 'services'), expected);
+  phase(`certificates moved in; indexed via watchers: ${arrival.indexedViaWatchersMs?.toFixed(0) ?? 'no'} ms (${arrival.indexedAtLimit})`);
   await api.index.refresh(); // warm-up, not recorded (and the count no longer depends on the watchers)
   await api.index.whenIdle();
   expectCount(api, expected, 'after the certificates arrived');
@@ -107,9 +114,12 @@ export async function run(): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < contenders.length; i++) await contenders[(round + i) % contenders.length]();
     await api.index.whenIdle();
+    phase(`full-scan round ${round + 1}: index ${fullScan.indexMs.at(-1)?.toFixed(0)} ms, findFiles+read ${fullScan.findFilesReadMs.at(-1)?.toFixed(0)} ms`);
   }
 
+  phase('full scans done');
   const update = await measureUpdates(api, changedFile, path.join(staging, 'alternates'), rounds + 2);
+  phase('updates done');
   const result: EditorBenchSamples = {
     vscodeVersion: vscode.version,
     activation: { wasActiveBefore, activateCallMs, insideActivateMs: api.activationMs },

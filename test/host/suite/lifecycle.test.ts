@@ -4,7 +4,7 @@
  * refused in Restricted Mode. Commands get their answers as arguments; the interactive path is the default.
  */
 import * as assert from 'node:assert/strict';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { CERTIFICATES_VIEW_ID, CommandId } from '../../../src/constants';
@@ -90,6 +90,11 @@ suite('Kyma certificate lifecycle in the editor', function () {
     await api?.autoRenew.whenIdle();
     await setSetting('caFile', undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Leave the window as the next suites expect it: no panel, and the explorer short enough to show README.md.
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await rm(dir, { recursive: true, force: true });
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
     await emulator?.close();
   });
 
@@ -175,6 +180,26 @@ suite('Kyma certificate lifecycle in the editor', function () {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await ui.waitFor('.markers-panel .monaco-list-row >> text=/expired 8 days ago/');
     await ui.screenshot(join(SCREENSHOTS, 'problems.png'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('key hygiene: a key readable by others is a Problems entry whose quick fix makes it 0600', async function () {
+    this.timeout(60000);
+    const files = await writeClientCertificate(emulator, dir, 'hygiene-app', { startedDaysAgo: 1, validDays: 92 });
+    await chmod(files.keyFile, 0o644);
+    await waitForEntry(api, files.certFile, (e) => e?.key.status === 'match');
+    const keyUri = vscode.Uri.file(files.keyFile);
+    // The index re-reads on the certificate's change; the key's mode is checked on every index update.
+    await api.index.refresh(vscode.Uri.file(files.certFile));
+    const [problem] = await waitForDiagnostics(keyUri, (d) => d.some((x) => x.code === 'key-permissions'));
+    assert.match(problem.message, /chmod 600 hygiene-app\.key/);
+    await vscode.workspace.openTextDocument(keyUri);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', keyUri, problem.range);
+    const fix = actions?.find((a) => a.title.includes('chmod 600'));
+    assert.ok(fix?.command, JSON.stringify(actions?.map((a) => a.title)));
+    await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    assert.equal((await stat(files.keyFile)).mode & 0o777, 0o600);
+    await waitForDiagnostics(keyUri, (d) => d.length === 0);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
