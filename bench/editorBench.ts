@@ -18,18 +18,30 @@ const CERTS_PER_SERVICE = 10;
 const FILLER_FILES = 18_000;
 const ROUNDS = 3;
 const CHANGED = 'services/svc-042/certs/app-3.crt';
-const RUNNER_TIMEOUT_SEC = 240;
+const RUNNER_TIMEOUT_SEC = 200;
 
 export interface EditorBenchResult {
   vscodeVersion: string;
+  trust: 'trusted' | 'restricted';
   workspaceFiles: number;
   certificates: number;
   activation: EditorBenchSamples['activation'];
   firstScanWithoutCertificates: EditorBenchSamples['firstScan'];
   arrival: EditorBenchSamples['arrival'];
-  fullScan: { index: Summary; findFilesList: Summary; findFilesRead: Summary; findFilesReadX509: Summary; ratioIndexToFindFilesRead: number; ratioIndexToFindFilesReadX509: number };
-  update: { watcherToIndex: Summary; refreshFile: Summary; certificatesInFolder: number };
+  fullScan: {
+    index: Summary;
+    findFilesList: Summary;
+    findFilesRead: Summary;
+    findFilesReadX509: Summary;
+    ratioIndexToFindFilesRead: number;
+    ratioIndexToFindFilesReadX509: number;
+    stoppedByBudget: boolean;
+  };
+  /** `watcherToIndex` is null when not one change showed up within `missedAfterMs`. */
+  update: { watcherToIndex: Summary | null; missedAfterMs?: number; refreshFile: Summary; certificatesInFolder: number };
   runnerWallSeconds: number;
+  /** The host bench's phase log (timestamps from the start of run()). */
+  hostProgress: string[];
 }
 
 export async function runEditorBench(opts: {
@@ -37,6 +49,8 @@ export async function runEditorBench(opts: {
   factory: CertificateFactory;
   workDir: string;
   log: (line: string) => void;
+  /** `restricted`: open the workspace untrusted (the extension then runs no programs, e.g. no git). */
+  trust?: 'trusted' | 'restricted';
 }): Promise<EditorBenchResult | { skipped: string }> {
   const codeServer = process.env.CODE_SERVER_BIN ?? path.join(opts.root, '.vscode-test/code-server/node_modules/.bin/code-server');
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,7 +78,7 @@ export async function runEditorBench(opts: {
   opts.log('editor: running the host bench (code-server + Chromium)');
   const run = await timeProcess(
     process.execPath,
-    [runner, '--extensionTestsPath', entry, '--workspace', workspace, '--label', 'bench', '--timeout', String(RUNNER_TIMEOUT_SEC)],
+    [runner, '--extensionTestsPath', entry, '--workspace', workspace, '--label', 'bench', '--trust', opts.trust ?? 'trusted', '--timeout', String(RUNNER_TIMEOUT_SEC)],
     {
       cwd: opts.root,
       env: {
@@ -89,6 +103,7 @@ export async function runEditorBench(opts: {
   const findFilesReadX509 = summarize(samples.fullScan.findFilesReadX509Ms);
   const result: EditorBenchResult = {
     vscodeVersion: samples.vscodeVersion,
+    trust: opts.trust ?? 'trusted',
     workspaceFiles: await countFiles(workspace),
     certificates: samples.fullScan.certificates,
     activation: samples.activation,
@@ -101,13 +116,16 @@ export async function runEditorBench(opts: {
       findFilesReadX509,
       ratioIndexToFindFilesRead: ratio(index, findFilesRead),
       ratioIndexToFindFilesReadX509: ratio(index, findFilesReadX509),
+      stoppedByBudget: samples.fullScan.stoppedByBudget,
     },
     update: {
-      watcherToIndex: summarize(samples.update.watcherToIndexMs),
+      watcherToIndex: samples.update.watcherToIndexMs.length > 0 ? summarize(samples.update.watcherToIndexMs) : null,
+      missedAfterMs: samples.update.missedAfterMs,
       refreshFile: summarize(samples.update.refreshFileMs),
       certificatesInFolder: samples.update.certificatesInFolder,
     },
     runnerWallSeconds: Math.round(run.ms / 100) / 10,
+    hostProgress: progress.trim().split('\n'),
   };
 
   return result;

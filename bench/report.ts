@@ -56,12 +56,12 @@ export function renderReport(r: BenchResults): string {
   else if (r.editor) {
     const d = r.editor;
     const f = d.fullScan;
-    out.push(`Editor (VS Code ${d.vscodeVersion} via code-server), workspace of ${d.workspaceFiles.toLocaleString('en')} files, ${d.certificates.toLocaleString('en')} certificate files`);
+    out.push(`Editor (VS Code ${d.vscodeVersion} via code-server${d.trust === 'restricted' ? ', workspace untrusted' : ''}), workspace of ${d.workspaceFiles.toLocaleString('en')} files, ${d.certificates.toLocaleString('en')} certificate files`);
     out.push(
       formatTable([
         ['measure', 'median / p90', 'vs baseline'],
         ['activate() as the host calls it (load + activate)', ms(d.activation.activateCallMs), `inside activate(): ${ms(d.activation.insideActivateMs)}`],
-        [`full index (refresh = start-up scan), n=${f.index.n}`, medP90(f.index), ''],
+        [`full index (refresh = start-up scan), n=${f.index.n}${f.stoppedByBudget ? ', budget hit' : ''}`, medP90(f.index), ''],
         ['  baseline: findFiles + read every file', medP90(f.findFilesRead), describeRatio(f.ratioIndexToFindFilesRead)],
         ['  baseline: findFiles + read + X509Certificate', medP90(f.findFilesReadX509), describeRatio(f.ratioIndexToFindFilesReadX509)],
         [
@@ -69,7 +69,11 @@ export function renderReport(r: BenchResults): string {
           d.arrival.indexedViaWatchersMs === null ? `not within 60 s (${d.arrival.indexedAtLimit} indexed)` : ms(d.arrival.indexedViaWatchersMs),
           '',
         ],
-        ['one file changed → index updated (watcher + 250 ms debounce)', medP90(d.update.watcherToIndex), ''],
+        [
+          'one file changed → index updated (watcher + 250 ms debounce)',
+          d.update.watcherToIndex ? medP90(d.update.watcherToIndex) : `not within ${ms(d.update.missedAfterMs ?? 0)}`,
+          d.update.watcherToIndex && d.update.missedAfterMs ? `a later change: not within ${ms(d.update.missedAfterMs)}` : '',
+        ],
         [`index.refresh(file) (re-reads its folder: ${d.update.certificatesInFolder} certs)`, medP90(d.update.refreshFile), ''],
       ]),
     );

@@ -4,7 +4,8 @@
  *   renew    (a) `kyma-cert renew` and (c) in-process renewCertificate() vs the tutorial's openssl + curl pipeline
  *   inspect  (b) `kyma-cert inspect` vs a per-file openssl loop; in-process parse throughput
  *   editor   (d) activation, index of a 20,000-file workspace, update after one change, in a real VS Code host
- * Writes bench/results/latest.json and prints a table. Options: --rounds N (renew, default 15), --quick.
+ * Writes bench/results/latest.json and prints a table. Options: --rounds N (renew, default 15), --quick,
+ * --trust restricted (editor: open the workspace untrusted, so the extension runs no programs such as git).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
@@ -37,7 +38,7 @@ export interface BenchResults {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { only: { type: 'string' }, rounds: { type: 'string' }, quick: { type: 'boolean', default: false } },
+    options: { only: { type: 'string' }, rounds: { type: 'string' }, quick: { type: 'boolean', default: false }, trust: { type: 'string', default: 'trusted' } },
   });
   const sections = new Set((values.only ?? SECTIONS.join(',')).split(',').map((s) => s.trim()) as Section[]);
   for (const s of sections) if (!SECTIONS.includes(s)) throw new Error(`unknown section '${s}' (known: ${SECTIONS.join(', ')})`);
@@ -94,7 +95,8 @@ async function main(): Promise<number> {
     if (sections.has('editor') && factory) {
       step('editor: real VS Code host (code-server), 20,000-file workspace');
       try {
-        results.editor = await runEditorBench({ root: ROOT, factory, workDir: path.join(workRoot, 'editor'), log: step });
+        if (values.trust !== 'trusted' && values.trust !== 'restricted') throw new Error('--trust must be trusted or restricted');
+        results.editor = await runEditorBench({ root: ROOT, factory, workDir: path.join(workRoot, 'editor'), log: step, trust: values.trust });
       } catch (e) {
         results.errors.editor = describe(e);
       }

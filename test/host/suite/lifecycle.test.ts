@@ -216,6 +216,8 @@ suite('Kyma certificate lifecycle in the editor', function () {
     assert.match(row?.description ?? '', /^revoked/);
     await waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'revoked' && x.severity === vscode.DiagnosticSeverity.Error));
 
+    // Earlier toasts (with buttons they never time out) would keep this one queued behind them.
+    await vscode.commands.executeCommand('notifications.clearAll');
     assert.equal(await vscode.commands.executeCommand(CommandId.renewCertificate, uri), 'failed');
     if (uiAvailable()) {
       await ui.waitFor(`${Selectors.notificationToast} >> text=/revoke-app cannot be renewed/`);
