@@ -26,7 +26,7 @@ function usedStrings(): string[] {
   const translated = /\bt\(\s*'((?:[^'\\]|\\.)*)'/g;
   const progressStep = /\bprogress\(\s*'((?:[^'\\]|\\.)*)'/g;
   const found = new Set<string>();
-  for (const code of [...sources('src/features'), ...sources('src/commands'), ...sources('src')]) {
+  for (const code of [...sources('src/features'), ...sources('src/commands'), ...sources('src'), ...sources('src/core')]) {
     for (const s of literals(code, translated)) found.add(s);
   }
   for (const code of sources('src/lifecycle')) for (const s of literals(code, progressStep)) found.add(s);
