@@ -23,6 +23,8 @@ const RUNNER_TIMEOUT_SEC = 200;
 export interface EditorBenchResult {
   vscodeVersion: string;
   trust: 'trusted' | 'restricted';
+  /** The folder the generated workspace lived in (tmpfs when available, see run.ts). */
+  workspaceParent: string;
   workspaceFiles: number;
   certificates: number;
   activation: EditorBenchSamples['activation'];
@@ -104,6 +106,7 @@ export async function runEditorBench(opts: {
   const result: EditorBenchResult = {
     vscodeVersion: samples.vscodeVersion,
     trust: opts.trust ?? 'trusted',
+    workspaceParent: path.dirname(opts.workDir),
     workspaceFiles: await countFiles(workspace),
     certificates: samples.fullScan.certificates,
     activation: samples.activation,

@@ -83,13 +83,11 @@ suite('Kyma certificates in the editor', function () {
   });
 
   test('status bar: an expiring certificate shows its days left on a warning background', async function () {
-    if (!uiAvailable()) this.skip();
     await ui.waitFor(`${STATUS_ITEM} >> text=/expiring-app · 1[12]d/`);
     assert.match(await ui.html(STATUS_ITEM), /warning-kind/);
   });
 
   test('status bar: an expired certificate takes over, on an error background', async function () {
-    if (!uiAvailable()) this.skip();
     const expired = await writeClientCertificate(emulator, certsDir, 'expired-app', { startedDaysAgo: 100, validDays: 92 });
     try {
       await waitForEntry(api, expired.certFile, (e) => e !== undefined);
@@ -105,7 +103,6 @@ suite('Kyma certificates in the editor', function () {
   });
 
   test('hover on a PEM block shows subject, validity, fingerprint, key and a Renew link', async function () {
-    if (!uiAvailable()) this.skip();
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(expiring.certFile));
     editor.selection = new vscode.Selection(3, 4, 3, 4); // inside the base64 body
     await vscode.commands.executeCommand('editor.action.showHover');
@@ -119,7 +116,6 @@ suite('Kyma certificates in the editor', function () {
   });
 
   test('explorer context menu offers Renew Certificate on a .crt file and not on a .txt file', async function () {
-    if (!uiAvailable()) this.skip();
     const labelsFor = async (file: string): Promise<string[]> => {
       await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file));
       await ui.click(`${Selectors.explorerRow} >> text="${file.split('/').pop()}"`, { button: 'right' });
@@ -138,7 +134,6 @@ suite('Kyma certificates in the editor', function () {
   });
 
   test('Renew Certificate from the explorer context menu renews against the emulator; the status bar follows', async function () {
-    if (!uiAvailable()) this.skip();
     this.timeout(60000);
     const before = await readFile(expiring.certFile);
     const keyBefore = await readFile(expiring.keyFile);
@@ -174,7 +169,7 @@ suite('Kyma certificates in the editor', function () {
     emulator.injectFault({ endpoint: 'renewals', kind: 'status', status: 500, message: 'Injected failure.' });
     const outcome = await vscode.commands.executeCommand(CommandId.renewCertificate, vscode.Uri.file(expiring.certFile));
     assert.equal(outcome, 'failed');
-    if (uiAvailable()) await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewing expiring-app failed/`);
+    await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewing expiring-app failed/`);
     const after = await snapshotDir(certsDir);
     assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
     for (const [file, bytes] of before) assert.ok(after.get(file)?.equals(bytes), `${file} changed`);
@@ -218,11 +213,11 @@ suite('Kyma certificates in Restricted Mode', function () {
   test('[restricted] certificates are shown, renewal is refused with the reason and nothing changes', async () => {
     assert.equal(vscode.workspace.isTrusted, false);
     await waitForEntry(api, files.certFile, (e) => e !== undefined);
-    if (uiAvailable()) await ui.waitFor(`${STATUS_ITEM} >> text=/untrusted-app · 1[12]d/`);
+    await ui.waitFor(`${STATUS_ITEM} >> text=/untrusted-app · 1[12]d/`);
     const before = await snapshotDir(join(workspaceDir(), 'restricted'));
     const outcome = await vscode.commands.executeCommand(CommandId.renewCertificate, vscode.Uri.file(files.certFile));
     assert.equal(outcome, 'refused');
-    if (uiAvailable()) await ui.waitFor(`${Selectors.notificationToast} >> text=/disabled in Restricted Mode/`);
+    await ui.waitFor(`${Selectors.notificationToast} >> text=/disabled in Restricted Mode/`);
     const after = await snapshotDir(join(workspaceDir(), 'restricted'));
     for (const [file, bytes] of before) assert.ok(after.get(file)?.equals(bytes), `${file} changed`);
     assert.equal(after.size, before.size);

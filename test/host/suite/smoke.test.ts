@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { Selectors, ui, uiAvailable } from './ui';
+import { Selectors, ui } from './ui';
 
 const projectRoot = resolve(__dirname, '../../../..');
 interface Manifest {
@@ -45,10 +45,8 @@ suite('host harness smoke', () => {
 
   test(`${extensionId} activates in a Node extension host`, async function () {
     const ext = ourExtension();
-    if (!mainScriptExists(ext)) {
-      console.log(`      (skipped: ${(ext.packageJSON as { main?: string }).main} not built yet)`);
-      this.skip();
-    }
+    // A test that cannot run is a failure: the bundle must have been built before the host run.
+    assert.ok(mainScriptExists(ext), `${(ext.packageJSON as { main?: string }).main} is not built (npm run build)`);
     const wasActive = ext.isActive;
     const started = performance.now();
     // activate() rejects when activation threw (isActive alone is true even after a failed activation).
@@ -74,7 +72,7 @@ suite('host harness smoke', () => {
 
   test('[restricted] the workspace opens untrusted and the manifest trust capability is honoured', async () => {
     assert.equal(vscode.workspace.isTrusted, false);
-    if (uiAvailable()) await ui.waitFor(`${Selectors.restrictedModeIndicator} >> text=Restricted Mode`);
+    await ui.waitFor(`${Selectors.restrictedModeIndicator} >> text=Restricted Mode`);
     const loaded = vscode.extensions.getExtension(extensionId) !== undefined;
     if (process.env.HARNESS_MODE === 'vsix') {
       // Installed extensions run untrusted only if capabilities.untrustedWorkspaces.supported says so.
@@ -88,10 +86,6 @@ suite('host harness smoke', () => {
 });
 
 suite('host harness smoke: DOM bridge', () => {
-  suiteSetup(function () {
-    if (!uiAvailable()) this.skip();
-  });
-
   teardown(async () => {
     await ui.press('Escape');
   });

@@ -1,0 +1,156 @@
+/**
+ * The README screenshots, taken in the real host (code-server + headless Chromium, viewport 1280×800) against the
+ * in-process emulator. Run by `npm run screenshots`, never by `npm test`: it writes media/screenshots/*.png (or
+ * into $SCREENSHOTS_OUT_DIR when set). Each shot waits on the UI state it shows, captures the page and crops it
+ * to the region the README needs.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as vscode from 'vscode';
+import { CERTIFICATES_VIEW_ID } from '../../../src/constants';
+import type { KymaCertApi } from '../../../src/extension';
+import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import { DAY_MS, STATUS_ITEM, activateExtension, waitForEntry, workspaceDir, writeClientCertificate, type ClientCertificateFiles } from '../suite/kymaWorkspace';
+import { Selectors, ui, uiAvailable } from '../suite/ui';
+import { cropPng, pngSize, type Rect } from './png';
+
+/** out/test/host/screenshots → the repository's media/screenshots. */
+const OUT_DIR = process.env.SCREENSHOTS_OUT_DIR || resolve(__dirname, '../../../../media/screenshots');
+/** README images stay small enough to load quickly on GitHub. */
+const MAX_BYTES = 250 * 1024;
+/** The runner's viewport. */
+const PAGE: Rect = { x: 0, y: 0, width: 1280, height: 800 };
+
+const explorerRow = (name: string): string => `${Selectors.explorerRow} >> text="${name}"`;
+const viewRow = (label: string): string => `.pane-body .monaco-list-row:has-text("${label}")`;
+const statusText = (pattern: string): string => `${STATUS_ITEM} >> text=/${pattern}/`;
+
+const taken: { name: string; bytes: number; width: number; height: number; ms: number }[] = [];
+
+/** Captures the page, crops it to `clip` and writes `<OUT_DIR>/<name>`; fails when the PNG is too large. */
+async function capture(name: string, clip: Rect, startedAt: number): Promise<void> {
+  const full = await ui.screenshot(join(tmpdir(), `page-${name}`));
+  const png = cropPng(await readFile(full), clip);
+  await rm(full, { force: true });
+  await mkdir(OUT_DIR, { recursive: true });
+  await writeFile(join(OUT_DIR, name), png);
+  taken.push({ name, bytes: png.length, ...pngSize(png), ms: Date.now() - startedAt });
+  assert.ok(png.length < MAX_BYTES, `${name} is ${png.length} bytes`);
+}
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('kymaCert').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Moves the mouse off whatever it hovered and waits until no hover is left. */
+async function dismissHover(): Promise<void> {
+  await ui.hover('.part.editor');
+  await ui.press('Escape');
+  await ui.waitFor(Selectors.hover, { state: 'hidden' });
+}
+
+suite('README screenshots', function () {
+  let emulator: Emulator;
+  let api: KymaCertApi;
+  let certsDir: string;
+  let myApp: ClientCertificateFiles;
+  let started: number;
+  const suiteStarted = Date.now();
+
+  suiteSetup(async function () {
+    assert.ok(uiAvailable(), 'run by test/host/runner.mjs (npm run screenshots)');
+    emulator = await startEmulator();
+    certsDir = join(workspaceDir(), 'certs');
+    // 87 of 92 days used: 5 days left, inside the 7-day error window.
+    myApp = await writeClientCertificate(emulator, certsDir, 'my-app', { startedDaysAgo: 87, validDays: 92 });
+    await setSetting('caFile', emulator.serverCaFile);
+    api = (await activateExtension()).api;
+    await waitForEntry(api, myApp.certFile, (e) => e?.key.status === 'match');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(myApp.certFile));
+  });
+
+  suiteTeardown(async () => {
+    await setSetting('caFile', undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await emulator?.close();
+    const total = ((Date.now() - suiteStarted) / 1000).toFixed(1);
+    for (const t of taken) console.log(`      ${t.name}: ${t.width}×${t.height}, ${(t.bytes / 1024).toFixed(0)} KB, ${t.ms} ms`);
+    console.log(`      ${taken.length} screenshots in ${total} s (suite) → ${OUT_DIR}`);
+  });
+
+  setup(() => {
+    started = Date.now();
+  });
+
+  test('statusbar-warning.png: the status bar item of a certificate expiring in 5 days, with its tooltip', async () => {
+    await ui.waitFor(statusText('my-app · [45]d'));
+    assert.match(await ui.html(STATUS_ITEM), /error-kind|warning-kind/);
+    await ui.hover(STATUS_ITEM);
+    await ui.waitFor(`${Selectors.hover} >> text=/Valid to/`);
+    await ui.waitFor(`${Selectors.hover} >> text=Show Details`);
+    await capture('statusbar-warning.png', PAGE, started);
+    await dismissHover();
+  });
+
+  test('hover.png: the hover on a PEM certificate block', async () => {
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(myApp.certFile), { preview: false });
+    editor.selection = new vscode.Selection(3, 4, 3, 4); // inside the base64 body
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await ui.waitFor(`${Selectors.hover} >> text=/CN=my-app/`);
+    await ui.waitFor(`${Selectors.hover} >> text=Show Details`);
+    await capture('hover.png', PAGE, started);
+    await ui.press('Escape');
+    await ui.waitFor(Selectors.hover, { state: 'hidden' });
+  });
+
+  test('context-menu.png: the explorer context menu of a .crt file', async () => {
+    await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(myApp.certFile));
+    await ui.click(explorerRow('my-app.crt'), { button: 'right' });
+    await ui.waitFor(`${Selectors.contextMenuLabel} >> text="Renew Certificate"`);
+    await ui.waitFor(`${Selectors.contextMenuLabel} >> text="Show Certificate Details"`);
+    await capture('context-menu.png', PAGE, started);
+  });
+
+  test('renewed.png: Renew from that menu: the success notification and the new days in the status bar', async () => {
+    await ui.click(`${Selectors.contextMenuLabel} >> text="Renew Certificate"`);
+    await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewed my-app/`, { timeout: 45000 });
+    await waitForEntry(api, myApp.certFile, (e) => e !== undefined && e.certificates[0].facts.sha256Hex !== myApp.sha256Hex);
+    await ui.waitFor(statusText('my-app · 9[012]d'));
+    await capture('renewed.png', PAGE, started);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  test('view.png: the Kyma Certificates view with expired, expiring and fine certificates', async () => {
+    const others = [
+      await writeClientCertificate(emulator, certsDir, 'legacy-gateway', { startedDaysAgo: 100, validDays: 92 }),
+      await writeClientCertificate(emulator, certsDir, 'billing-export', { startedDaysAgo: 89, validDays: 92 }),
+      await writeClientCertificate(emulator, certsDir, 'inventory-sync', { startedDaysAgo: 72, validDays: 92 }),
+      await writeClientCertificate(emulator, certsDir, 'orders-service', { startedDaysAgo: 10, validDays: 92 }),
+    ];
+    for (const f of others) await waitForEntry(api, f.certFile, (e) => e?.key.status === 'match');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
+    await vscode.commands.executeCommand(`${CERTIFICATES_VIEW_ID}.focus`);
+    for (const label of ['legacy-gateway', 'billing-export', 'inventory-sync', 'my-app', 'orders-service']) await ui.waitFor(viewRow(label));
+    // Hovering a row shows its inline actions (Renew, Show Details, Revoke).
+    await ui.hover(viewRow('inventory-sync'));
+    await ui.waitFor(`${viewRow('inventory-sync')} .action-label[aria-label^="Renew Certificate"]`);
+    await capture('view.png', PAGE, started);
+  });
+
+  test('problems.png: the Problems panel with entries at PEM blocks (expired, bundle order)', async () => {
+    // A chain file with the CA first: the client certificate must come first.
+    const chained = await emulator.issueClientCertificate({ application: 'payments-api', notBefore: new Date(Date.now() - 70 * DAY_MS), validityMs: 92 * DAY_MS });
+    const chainFile = join(certsDir, 'payments-api-chain.pem');
+    await writeFile(chainFile, `${emulator.clientCaPem.trim()}\n${chained.certPem}`);
+    await waitForEntry(api, chainFile, (e) => e !== undefined);
+    await vscode.window.showTextDocument(vscode.Uri.file(join(certsDir, 'legacy-gateway.crt')), { preview: false });
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await ui.waitFor('.markers-panel .monaco-list-row >> text=/expired 8 days ago/');
+    await ui.waitFor('.markers-panel .monaco-list-row >> text=/CA certificate comes before/');
+    await capture('problems.png', PAGE, started);
+  });
+});
