@@ -8,6 +8,8 @@
  */
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readCertificateEntry } from '../src/features/certificateReader';
 import type { EditorBenchSamples } from '../test/host/bench/index';
 import type { CertificateFactory } from './certFactory';
 import { timeProcess } from './processes';
@@ -42,6 +44,8 @@ export interface EditorBenchResult {
   /** `watcherToIndex` is null when not one change showed up within `missedAfterMs`. */
   update: { watcherToIndex: Summary | null; missedAfterMs?: number; refreshFile: Summary; certificatesInFolder: number };
   runnerWallSeconds: number;
+  /** readCertificateEntry over the same files in plain node (the index's file work without VS Code). */
+  outsideHost?: { readCertificateEntry: Summary; ratioIndexToOutside: number };
   /** The host bench's phase log (timestamps from the start of run()). */
   hostProgress: string[];
 }
@@ -131,7 +135,35 @@ export async function runEditorBench(opts: {
     hostProgress: progress.trim().split('\n'),
   };
 
+  opts.log('editor: the same per-file work outside the host (readCertificateEntry, 8 at a time)');
+  result.outsideHost = await readEntriesOutsideHost(workspace, result.certificates, index);
   return result;
+}
+
+/**
+ * The index's per-file work (read, parse every certificate, pair the key, look for CA and connection files)
+ * in plain node over the same files: the part of the index time that is not VS Code (findFiles, events, the
+ * features that react to index changes).
+ */
+async function readEntriesOutsideHost(workspace: string, expected: number, index: Summary): Promise<NonNullable<EditorBenchResult['outsideHost']>> {
+  const entries = await fs.readdir(path.join(workspace, 'services'), { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.crt')).map((e) => path.join(e.parentPath, e.name));
+  if (files.length !== expected) throw new Error(`found ${files.length} certificate files outside the host, expected ${expected}`);
+  // One pass: over 1,000 files it is itself an aggregate, and the bench has a time budget.
+  const started = performance.now();
+  let next = 0;
+  let paired = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const result = await readCertificateEntry(files[next++], { maxFileSizeBytes: 512 * 1024 });
+      if ('entry' in result && result.entry.key.status === 'match') paired++;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  if (paired !== files.length) throw new Error(`outside the host only ${paired} of ${files.length} entries paired with their key`);
+  const samples = [performance.now() - started];
+  const run = summarize(samples);
+  return { readCertificateEntry: run, ratioIndexToOutside: ratio(index, run) };
 }
 
 /** 18,000 small source-like files in 60 packages × 30 folders (none of them a certificate file type). */

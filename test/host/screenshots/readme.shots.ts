@@ -20,8 +20,6 @@ import { cropPng, pngSize, type Rect } from './png';
 const OUT_DIR = process.env.SCREENSHOTS_OUT_DIR || resolve(__dirname, '../../../../media/screenshots');
 /** README images stay small enough to load quickly on GitHub. */
 const MAX_BYTES = 250 * 1024;
-/** The runner's viewport. */
-const PAGE: Rect = { x: 0, y: 0, width: 1280, height: 800 };
 
 const explorerRow = (name: string): string => `${Selectors.explorerRow} >> text="${name}"`;
 const viewRow = (label: string): string => `.pane-body .monaco-list-row:has-text("${label}")`;
@@ -29,19 +27,30 @@ const statusText = (pattern: string): string => `${STATUS_ITEM} >> text=/${patte
 
 const taken: { name: string; bytes: number; width: number; height: number; ms: number }[] = [];
 
-/** Captures the page, crops it to `clip` and writes `<OUT_DIR>/<name>`; fails when the PNG is too large. */
+/**
+ * Captures the page, crops it to `clip` and writes `<OUT_DIR>/<name>` once two captures in a row are identical:
+ * hovers fade in and toasts slide in, and the PNG must show where they end, not a frame on the way.
+ */
 async function capture(name: string, clip: Rect, startedAt: number): Promise<void> {
-  const full = await ui.screenshot(join(tmpdir(), `page-${name}`));
-  const png = cropPng(await readFile(full), clip);
-  await rm(full, { force: true });
-  await mkdir(OUT_DIR, { recursive: true });
-  await writeFile(join(OUT_DIR, name), png);
-  taken.push({ name, bytes: png.length, ...pngSize(png), ms: Date.now() - startedAt });
-  assert.ok(png.length < MAX_BYTES, `${name} is ${png.length} bytes`);
+  const scratch = join(tmpdir(), `page-${name}`);
+  let previous: Buffer | undefined;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const png = cropPng(await readFile(await ui.screenshot(scratch)), clip);
+    if (previous?.equals(png)) {
+      await rm(scratch, { force: true });
+      await mkdir(OUT_DIR, { recursive: true });
+      await writeFile(join(OUT_DIR, name), png);
+      taken.push({ name, bytes: png.length, ...pngSize(png), ms: Date.now() - startedAt });
+      assert.ok(png.length < MAX_BYTES, `${name} is ${png.length} bytes`);
+      return;
+    }
+    previous = png;
+  }
+  assert.fail(`${name}: the page never stopped changing`);
 }
 
-async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('kymaCert').update(key, value, vscode.ConfigurationTarget.Global);
+async function setSetting(key: string, value: unknown, section = 'kymaCert'): Promise<void> {
+  await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 /** Moves the mouse off whatever it hovered and waits until no hover is left. */
@@ -63,9 +72,11 @@ suite('README screenshots', function () {
     assert.ok(uiAvailable(), 'run by test/host/runner.mjs (npm run screenshots)');
     emulator = await startEmulator();
     certsDir = join(workspaceDir(), 'certs');
-    // 87 of 92 days used: 5 days left, inside the 7-day error window.
-    myApp = await writeClientCertificate(emulator, certsDir, 'my-app', { startedDaysAgo: 87, validDays: 92 });
+    // 5½ days left (shown as 5 days), inside the 7-day error window.
+    myApp = await writeClientCertificate(emulator, certsDir, 'my-app', { startedDaysAgo: 86.5, validDays: 92 });
     await setSetting('caFile', emulator.serverCaFile);
+    // A blinking cursor would keep every frame different (see capture).
+    await setSetting('cursorBlinking', 'solid', 'editor');
     api = (await activateExtension()).api;
     await waitForEntry(api, myApp.certFile, (e) => e?.key.status === 'match');
     await vscode.commands.executeCommand('workbench.view.explorer');
@@ -74,6 +85,7 @@ suite('README screenshots', function () {
 
   suiteTeardown(async () => {
     await setSetting('caFile', undefined);
+    await setSetting('cursorBlinking', undefined, 'editor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await emulator?.close();
     const total = ((Date.now() - suiteStarted) / 1000).toFixed(1);
@@ -86,24 +98,30 @@ suite('README screenshots', function () {
   });
 
   test('statusbar-warning.png: the status bar item of a certificate expiring in 5 days, with its tooltip', async () => {
-    await ui.waitFor(statusText('my-app · [45]d'));
+    await ui.waitFor(statusText('my-app · 5d'));
     assert.match(await ui.html(STATUS_ITEM), /error-kind|warning-kind/);
     await ui.hover(STATUS_ITEM);
     await ui.waitFor(`${Selectors.hover} >> text=/Valid to/`);
     await ui.waitFor(`${Selectors.hover} >> text=Show Details`);
-    await capture('statusbar-warning.png', PAGE, started);
+    await capture('statusbar-warning.png', { x: 0, y: 560, width: 620, height: 240 }, started);
     await dismissHover();
   });
 
   test('hover.png: the hover on a PEM certificate block', async () => {
+    // The hover is at most 2/3 of the editor wide: without the sidebar the fingerprint fits on one line.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    // A point smaller than the default, and the whole hover fits its 250 px maximum height without scrolling.
+    await setSetting('fontSize', 12, 'editor');
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(myApp.certFile), { preview: false });
     editor.selection = new vscode.Selection(3, 4, 3, 4); // inside the base64 body
     await vscode.commands.executeCommand('editor.action.showHover');
     await ui.waitFor(`${Selectors.hover} >> text=/CN=my-app/`);
     await ui.waitFor(`${Selectors.hover} >> text=Show Details`);
-    await capture('hover.png', PAGE, started);
+    await capture('hover.png', { x: 48, y: 35, width: 900, height: 400 }, started);
     await ui.press('Escape');
     await ui.waitFor(Selectors.hover, { state: 'hidden' });
+    await setSetting('fontSize', undefined, 'editor');
+    await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
   test('context-menu.png: the explorer context menu of a .crt file', async () => {
@@ -111,7 +129,7 @@ suite('README screenshots', function () {
     await ui.click(explorerRow('my-app.crt'), { button: 'right' });
     await ui.waitFor(`${Selectors.contextMenuLabel} >> text="Renew Certificate"`);
     await ui.waitFor(`${Selectors.contextMenuLabel} >> text="Show Certificate Details"`);
-    await capture('context-menu.png', PAGE, started);
+    await capture('context-menu.png', { x: 0, y: 35, width: 520, height: 610 }, started);
   });
 
   test('renewed.png: Renew from that menu: the success notification and the new days in the status bar', async () => {
@@ -119,38 +137,52 @@ suite('README screenshots', function () {
     await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewed my-app/`, { timeout: 45000 });
     await waitForEntry(api, myApp.certFile, (e) => e !== undefined && e.certificates[0].facts.sha256Hex !== myApp.sha256Hex);
     await ui.waitFor(statusText('my-app · 9[012]d'));
-    await capture('renewed.png', PAGE, started);
+    await ui.waitFor(`${Selectors.notificationToast}.notification-fade-in-done >> text=/Renewed my-app/`);
+    await capture('renewed.png', { x: 0, y: 560, width: 1280, height: 240 }, started);
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
-  test('view.png: the Kyma Certificates view with expired, expiring and fine certificates', async () => {
+  test('problems.png: the Problems panel with entries at PEM blocks (expired, bundle order)', async () => {
     const others = [
       await writeClientCertificate(emulator, certsDir, 'legacy-gateway', { startedDaysAgo: 100, validDays: 92 }),
       await writeClientCertificate(emulator, certsDir, 'billing-export', { startedDaysAgo: 89, validDays: 92 }),
       await writeClientCertificate(emulator, certsDir, 'inventory-sync', { startedDaysAgo: 72, validDays: 92 }),
       await writeClientCertificate(emulator, certsDir, 'orders-service', { startedDaysAgo: 10, validDays: 92 }),
     ];
-    for (const f of others) await waitForEntry(api, f.certFile, (e) => e?.key.status === 'match');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
-    await vscode.commands.executeCommand(`${CERTIFICATES_VIEW_ID}.focus`);
-    for (const label of ['legacy-gateway', 'billing-export', 'inventory-sync', 'my-app', 'orders-service']) await ui.waitFor(viewRow(label));
-    // Hovering a row shows its inline actions (Renew, Show Details, Revoke).
-    await ui.hover(viewRow('inventory-sync'));
-    await ui.waitFor(`${viewRow('inventory-sync')} .action-label[aria-label^="Renew Certificate"]`);
-    await capture('view.png', PAGE, started);
-  });
-
-  test('problems.png: the Problems panel with entries at PEM blocks (expired, bundle order)', async () => {
     // A chain file with the CA first: the client certificate must come first.
     const chained = await emulator.issueClientCertificate({ application: 'payments-api', notBefore: new Date(Date.now() - 70 * DAY_MS), validityMs: 92 * DAY_MS });
     const chainFile = join(certsDir, 'payments-api-chain.pem');
     await writeFile(chainFile, `${emulator.clientCaPem.trim()}\n${chained.certPem}`);
+    for (const f of others) await waitForEntry(api, f.certFile, (e) => e?.key.status === 'match');
     await waitForEntry(api, chainFile, (e) => e !== undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.window.showTextDocument(vscode.Uri.file(join(certsDir, 'legacy-gateway.crt')), { preview: false });
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await ui.waitFor('.markers-panel .monaco-list-row >> text=/expired 8 days ago/');
     await ui.waitFor('.markers-panel .monaco-list-row >> text=/CA certificate comes before/');
-    await capture('problems.png', PAGE, started);
+    await capture('problems.png', { x: 348, y: 35, width: 932, height: 765 }, started);
+  });
+
+  test('view.png: the Kyma Certificates view with expired, expiring and fine certificates', async () => {
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Room for the view: the folder tree's section collapsed, the sidebar wide enough for the descriptions.
+    const foldersHeader = '.pane-header[aria-label^="Explorer Section"]';
+    await ui.click(`${foldersHeader}[aria-expanded="true"]`);
+    await ui.waitFor(`${foldersHeader}[aria-expanded="false"]`);
+    await vscode.commands.executeCommand(`${CERTIFICATES_VIEW_ID}.focus`);
+    // "Decrease Editor Width" (60 px a step) is what widens the sidebar.
+    for (let step = 0; step < 3; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    for (const label of ['legacy-gateway', 'billing-export', 'inventory-sync', 'my-app', 'orders-service']) await ui.waitFor(viewRow(label));
+    // The focused row shows its inline actions (Renew, Show Details, Revoke); a mouse hover would also open the
+    // row's tooltip over the list. Rows are sorted by expiry: inventory-sync is the third.
+    await ui.hover('.part.editor');
+    await ui.press('Home');
+    await ui.press('ArrowDown');
+    await ui.press('ArrowDown');
+    console.log('DEBUG', await ui.html('.pane-body .monaco-list-row:has-text("inventory-sync")'));
+    console.log('DEBUG2', (await ui.html('.pane-body .monaco-list-row.focused')).slice(0, 400));
+    await ui.waitFor(`.monaco-list-row.focused:has-text("inventory-sync") .action-label[aria-label^="Renew Certificate"]`);
+    await capture('view.png', { x: 0, y: 35, width: 528, height: 290 }, started);
   });
 });
