@@ -62,6 +62,7 @@ export function renderReport(r: BenchResults): string {
         ['measure', 'median / p90', 'vs baseline'],
         ['activate() as the host calls it (load + activate)', ms(d.activation.activateCallMs), `inside activate(): ${ms(d.activation.insideActivateMs)}`],
         [`full index (refresh = start-up scan), n=${f.index.n}${f.stoppedByBudget ? ', budget hit' : ''}`, medP90(f.index), ''],
+        ['  … until the Problems entries are updated too (key hygiene)', medP90(f.indexAndProblems), ''],
         ['  baseline: findFiles + read every file', medP90(f.findFilesRead), describeRatio(f.ratioIndexToFindFilesRead)],
         ['  baseline: findFiles + read + X509Certificate', medP90(f.findFilesReadX509), describeRatio(f.ratioIndexToFindFilesReadX509)],
         ...(d.outsideHost

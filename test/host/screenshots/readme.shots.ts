@@ -160,6 +160,9 @@ suite('README screenshots', function () {
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await ui.waitFor('.markers-panel .monaco-list-row >> text=/expired 8 days ago/');
     await ui.waitFor('.markers-panel .monaco-list-row >> text=/CA certificate comes before/');
+    // Focus back in the editor: no entry drawn as the keyboard-selected one.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await ui.waitFor('.part.editor .monaco-editor.focused');
     await capture('problems.png', { x: 348, y: 35, width: 932, height: 765 }, started);
   });
 
@@ -174,15 +177,12 @@ suite('README screenshots', function () {
     // "Decrease Editor Width" (60 px a step) is what widens the sidebar.
     for (let step = 0; step < 3; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     for (const label of ['legacy-gateway', 'billing-export', 'inventory-sync', 'my-app', 'orders-service']) await ui.waitFor(viewRow(label));
-    // The focused row shows its inline actions (Renew, Show Details, Revoke); a mouse hover would also open the
-    // row's tooltip over the list. Rows are sorted by expiry: inventory-sync is the third.
+    // The selected row shows its inline actions (Renew, Show Details, Revoke). Clicking a row opens its details
+    // beside the view; the mouse then leaves, so the row's tooltip does not cover the list.
+    await ui.click(`${viewRow('inventory-sync')} .label-name`);
     await ui.hover('.part.editor');
-    await ui.press('Home');
-    await ui.press('ArrowDown');
-    await ui.press('ArrowDown');
-    console.log('DEBUG', await ui.html('.pane-body .monaco-list-row:has-text("inventory-sync")'));
-    console.log('DEBUG2', (await ui.html('.pane-body .monaco-list-row.focused')).slice(0, 400));
-    await ui.waitFor(`.monaco-list-row.focused:has-text("inventory-sync") .action-label[aria-label^="Renew Certificate"]`);
+    await ui.waitFor(Selectors.hover, { state: 'hidden' });
+    await ui.waitFor(`.monaco-list-row.selected:has-text("inventory-sync") .action-label[aria-label^="Renew Certificate"]`);
     await capture('view.png', { x: 0, y: 35, width: 528, height: 290 }, started);
   });
 });

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CERTIFICATES_VIEW_ID, CommandId } from '../../../src/constants';
 import type { KymaCertApi } from '../../../src/extension';
@@ -13,9 +13,6 @@ import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { listBackups } from '../../../src/lifecycle/backups';
 import { Selectors, ui, uiAvailable } from './ui';
 import { DAY_MS, activateExtension, waitForEntry, workspaceDir, writeClientCertificate } from './kymaWorkspace';
-
-/** README screenshots land in the repository's media folder (out/test/host/suite → repository root). */
-const SCREENSHOTS = resolve(__dirname, '../../../../media/screenshots');
 
 async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('kymaCert').update(key, value, vscode.ConfigurationTarget.Global);
@@ -142,7 +139,6 @@ suite('Kyma certificate lifecycle in the editor', function () {
     await vscode.commands.executeCommand(`${CERTIFICATES_VIEW_ID}.focus`);
     const viewRow = (label: string): string => `.pane-body .monaco-list-row:has-text("${label}")`;
     await ui.waitFor(viewRow('view-soon'));
-    await ui.screenshot(join(SCREENSHOTS, 'view.png'));
     // Inline actions follow the state: Renew on a renewable certificate, not on an expired one.
     await ui.hover(viewRow('view-soon'));
     assert.ok((await ui.count(`${viewRow('view-soon')} .action-label[aria-label^="Renew Certificate"]`)) > 0, 'no inline Renew on view-soon');
@@ -179,7 +175,6 @@ suite('Kyma certificate lifecycle in the editor', function () {
     await vscode.window.showTextDocument(expiredUri);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await ui.waitFor('.markers-panel .monaco-list-row >> text=/expired 8 days ago/');
-    await ui.screenshot(join(SCREENSHOTS, 'problems.png'));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
