@@ -1,4 +1,4 @@
-import { chmod } from 'node:fs/promises';
+import { chmod, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId, DIAGNOSTICS_SOURCE } from '../constants';
@@ -37,6 +37,12 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
   private readonly collection = vscode.languages.createDiagnosticCollection('kyma-cert');
   /** The problems behind the diagnostics, by file: code actions look them up instead of decoding diagnostics. */
   private problems = new Map<string, Problem[]>();
+  /**
+   * Hygiene results per key file, reused while the file's stat is unchanged: every index change would otherwise
+   * run git once per key (1,000 keys → 1,000 processes per change). Whether git tracks a file can change without
+   * the file changing, so the hourly recheck empties the cache.
+   */
+  private readonly hygieneCache = new Map<string, { signature: string; problems: Problem[] }>();
   private readonly subscriptions: vscode.Disposable[];
   private readonly timer: NodeJS.Timeout;
   private generation = 0;
@@ -56,7 +62,10 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
       }),
       vscode.commands.registerCommand(RESTRICT_KEY_COMMAND, (file: string) => this.restrictKey(file)),
     ];
-    this.timer = setInterval(() => this.update(), RECHECK_MS);
+    this.timer = setInterval(() => {
+      this.hygieneCache.clear();
+      this.update();
+    }, RECHECK_MS);
     this.update();
   }
 
@@ -74,7 +83,6 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
   private async compute(generation: number): Promise<void> {
     // Loaded on first use: findProblems pulls in the parser, which activation should not wait for.
     const { keyFileOf, problemsOfEntry } = await import('./diagnosticsContent');
-    const { checkKeyFile } = await import('../core/keyHygiene');
     const now = new Date();
     const { thresholds } = this.settings.current;
     const next = new Map<string, Problem[]>();
@@ -89,8 +97,11 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
     const hygiene: Array<readonly [string, Problem[]]> = [];
     const queue = [...keyFiles];
     // A few git processes at a time: a workspace with many keys must not fork a process per key at once.
+    // A newer update stops this one early instead of queueing behind it.
     const worker = async (): Promise<void> => {
-      for (let file = queue.shift(); file !== undefined; file = queue.shift()) hygiene.push([file, await checkKeyFile(file, { skipGit })]);
+      for (let file = queue.shift(); file !== undefined && generation === this.generation; file = queue.shift()) {
+        hygiene.push([file, await this.hygieneOf(file, skipGit)]);
+      }
     };
     await Promise.all(Array.from({ length: Math.min(HYGIENE_CONCURRENCY, queue.length) }, worker));
     if (generation !== this.generation) return;
@@ -100,6 +111,17 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
     this.problems = next;
     this.collection.clear();
     this.collection.set([...next].map(([file, problems]) => [vscode.Uri.file(file), problems.map(toDiagnostic)]));
+  }
+
+  private async hygieneOf(keyFile: string, skipGit: boolean): Promise<Problem[]> {
+    const { checkKeyFile } = await import('../core/keyHygiene');
+    const info = await stat(keyFile).catch(() => undefined);
+    const signature = info ? `${info.mtimeMs}:${info.size}:${info.mode}:${skipGit}` : 'missing';
+    const cached = this.hygieneCache.get(keyFile);
+    if (cached?.signature === signature) return cached.problems;
+    const problems = await checkKeyFile(keyFile, { skipGit });
+    this.hygieneCache.set(keyFile, { signature, problems });
+    return problems;
   }
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
