@@ -3,10 +3,19 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { keyCandidates } from '../core/pairing';
 import { readConnection } from '../lifecycle/connection';
+import { infoUrlForDomain } from '../lifecycle/management';
 import type { NetworkOptions } from '../lifecycle/tls-options';
 import { UsageError, type Io } from './output';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Flags of the subcommands that call a certificate's gateway (renew, revoke). */
+export const GATEWAY_OPTIONS = {
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  'info-url': { type: 'string' },
+  domain: { type: 'string' },
+} as const satisfies Options;
 
 /** Flags every network subcommand takes. */
 export const NETWORK_OPTIONS = {
@@ -72,4 +81,13 @@ export async function resolveKeyFile(values: Values, certFile: string): Promise<
   if (remembered && (await exists(remembered))) return remembered;
   for (const candidate of keyCandidates(certFile)) if (await exists(candidate)) return candidate;
   throw new UsageError(`--key is required: no key found next to ${certFile} (tried ${keyCandidates(certFile).map((k) => path.basename(k)).join(', ')}).`);
+}
+
+/** `--cert` and `--info-url | --domain` (neither: the lifecycle falls back to the remembered connection). */
+export function gatewayTarget(values: Values): { certFile: string; infoUrl?: string } {
+  const certFile = path.resolve(requiredString(values, 'cert'));
+  const explicitUrl = stringValue(values, 'info-url');
+  const domain = stringValue(values, 'domain');
+  if (explicitUrl && domain) throw new UsageError('Pass either --info-url or --domain, not both.');
+  return { certFile, infoUrl: explicitUrl ?? (domain ? infoUrlForDomain(domain) : undefined) };
 }

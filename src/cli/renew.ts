@@ -1,9 +1,7 @@
-import * as path from 'node:path';
-import { infoUrlForDomain } from '../lifecycle/management';
 import { renewCertificate } from '../lifecycle/renew';
-import { NETWORK_OPTIONS, networkOptions, parse, requiredString, resolveKeyFile, stringValue } from './args';
+import { GATEWAY_OPTIONS, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
 import { certificateJson, certificateSummary } from './facts';
-import { printResult, progressPrinter, UsageError, type Io } from './output';
+import { printResult, progressPrinter, type Io } from './output';
 
 export const RENEW_USAGE = `Usage: kyma-cert renew --cert FILE [--key FILE] [--info-url URL | --domain DOMAIN]
                       [--ca-file FILE] [--insecure] [--timeout SECONDS] [--allow-issuer-change] [--json]
@@ -26,27 +24,21 @@ the previous certificate goes to .kyma-backups/. The info URL is remembered in <
 export async function runRenew(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     ...NETWORK_OPTIONS,
-    cert: { type: 'string' },
-    key: { type: 'string' },
-    'info-url': { type: 'string' },
-    domain: { type: 'string' },
+    ...GATEWAY_OPTIONS,
     'allow-issuer-change': { type: 'boolean' },
   });
   if (values.help) {
     io.stdout(`${RENEW_USAGE}\n`);
     return 0;
   }
-  const certFile = path.resolve(requiredString(values, 'cert'));
-  const explicitUrl = stringValue(values, 'info-url');
-  const domain = stringValue(values, 'domain');
-  if (explicitUrl && domain) throw new UsageError('Pass either --info-url or --domain, not both.');
+  const { certFile, infoUrl } = gatewayTarget(values);
   const json = values.json === true;
   const net = networkOptions(values, io);
   const result = await renewCertificate({
     ...net,
     certFile,
     keyFile: await resolveKeyFile(values, certFile),
-    infoUrl: explicitUrl ?? (domain ? infoUrlForDomain(domain) : undefined),
+    infoUrl,
     allowIssuerChange: values['allow-issuer-change'] === true,
     onProgress: progressPrinter(io),
   });

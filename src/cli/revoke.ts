@@ -2,9 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { certificatesInFile } from '../core/certificate';
-import { infoUrlForDomain } from '../lifecycle/management';
 import { revokeCertificate } from '../lifecycle/revoke';
-import { NETWORK_OPTIONS, networkOptions, parse, requiredString, resolveKeyFile, stringValue } from './args';
+import { GATEWAY_OPTIONS, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
 import { exitCodeFor } from '../core/errors';
 import { printResult, progressPrinter, UsageError, type Io } from './output';
 
@@ -29,20 +28,14 @@ async function confirm(question: string): Promise<boolean> {
 export async function runRevoke(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     ...NETWORK_OPTIONS,
-    cert: { type: 'string' },
-    key: { type: 'string' },
-    'info-url': { type: 'string' },
-    domain: { type: 'string' },
+    ...GATEWAY_OPTIONS,
     yes: { type: 'boolean', short: 'y' },
   });
   if (values.help) {
     io.stdout(`${REVOKE_USAGE}\n`);
     return 0;
   }
-  const certFile = path.resolve(requiredString(values, 'cert'));
-  const explicitUrl = stringValue(values, 'info-url');
-  const domain = stringValue(values, 'domain');
-  if (explicitUrl && domain) throw new UsageError('Pass either --info-url or --domain, not both.');
+  const { certFile, infoUrl } = gatewayTarget(values);
   const json = values.json === true;
   const keyFile = await resolveKeyFile(values, certFile);
 
@@ -63,7 +56,7 @@ export async function runRevoke(argv: readonly string[], io: Io): Promise<number
     ...net,
     certFile,
     keyFile,
-    infoUrl: explicitUrl ?? (domain ? infoUrlForDomain(domain) : undefined),
+    infoUrl,
     onProgress: progressPrinter(io),
   });
   printResult(io, json, result, [

@@ -5,7 +5,7 @@ import { formatConnectorSubject } from '../core/dn';
 import { HINT_NEW_CERTIFICATE, KymaCertError, isKymaCertError } from '../core/errors';
 import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
 import { ensureDirectory, planBackup, pruneBackups } from './backups';
-import { readConnection, serializeConnection, type RememberedConnection } from './connection';
+import { serializeConnection, type RememberedConnection } from './connection';
 import { atomicWriteFiles, readFileIfExists, restoreSnapshot, takeSnapshot, type FileWrite } from './files';
 import { renderRenewedCertificateFile } from './layout';
 import { withCertificateLock } from './lock';

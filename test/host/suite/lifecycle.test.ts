@@ -11,7 +11,7 @@ import { CERTIFICATES_VIEW_ID, CommandId } from '../../../src/constants';
 import type { KymaCertApi } from '../../../src/extension';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { listBackups } from '../../../src/lifecycle/backups';
-import { Selectors, ui, uiAvailable } from './ui';
+import { ui, uiAvailable } from './ui';
 import { DAY_MS, activateExtension, waitForEntry, workspaceDir, writeClientCertificate } from './kymaWorkspace';
 
 async function setSetting(key: string, value: unknown): Promise<void> {
