@@ -29,6 +29,8 @@ async function setCaFileSetting(file: string | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('kymaCert').update('caFile', file, vscode.ConfigurationTarget.Global);
 }
 
+const CENTER_MESSAGE = '.notifications-center .notification-list-item-message';
+
 suite('Kyma certificates in the editor', function () {
   let emulator: Emulator;
   let api: KymaCertApi;
@@ -142,12 +144,22 @@ suite('Kyma certificates in the editor', function () {
     await ui.waitFor(`${STATUS_ITEM} >> text=/expiring-app · 1[12]d/`);
     await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(expiring.certFile));
     await ui.click(`${Selectors.explorerRow} >> text="expiring-app.crt"`, { button: 'right' });
+    // The menu fades in and may ignore a click that comes too early: hover until the entry takes focus, then click.
+    await ui.hover(`${Selectors.contextMenuLabel} >> text="Renew Certificate"`);
+    await ui.waitFor('.context-view .monaco-menu .action-item.focused >> text="Renew Certificate"');
     await ui.click(`${Selectors.contextMenuLabel} >> text="Renew Certificate"`);
 
     // The outcome notification says whether the command ran and how it ended (a failure shows its reason here).
-    await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewed expiring-app|Renewing expiring-app failed/`, { timeout: 45000 });
-    const toasts = await ui.texts(Selectors.notificationToast);
-    assert.ok(toasts.some((t) => t.includes('Renewed expiring-app')), `renewal did not succeed: ${JSON.stringify(toasts)}`);
+    // Read in the notification center: whether VS Code also draws a toast depends on what came before.
+    await vscode.commands.executeCommand('notifications.showList');
+    let outcome: string[];
+    try {
+      await ui.waitFor(`${CENTER_MESSAGE} >> text=/Renewed expiring-app|Renewing expiring-app failed/`, { timeout: 45000 });
+      outcome = await ui.texts(CENTER_MESSAGE);
+    } finally {
+      await vscode.commands.executeCommand('notifications.hideList');
+    }
+    assert.ok(outcome.some((t) => t.includes('Renewed expiring-app')), `renewal did not succeed: ${JSON.stringify(outcome)}`);
     const renewed = await waitForEntry(api, expiring.certFile, (e) => e !== undefined && e.certificates[0].facts.sha256Hex !== expiring.sha256Hex);
     // A certificate the emulator just issued: 92 days, minus the seconds since.
     await ui.waitFor(`${STATUS_ITEM} >> text=/expiring-app · 9[01]d/`);
