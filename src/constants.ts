@@ -21,6 +21,11 @@ export const CommandId = {
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
+/** Commands registered but not contributed (no palette entry): only quick fixes call them. */
+export const InternalCommandId = {
+  restrictKeyPermissions: 'kymaCert.restrictKeyPermissions',
+} as const;
+
 /** The configuration section; every setting below lives under it. */
 export const SETTINGS_SECTION = 'kymaCert';
 

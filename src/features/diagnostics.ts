@@ -1,7 +1,7 @@
 import { chmod, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CommandId, DIAGNOSTICS_SOURCE } from '../constants';
+import { CommandId, DIAGNOSTICS_SOURCE, InternalCommandId } from '../constants';
 import type { Problem } from '../core/problems';
 import { messageOf } from './certificateEntry';
 import { CertificateIndex } from './certificateIndex';
@@ -12,7 +12,6 @@ const RECHECK_MS = 60 * 60 * 1000;
 /** Key files checked at the same time (each check may start a git process). */
 const HYGIENE_CONCURRENCY = 4;
 /** Internal command behind the "chmod 600" quick fix (not contributed: only code actions run it). */
-const RESTRICT_KEY_COMMAND = 'kymaCert.restrictKeyPermissions';
 /**
  * Problems end at the END line of their block; its length isn't known without the text, and VS Code clamps a
  * range to the line, so "to the end of the line" is a large column.
@@ -60,7 +59,7 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
       vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, this, {
         providedCodeActionKinds: CertificateDiagnostics.providedCodeActionKinds,
       }),
-      vscode.commands.registerCommand(RESTRICT_KEY_COMMAND, (file: string) => this.restrictKey(file)),
+      vscode.commands.registerCommand(InternalCommandId.restrictKeyPermissions, (file: string) => this.restrictKey(file)),
     ];
     this.timer = setInterval(() => {
       this.hygieneCache.clear();
@@ -144,7 +143,7 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
         const args = { outDir: path.dirname(file), name: path.parse(file).name, replace: true };
         add(t('Request Certificate with Token…'), problem, { title: t('Request Certificate with Token…'), command: CommandId.requestCertificateWithToken, arguments: [args] }, true);
       } else if (problem.code === 'key-permissions' && vscode.workspace.isTrusted) {
-        add(t('Make the key readable by its owner only (chmod 600)'), problem, { title: 'chmod 600', command: RESTRICT_KEY_COMMAND, arguments: [file] }, true);
+        add(t('Make the key readable by its owner only (chmod 600)'), problem, { title: 'chmod 600', command: InternalCommandId.restrictKeyPermissions, arguments: [file] }, true);
       }
     }
     return actions;
