@@ -5,6 +5,7 @@
 export type ErrorKind =
   | 'parse' // input is not a certificate / key / CSR we can read
   | 'too-large' // input above the size cap (protects against hangs)
+  | 'not-a-file' // a directory, pipe, socket or device where a file was expected (never read)
   | 'unsupported' // e.g. an encrypted private key
   | 'key-mismatch' // private key does not belong to the certificate
   | 'expired' // certificate expired: only a new one-time token helps
@@ -69,6 +70,7 @@ export function exitCodeFor(kind: ErrorKind): number {
       return 2;
     case 'parse':
     case 'too-large':
+    case 'not-a-file':
     case 'unsupported':
     case 'key-mismatch':
       return 3;

@@ -1,0 +1,87 @@
+import { constants as fsConstants, promises as fs } from 'node:fs';
+import { KymaCertError } from '../core/errors';
+
+/** The largest file any reader accepts unless it asks for less (certificates, keys, bundles, connection files). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads a regular file, at most `maxBytes` of it, without ever blocking or reading without bound.
+ *
+ * Why each step: a cloned repository can plant a named pipe (a plain open() would wait for a writer forever), a
+ * symlink to /dev/zero or /dev/urandom (a plain readFile() never ends), or a huge sparse file (readFile() would
+ * allocate all of it before any size check). So: open with O_NONBLOCK, fstat the opened descriptor (not the path,
+ * which could be swapped in between), accept only a regular file whose size is within the cap, and read at most
+ * cap + 1 bytes in case the file grows while we read.
+ *
+ * Errors (all `KymaCertError`): `not-a-file` (a directory, pipe, socket or device), `too-large`, `io` (ENOENT and
+ * other failures; `code` tells them apart through `cause`).
+ */
+export async function readRegularFile(file: string, maxBytes: number = MAX_FILE_BYTES): Promise<Buffer> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    throw fileError(file, e);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      throw new KymaCertError('not-a-file', `${file} is not a regular file (${describeType(info)}); it was not read.`);
+    }
+    if (info.size > maxBytes) throw tooLarge(file, maxBytes);
+    const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+    let filled = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled === buffer.length) {
+        if (filled > maxBytes) throw tooLarge(file, maxBytes);
+        break;
+      }
+    }
+    return buffer.subarray(0, filled);
+  } catch (e) {
+    if (e instanceof KymaCertError) throw e;
+    throw fileError(file, e);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** `readRegularFile`, or `undefined` when nothing exists at that path (a dangling symlink counts as nothing). */
+export async function readRegularFileIfExists(file: string, maxBytes: number = MAX_FILE_BYTES): Promise<Buffer | undefined> {
+  try {
+    return await readRegularFile(file, maxBytes);
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+/** True when the error (or its cause) says the file does not exist. */
+export function isNotFound(e: unknown): boolean {
+  const cause = e instanceof KymaCertError ? e.cause : e;
+  return (cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+function tooLarge(file: string, maxBytes: number): KymaCertError {
+  return new KymaCertError('too-large', `${file} is larger than ${formatBytes(maxBytes)}; it was not read.`);
+}
+
+function fileError(file: string, cause: unknown): KymaCertError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return new KymaCertError('io', `Could not read ${file}${code ? ` (${code})` : ''}.`, undefined, { cause });
+}
+
+function describeType(info: import('node:fs').Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
+function formatBytes(n: number): string {
+  return n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`;
+}
