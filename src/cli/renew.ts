@@ -4,7 +4,7 @@ import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 
 export const RENEW_USAGE = `Usage: kyma-cert renew --cert FILE [--key FILE] [--info-url URL | --domain DOMAIN]
-                      [--ca-file FILE] [--insecure] [--timeout SECONDS] [--allow-issuer-change] [--json]
+                      [--ca-file FILE] [--insecure] [--timeout SECONDS] [--allow-issuer-change] [--new-key] [--json]
                       [--key-passphrase-env VAR | --key-passphrase-file FILE]
 
 Renews a client certificate with its existing key. The subject and renewal URL come from
@@ -19,6 +19,8 @@ the previous certificate goes to .kyma-backups/. The info URL is remembered in <
   --insecure              do not verify the server certificate (local clusters only)
   --timeout SECONDS       per request
   --allow-issuer-change   accept a certificate from a different CA (cluster CA rotated)
+  --new-key               rotate the key: a new key of the same type and size (encrypted like the old one)
+                          replaces it together with the verified certificate; the old key goes to the backup
   --json                  machine-readable result or error on stdout
 ${KEY_PASSPHRASE_USAGE}`;
 
@@ -29,6 +31,7 @@ export async function runRenew(argv: readonly string[], io: Io): Promise<number>
     ...KEY_PASSPHRASE_OPTIONS,
     ...GATEWAY_OPTIONS,
     'allow-issuer-change': { type: 'boolean' },
+    'new-key': { type: 'boolean' },
   });
   if (values.help) {
     io.stdout(`${RENEW_USAGE}\n`);
@@ -37,13 +40,15 @@ export async function runRenew(argv: readonly string[], io: Io): Promise<number>
   const { certFile, infoUrl } = gatewayTarget(values);
   const json = values.json === true;
   const net = networkOptions(values, io);
+  const keyFile = await resolveKeyFile(values, certFile);
   const result = await renewCertificate({
     ...net,
     certFile,
-    keyFile: await resolveKeyFile(values, certFile),
+    keyFile,
     keyPassphrase: await keyPassphrase(values),
     infoUrl,
     allowIssuerChange: values['allow-issuer-change'] === true,
+    rotateKey: values['new-key'] === true,
     onProgress: progressPrinter(io),
   });
   const now = new Date();
@@ -54,6 +59,7 @@ export async function runRenew(argv: readonly string[], io: Io): Promise<number>
       certFile: result.certFile,
       caFile: result.caFile ?? null,
       backupFile: result.backupFile,
+      keyBackupFile: result.keyBackupFile ?? null,
       infoUrl: result.infoUrl,
       previous: certificateJson(result.previous, now),
       renewed: certificateJson(result.renewed, now),
@@ -63,6 +69,7 @@ export async function runRenew(argv: readonly string[], io: Io): Promise<number>
       `  certificate  ${result.certFile}`,
       ...(result.caFile ? [`  issuing CA   ${result.caFile}`] : []),
       `  backup       ${result.backupFile}`,
+      ...(result.keyBackupFile ? [`  new key      ${keyFile} (the previous key is in ${result.keyBackupFile})`] : []),
     ],
   );
   return 0;

@@ -5,16 +5,19 @@ import { parse, requiredString, stringValue } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { isoSeconds, printResult, type Io } from './output';
 
-export const RESTORE_USAGE = `Usage: kyma-cert restore --cert FILE [--backup ID] [--list] [--json]
+export const RESTORE_USAGE = `Usage: kyma-cert restore --cert FILE [--backup ID] [--key FILE] [--list] [--json]
 
 Puts the newest backup of FILE (or the one named by --backup) back into place. The certificate that was in
-place joins the backups, so running restore again undoes it. --list shows the backups instead.`;
+place joins the backups, so running restore again undoes it. --list shows the backups instead.
+A backup made by \`renew --new-key\` holds the previous key too: certificate and key are restored together
+(to --key FILE, default the remembered key file).`;
 
 /** `kyma-cert restore …` */
 export async function runRestore(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     cert: { type: 'string' },
     backup: { type: 'string' },
+    key: { type: 'string' },
     list: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -30,12 +33,13 @@ export async function runRestore(argv: readonly string[], io: Io): Promise<numbe
     printResult(
       io,
       json,
-      { backups: backups.map((b) => ({ id: b.id, createdAt: b.createdAt.toISOString(), certBackup: b.certBackup, caBackup: b.caBackup ?? null })) },
-      backups.length === 0 ? [`No backups of ${certFile}.`] : backups.map((b) => `${b.id}  ${isoSeconds(b.createdAt)}  ${b.certBackup}`),
+      { backups: backups.map((b) => ({ id: b.id, createdAt: b.createdAt.toISOString(), certBackup: b.certBackup, caBackup: b.caBackup ?? null, keyBackup: b.keyBackup ?? null })) },
+      backups.length === 0 ? [`No backups of ${certFile}.`] : backups.map((b) => `${b.id}  ${isoSeconds(b.createdAt)}  ${b.certBackup}${b.keyBackup ? ' (with the previous key)' : ''}`),
     );
     return 0;
   }
-  const result = await restoreCertificate({ certFile, backup: stringValue(values, 'backup') });
+  const keyFile = stringValue(values, 'key');
+  const result = await restoreCertificate({ certFile, backup: stringValue(values, 'backup'), keyFile: keyFile && path.resolve(keyFile) });
   const now = new Date();
   printResult(
     io,
@@ -44,10 +48,12 @@ export async function runRestore(argv: readonly string[], io: Io): Promise<numbe
       certFile: result.certFile,
       restoredFrom: result.restoredFrom.id,
       backupFile: result.backupFile ?? null,
+      keyFile: result.keyFile ?? null,
       restored: certificateJson(result.restored, now),
     },
     [
       `Restored ${certificateSummary(result.restored, now)} from backup ${result.restoredFrom.id}.`,
+      ...(result.keyFile ? [`  its key is back in ${result.keyFile}`] : []),
       ...(result.backupFile ? [`  the replaced certificate is in ${result.backupFile}`] : []),
     ],
   );

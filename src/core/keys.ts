@@ -156,6 +156,31 @@ export async function generateRsaKeyAsync(bits = 2048): Promise<{ key: KeyObject
   return { key: privateKey, pem: privateKeyPem(privateKey) };
 }
 
+/**
+ * A fresh key of the same type and size as `like` (RSA: modulus length and public exponent; EC: curve; Ed25519/
+ * Ed448), on the thread pool. Used by key rotation: the new certificate must look like the old one to the service.
+ */
+export async function generateKeyLike(like: KeyObject): Promise<KeyObject> {
+  const details = like.asymmetricKeyDetails ?? {};
+  switch (like.asymmetricKeyType) {
+    case 'rsa': {
+      const { privateKey } = await generateKeyPairAsync('rsa', {
+        modulusLength: details.modulusLength ?? 2048,
+        publicExponent: details.publicExponent === undefined ? undefined : Number(details.publicExponent),
+      });
+      return privateKey;
+    }
+    case 'ec':
+      return (await generateKeyPairAsync('ec', { namedCurve: details.namedCurve ?? 'prime256v1' })).privateKey;
+    case 'ed25519':
+      return (await generateKeyPairAsync('ed25519')).privateKey;
+    case 'ed448':
+      return (await generateKeyPairAsync('ed448')).privateKey;
+    default:
+      throw new KymaCertError('unsupported', `Cannot generate a new ${like.asymmetricKeyType ?? 'unknown'} key for rotation.`, 'Renew without key rotation.');
+  }
+}
+
 /** A fresh EC key on a named curve (P-256 by default). */
 export function generateEcKey(curve: 'P-256' | 'P-384' | 'P-521' = 'P-256'): { key: KeyObject; pem: string } {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: curve });

@@ -171,6 +171,7 @@ export class AutoRenew implements vscode.Disposable {
             infoUrl: candidate.infoUrl,
             caFile: candidate.caFile,
             insecure: this.settings.current.insecure,
+            rotateKey: this.settings.current.rotateKey,
             signal: this.abort.signal,
             log: (line) => this.log.info(`Auto-renew: ${line}`),
           }),

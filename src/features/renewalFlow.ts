@@ -124,6 +124,7 @@ export class RenewalFlow implements vscode.Disposable {
             infoUrl: inputs.infoUrl,
             caFile: inputs.caFile,
             insecure: this.settings.current.insecure,
+            rotateKey: this.settings.current.rotateKey,
             signal: abort.signal,
             onProgress: (step) => progress.report({ message: t(step) }),
             log: (line) => this.log.info(line),

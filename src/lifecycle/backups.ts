@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { backupDirFor, caFileFor } from '../core/pairing';
-import { ioError, modeOf, readFileIfExists, type FileWrite } from './files';
+import { ioError, modeOf, PRIVATE_KEY_MODE, readFileIfExists, type FileWrite } from './files';
 
 /** How many earlier versions of a certificate are kept. */
 export const BACKUP_HISTORY = 5;
@@ -15,7 +15,15 @@ export interface BackupEntry {
   certBackup: string;
   /** The backed-up CA file, if the certificate had one at the time. */
   caBackup?: string;
+  /**
+   * The previous private key (0600, as it was: an encrypted key stays encrypted), when the renewal that made this
+   * backup rotated the key. Restoring the entry then puts certificate and key back together.
+   */
+  keyBackup?: string;
 }
+
+/** Key backups are named `<id>--key--<key file name>`: the key file's name is free, so it gets a marker. */
+const KEY_MARKER = 'key--';
 
 const ENTRY_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:\.(\d+))?--(.+)$/;
 
@@ -47,17 +55,20 @@ export async function listBackups(certFile: string): Promise<BackupEntry[]> {
   const entries = new Map<string, BackupEntry & { stamp: string; n: number }>();
   for (const name of names) {
     const m = ENTRY_NAME.exec(name);
-    if (!m || (m[3] !== certName && m[3] !== caName)) continue;
+    if (!m) continue;
+    const role = m[3] === certName ? 'cert' : m[3] === caName ? 'ca' : m[3].startsWith(KEY_MARKER) ? 'key' : undefined;
+    if (!role) continue;
     const id = m[2] === undefined ? m[1] : `${m[1]}.${m[2]}`;
     const entry = entries.get(id) ?? { id, stamp: m[1], n: Number(m[2] ?? 0), createdAt: dateOfStamp(m[1]), certBackup: '' };
-    if (m[3] === certName) entry.certBackup = path.join(dir, name);
-    else entry.caBackup = path.join(dir, name);
+    if (role === 'cert') entry.certBackup = path.join(dir, name);
+    else if (role === 'ca') entry.caBackup = path.join(dir, name);
+    else entry.keyBackup = path.join(dir, name);
     entries.set(id, entry);
   }
   return [...entries.values()]
     .filter((e) => e.certBackup !== '')
     .sort((a, b) => compareIds(b, a))
-    .map(({ id, createdAt, certBackup, caBackup }) => ({ id, createdAt, certBackup, caBackup }));
+    .map(({ id, createdAt, certBackup, caBackup, keyBackup }) => ({ id, createdAt, certBackup, caBackup, ...(keyBackup ? { keyBackup } : {}) }));
 }
 
 /** A backup that is planned but not written yet: the writes go into the same atomic write as the new files. */
@@ -67,10 +78,11 @@ export interface PlannedBackup {
 }
 
 /**
- * Plans a backup of the certificate file as it is now (and of its CA file, if present): new files in
- * `backupDirFor(certFile)` with the current bytes and modes. The caller writes them (atomically with the new files).
+ * Plans a backup of the certificate file as it is now (and of its CA file, if present, and of `keyFile` when the
+ * key is about to be replaced too): new files in `backupDirFor(certFile)` with the current bytes and modes (the key
+ * always 0600). The caller writes them (atomically with the new files).
  */
-export async function planBackup(certFile: string, now: Date = new Date()): Promise<PlannedBackup> {
+export async function planBackup(certFile: string, now: Date = new Date(), keyFile?: string): Promise<PlannedBackup> {
   const dir = backupDirFor(certFile);
   const existing = new Set((await listBackups(certFile)).map((e) => e.id));
   const stamp = stampOf(now);
@@ -85,6 +97,11 @@ export async function planBackup(certFile: string, now: Date = new Date()): Prom
   if (caData) {
     entry.caBackup = path.join(dir, `${id}--${path.basename(caFile)}`);
     writes.push({ path: entry.caBackup, data: caData, mode: await modeOf(caFile) });
+  }
+  const keyData = keyFile === undefined ? undefined : await readFileIfExists(keyFile);
+  if (keyFile !== undefined && keyData) {
+    entry.keyBackup = path.join(dir, `${id}--${KEY_MARKER}${path.basename(keyFile)}`);
+    writes.push({ path: entry.keyBackup, data: keyData, mode: PRIVATE_KEY_MODE });
   }
   return { entry, writes };
 }
@@ -111,7 +128,7 @@ export async function ensureDirectory(dir: string): Promise<() => Promise<void>>
 
 /** Deletes the files of one backup entry. */
 export async function removeBackup(entry: BackupEntry): Promise<void> {
-  for (const file of [entry.certBackup, entry.caBackup]) {
+  for (const file of [entry.certBackup, entry.caBackup, entry.keyBackup]) {
     if (file) await fs.unlink(file).catch(() => undefined);
   }
 }
@@ -121,4 +138,11 @@ export async function pruneBackups(certFile: string, keep = BACKUP_HISTORY): Pro
   const stale = (await listBackups(certFile)).slice(keep);
   for (const entry of stale) await removeBackup(entry);
   return stale.map((e) => e.id);
+}
+
+/** The name the key file had when it was set aside (`<id>--key--app.key` → `app.key`). */
+export function backedUpKeyName(entry: BackupEntry): string | undefined {
+  if (!entry.keyBackup) return undefined;
+  const name = path.basename(entry.keyBackup);
+  return name.slice(name.indexOf(`--${KEY_MARKER}`) + 2 + KEY_MARKER.length);
 }

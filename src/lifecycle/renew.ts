@@ -6,11 +6,12 @@ import { HINT_NEW_CERTIFICATE, KymaCertError, isKymaCertError } from '../core/er
 import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
 import { ensureDirectory, planBackup, pruneBackups } from './backups';
 import { serializeConnection, type RememberedConnection } from './connection';
-import { atomicWriteFiles, readFileIfExists, restoreSnapshot, takeSnapshot, type FileWrite } from './files';
+import { atomicWriteFiles, PRIVATE_KEY_MODE, readFileIfExists, restoreSnapshot, takeSnapshot, type FileWrite } from './files';
 import { renderRenewedCertificateFile } from './layout';
 import { withCertificateLock } from './lock';
 import { askForSubject, resolveConnection, type ResolvedConnection } from './management';
 import { loadCertificateMaterial, type KeyPassphraseOption, type CertificateMaterial } from './material';
+import { prepareKeyRotation, type KeyRotation } from './rotation';
 import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 import { verifyIssuedCertificates, type VerifiedCertificates } from './verify';
 
@@ -27,12 +28,17 @@ export interface WorkflowHooks {
 export interface RenewRequest extends NetworkOptions, WorkflowHooks, KeyPassphraseOption {
   /** The client certificate file: the client certificate alone, or followed by its CA chain. PEM or DER. */
   certFile: string;
-  /** The private key of the certificate. Read, used for the CSR and the handshake, never written. */
+  /** The private key of the certificate. Read, used for the CSR and the handshake; written only with rotateKey. */
   keyFile: string;
   /** management/info URL. Default: the remembered connection. */
   infoUrl?: string;
   /** Accept a certificate signed by a CA other than the current certificate's issuer (a rotated cluster CA). */
   allowIssuerChange?: boolean;
+  /**
+   * Renew with a new key of the same type and size (`renew --new-key`). The new key stays in memory until the new
+   * certificate is verified, then replaces the old key in the same atomic write; the old key goes into the backup.
+   */
+  rotateKey?: boolean;
 }
 
 export interface RenewResult {
@@ -41,13 +47,15 @@ export interface RenewResult {
   caFile?: string;
   /** The backup of the previous certificate file. */
   backupFile: string;
+  /** With rotateKey: the backup of the previous key (0600). */
+  keyBackupFile?: string;
   previous: CertificateFacts;
   renewed: CertificateFacts;
   infoUrl: string;
 }
 
 /**
- * Renews a client certificate with its existing key (spec §4, §5, §12): checks the certificate and key locally,
+ * Renews a client certificate with its existing key, or a new one with `rotateKey` (spec §4, §5, §12): checks the certificate and key locally,
  * asks management/info for the subject and the renewal URL, sends a CSR with exactly that subject, verifies the
  * answer, writes the new certificate (in the old file's layout), the CA and a backup in one atomic step, and then
  * proves the new certificate works with a second management/info call, restoring the previous files if it does not.
@@ -71,6 +79,11 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   if (connection.remembered?.revoked?.sha256Hex === material.clientFacts.sha256Hex) {
     log(`this certificate was revoked on ${connection.remembered.revoked.at}; asking the service anyway`);
   }
+  const rotation = req.rotateKey ? await prepareKeyRotation(material, keyFile, req.keyPassphrase) : undefined;
+  if (rotation) log(`generated a new ${rotation.description} key; it replaces ${keyFile} only together with a verified certificate`);
+  // The CSR and the verification use the key the new certificate is for; the mTLS calls before the write use the old pair.
+  const newKey = rotation?.key ?? material.key;
+  const newKeyPem = rotation?.keyPem ?? material.keyPem;
   throwIfCancelled(req.signal);
 
   const client = await createConnectorClient(connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
@@ -80,7 +93,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   throwIfCancelled(req.signal);
 
   progress('Requesting the renewed certificate');
-  const csrPem = createCsr(info.subject, material.key);
+  const csrPem = createCsr(info.subject, newKey);
   let issued;
   try {
     issued = await client.renew(info.renewCertUrl, csrPem);
@@ -92,7 +105,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   progress('Verifying the renewed certificate');
   const verified = verifyIssuedCertificates({
     issued,
-    key: material.key,
+    key: newKey,
     expectedSubject: info.subject,
     now: now(),
     current: material.client,
@@ -103,7 +116,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   throwIfCancelled(req.signal);
 
   progress('Writing the renewed certificate');
-  const plan = await planWrites(material, keyFile, verified, connection, log);
+  const plan = await planWrites(material, keyFile, verified, connection, log, rotation);
   const snapshot = await takeSnapshot(plan.writes.map((w) => w.path));
   const undoBackupDir = await ensureDirectory(backupDirFor(certFile));
   try {
@@ -115,7 +128,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
 
   progress('Checking the renewed certificate with the Connector Service');
   try {
-    const renewedClient = await createConnectorClient(connection.network, { certPem: verified.clientPem, keyPem: material.keyPem });
+    const renewedClient = await createConnectorClient(connection.network, { certPem: verified.clientPem, keyPem: newKeyPem });
     await renewedClient.getManagementInfo(connection.infoUrl);
   } catch (e) {
     const reason = isKymaCertError(e) ? e.message : String(e);
@@ -148,6 +161,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     certFile,
     caFile: plan.caFile,
     backupFile: plan.backupFile,
+    keyBackupFile: plan.keyBackupFile,
     previous: material.clientFacts,
     renewed: verified.clientFacts,
     infoUrl: connection.infoUrl,
@@ -166,6 +180,7 @@ interface WritePlan {
   writes: FileWrite[];
   caFile?: string;
   backupFile: string;
+  keyBackupFile?: string;
 }
 
 async function planWrites(
@@ -174,6 +189,7 @@ async function planWrites(
   verified: VerifiedCertificates,
   connection: ResolvedConnection,
   log: (line: string) => void,
+  rotation: KeyRotation | undefined,
 ): Promise<WritePlan> {
   const { certFile } = material;
   const writes: FileWrite[] = [
@@ -196,7 +212,9 @@ async function planWrites(
     writes.push({ path: caFile, data: verified.caPem });
   }
 
-  const backup = await planBackup(certFile);
+  // With rotation the new key is part of the same atomic write, so certificate and key can never disagree on disk.
+  if (rotation) writes.push({ path: keyFile, data: rotation.fileData, mode: PRIVATE_KEY_MODE });
+  const backup = await planBackup(certFile, new Date(), rotation ? keyFile : undefined);
   writes.push(...backup.writes);
 
   const remembered: RememberedConnection = {
@@ -210,5 +228,5 @@ async function planWrites(
   // Rewrite only when something changed, so a routine renewal does not churn a file that may be under version control.
   if (!existing || existing.toString('utf8') !== serialized) writes.push({ path: connectionFile, data: serialized });
 
-  return { writes, caFile, backupFile: backup.entry.certBackup };
+  return { writes, caFile, backupFile: backup.entry.certBackup, keyBackupFile: backup.entry.keyBackup };
 }

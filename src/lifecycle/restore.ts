@@ -3,8 +3,9 @@ import { certificateFacts, type CertificateFacts } from '../core/certificate';
 import { KymaCertError } from '../core/errors';
 import { backupDirFor, caFileFor } from '../core/pairing';
 import { parseCryptoFile } from '../core/pem';
-import { ensureDirectory, listBackups, planBackup, pruneBackups, removeBackup, type BackupEntry } from './backups';
-import { atomicWriteFiles, modeOf, readFileIfExists, type FileWrite } from './files';
+import { backedUpKeyName, ensureDirectory, listBackups, planBackup, pruneBackups, removeBackup, type BackupEntry } from './backups';
+import { readConnection } from './connection';
+import { atomicWriteFiles, modeOf, PRIVATE_KEY_MODE, readFileIfExists, type FileWrite } from './files';
 import { withCertificateLock } from './lock';
 
 export { listBackups, type BackupEntry } from './backups';
@@ -13,6 +14,11 @@ export interface RestoreRequest {
   certFile: string;
   /** Which backup (its `id` from listBackups, or its file path). Default: the newest. */
   backup?: string;
+  /**
+   * Where the key of a backup made by a key-rotating renewal goes back to. Default: the remembered connection's key
+   * file, else the name the key had next to the certificate.
+   */
+  keyFile?: string;
   log?: (line: string) => void;
 }
 
@@ -22,6 +28,8 @@ export interface RestoreResult {
   restoredFrom: BackupEntry;
   /** Where the certificate that was in place went (it joins the history), if there was one. */
   backupFile?: string;
+  /** The key file put back together with the certificate (backups of a key-rotating renewal only). */
+  keyFile?: string;
   restored: CertificateFacts;
 }
 
@@ -40,8 +48,10 @@ function chooseBackup(entries: readonly BackupEntry[], wanted: string | undefine
 
 /**
  * Puts a backed-up certificate (and its CA file, if it was backed up) back into place atomically, and pushes the
- * certificate that was in place into the history, so restoring twice undoes the first restore. The key is never
- * touched: a backup always belongs to the same key, because renewal reuses it.
+ * certificate that was in place into the history, so restoring twice undoes the first restore. A backup made by a
+ * renewal that rotated the key holds the previous key too: then certificate and key are put back together in the same
+ * atomic write (the key 0600) and the key in place joins the history with its certificate. Other backups leave the
+ * key alone: they belong to the same key, because renewal without rotation reuses it.
  */
 export async function restoreCertificate(req: RestoreRequest): Promise<RestoreResult> {
   const certFile = path.resolve(req.certFile);
@@ -55,7 +65,13 @@ export async function restoreCertificate(req: RestoreRequest): Promise<RestoreRe
     const writes: FileWrite[] = [{ path: certFile, data: certData, mode: await modeOf(entry.certBackup) }];
     const caData = entry.caBackup ? await readFileIfExists(entry.caBackup) : undefined;
     if (caData) writes.push({ path: caFileFor(certFile), data: caData, mode: entry.caBackup ? await modeOf(entry.caBackup) : undefined });
-    const current = await planBackup(certFile);
+    const keyFile = entry.keyBackup ? await keyTarget(certFile, entry, req.keyFile) : undefined;
+    if (keyFile && entry.keyBackup) {
+      const keyData = await readFileIfExists(entry.keyBackup);
+      if (!keyData) throw new KymaCertError('io', `The key backup ${entry.keyBackup} disappeared.`);
+      writes.push({ path: keyFile, data: keyData, mode: PRIVATE_KEY_MODE });
+    }
+    const current = await planBackup(certFile, new Date(), keyFile);
     writes.push(...current.writes);
 
     const undoDir = await ensureDirectory(backupDirFor(certFile));
@@ -67,12 +83,20 @@ export async function restoreCertificate(req: RestoreRequest): Promise<RestoreRe
     }
     await removeBackup(entry);
     await pruneBackups(certFile).catch(() => []);
-    req.log?.(`restored ${certFile} from backup ${entry.id}`);
+    req.log?.(`restored ${certFile}${keyFile ? ` and its key ${keyFile}` : ''} from backup ${entry.id}`);
     return {
       certFile,
       restoredFrom: entry,
       backupFile: current.writes.length > 0 ? current.entry.certBackup : undefined,
+      keyFile,
       restored: certificateFacts(certs[0].der),
     };
   });
+}
+
+/** Where a backed-up key goes: the caller's choice, the remembered key file, else its old name next to the certificate. */
+async function keyTarget(certFile: string, entry: BackupEntry, explicit: string | undefined): Promise<string> {
+  if (explicit) return path.resolve(explicit);
+  const remembered = (await readConnection(certFile).catch(() => undefined))?.keyFile;
+  return remembered ?? path.join(path.dirname(certFile), backedUpKeyName(entry) ?? `${path.parse(certFile).name}.key`);
 }

@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { exitCodeFor } from '../../../src/core/errors';
+import { keyMatchesCertificate, loadPrivateKey } from '../../../src/core/keys';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { makeWorkspace, sha256Of, steppingClock, tempDir, treeFingerprint, type Workspace } from '../lifecycle/fixtures';
 import { ensureCliBuilt, runCli, type CliResult } from './run-cli';
@@ -91,6 +92,27 @@ describe('kyma-cert with an encrypted key', () => {
       const result = await runCli(['renew', ...gateway(ws), ...flags], undefined, { P: PASS });
       assert.equal(result.code, 2, `${flags.join(' ')}: ${result.stderr}`);
     }
+  });
+
+  it('renew --new-key rotates an encrypted key (still encrypted, same passphrase); restore brings back the old pair', async () => {
+    const ws = await encryptedWorkspace();
+    const oldKey = await fs.readFile(ws.keyFile);
+    const oldCert = await fs.readFile(ws.certFile);
+    const renewed = await runCli(['renew', ...gateway(ws), '--new-key', '--key-passphrase-env', 'P', '--json'], undefined, { P: PASS });
+    assert.equal(renewed.code, 0, renewed.stderr);
+    assertSecretAbsent(renewed);
+    const result = JSON.parse(renewed.stdout) as { keyBackupFile: string };
+    assert.deepEqual(await fs.readFile(result.keyBackupFile), oldKey);
+    const newKey = await fs.readFile(ws.keyFile);
+    assert.notDeepEqual(newKey, oldKey);
+    assert.match(newKey.toString(), /^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+    assert.ok(keyMatchesCertificate(loadPrivateKey(newKey, PASS), await fs.readFile(ws.certFile)));
+
+    const restored = await runCli(['restore', '--cert', ws.certFile, '--key', ws.keyFile]);
+    assert.equal(restored.code, 0, restored.stderr);
+    assert.match(restored.stdout, /its key is back/);
+    assert.deepEqual(await fs.readFile(ws.keyFile), oldKey);
+    assert.deepEqual(await fs.readFile(ws.certFile), oldCert);
   });
 
   it('issues an encrypted key with --key-passphrase-file', async () => {

@@ -148,29 +148,34 @@ describe('renewCertificate against the emulator', () => {
       extra: { allowIssuerChange: true },
     },
   ];
-  for (const { name, fault, kind, message, extra } of faults) {
-    it(`fails with '${kind}' on ${name} and leaves every file byte-identical`, async () => {
-      const ws = await makeWorkspace(emulator, { layout: 'chain' });
-      // A previous renewal gives the folder a connection file, a CA file and a backup that must survive too.
-      await renewCertificate(request(ws));
-      emulator.injectFault(fault);
-      await expectFailureLeavesFilesAlone(ws, request(ws, extra), kind, message);
-      assert.equal(emulator.pendingFaults, 0, 'the fault was hit');
+  // Every fault once with the key reused and once with key rotation (`--new-key`): the new key must never land alone.
+  for (const rotateKey of [false, true]) {
+    const mode = rotateKey ? ' (rotating the key)' : '';
+    for (const { name, fault, kind, message, extra } of faults) {
+      it(`fails with '${kind}' on ${name}${mode} and leaves every file byte-identical`, async () => {
+        const ws = await makeWorkspace(emulator, { layout: 'chain' });
+        // A previous renewal gives the folder a connection file, a CA file and a backup that must survive too.
+        await renewCertificate(request(ws, { rotateKey }));
+        emulator.injectFault(fault);
+        await expectFailureLeavesFilesAlone(ws, request(ws, { ...extra, rotateKey }), kind, message);
+        assert.equal(emulator.pendingFaults, 0, 'the fault was hit');
+      });
+    }
+
+    it(`rolls back${mode} when the second management/info call (with the new certificate) fails`, async () => {
+      const ws = await makeWorkspace(emulator, { layout: 'client' });
+      const before = await treeFingerprint(ws.dir);
+      const req = request(ws, {
+        rotateKey,
+        // Inject only once the first management/info call is done, so exactly the verification call hits the fault.
+        onProgress: (step) => {
+          if (step === 'Requesting the renewed certificate') emulator.injectFault({ endpoint: 'managementInfo', kind: 'drop' });
+        },
+      });
+      await assert.rejects(renewCertificate(req), (e: unknown) => isKymaCertError(e, 'verification') && /restored/.test(e.message));
+      assert.deepEqual(await treeFingerprint(ws.dir), before);
     });
   }
-
-  it('rolls back when the second management/info call (with the new certificate) fails', async () => {
-    const ws = await makeWorkspace(emulator, { layout: 'client' });
-    const before = await treeFingerprint(ws.dir);
-    const req = request(ws, {
-      // Inject only once the first management/info call is done, so exactly the verification call hits the fault.
-      onProgress: (step) => {
-        if (step === 'Requesting the renewed certificate') emulator.injectFault({ endpoint: 'managementInfo', kind: 'drop' });
-      },
-    });
-    await assert.rejects(renewCertificate(req), (e: unknown) => isKymaCertError(e, 'verification') && /restored/.test(e.message));
-    assert.deepEqual(await treeFingerprint(ws.dir), before);
-  });
 
   it('refuses an expired certificate before any network call', async () => {
     const ws = await makeWorkspace(emulator, { notBefore: new Date(Date.now() - 10 * DAY_MS), validityMs: DAY_MS });
