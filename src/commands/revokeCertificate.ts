@@ -1,12 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { isKymaCertError } from '../core/errors';
-import { messageOf } from '../features/certificateEntry';
+import { isKymaCertError, messageOf } from '../core/errors';
 import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
-import { displayName, formatUtc } from '../features/presentation';
+import { displayName, formatUtc } from '../views/presentation';
 import { askForInfoUrl } from '../features/renewalPrompts';
 import { SettingsService } from '../features/settings';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandId, SETTINGS_SECTION, SettingKey, StatusBarId } from '../constants';
-import { isKymaCertError } from '../core/errors';
+import { isKymaCertError, messageOf } from '../core/errors';
 import { AutoRenewCandidate, planAutoRenew, renewalDueAt } from '../lifecycle/autoRenewPolicy';
-import { CertificateEntry, messageOf } from './certificateEntry';
+import { CertificateEntry } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { displayName, formatUtc } from './presentation';
+import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from './settings';
 
 /** Default share of the validity period left when renewal is due (the policy's default too). */

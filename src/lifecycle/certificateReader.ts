@@ -8,8 +8,9 @@ import { CertificateFacts, certificateFacts } from '../core/certificate';
 import { keyMatchesCertificate, loadPrivateKey } from '../core/keys';
 import { caFileFor, keyCandidates } from '../core/pairing';
 import { CryptoBlock, parseCryptoFile } from '../core/pem';
-import { RememberedConnection, readConnection } from '../lifecycle/connection';
-import { CertificateBlock, KeyPairing, ReadEntryOptions, ReadEntryResult, messageOf } from './certificateEntry';
+import { RememberedConnection, readConnection } from './connection';
+import { CertificateBlock, KeyPairing, ReadEntryOptions, ReadEntryResult } from './certificateEntry';
+import { messageOf } from '../core/errors';
 
 export { MAX_INPUT_BYTES } from '../core/pem';
 
