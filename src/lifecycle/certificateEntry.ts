@@ -25,7 +25,7 @@ export interface CertificateBlock {
 
 /** How the private key of a certificate was found. */
 export interface KeyPairing {
-  status: 'match' | 'mismatch' | 'missing' | 'unreadable';
+  status: 'match' | 'mismatch' | 'missing' | 'unreadable' | 'encrypted';
   /** Absolute path of the key file (the certificate file itself for a combined PEM). */
   file?: string;
   /** Why a key file could not be used (never key material). */
@@ -61,3 +61,8 @@ export interface ReadEntryOptions {
 export type ReadEntryResult =
   | { entry: CertificateEntry }
   | { skipped: 'missing' | 'too-large' | 'no-certificate' | 'unreadable'; detail?: string };
+
+/** The key file a workflow can use: a matching key, or an encrypted one (checked against the certificate when unlocked). */
+export function usableKeyFile(key: KeyPairing): string | undefined {
+  return key.status === 'match' || key.status === 'encrypted' ? key.file : undefined;
+}
