@@ -1,5 +1,5 @@
 import { renewCertificate } from '../lifecycle/renew';
-import { GATEWAY_OPTIONS, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
+import { GATEWAY_OPTIONS, NETWORK_OPTIONS, networkOptions, parse, resolveGatewayInputs } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 
@@ -31,14 +31,11 @@ export async function runRenew(argv: readonly string[], io: Io): Promise<number>
     io.stdout(`${RENEW_USAGE}\n`);
     return 0;
   }
-  const { certFile, infoUrl } = gatewayTarget(values);
   const json = values.json === true;
   const net = networkOptions(values, io);
   const result = await renewCertificate({
     ...net,
-    certFile,
-    keyFile: await resolveKeyFile(values, certFile),
-    infoUrl,
+    ...(await resolveGatewayInputs(values, net)),
     allowIssuerChange: values['allow-issuer-change'] === true,
     onProgress: progressPrinter(io),
   });

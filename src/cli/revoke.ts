@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { certificatesInFile } from '../core/certificate';
 import { revokeCertificate } from '../lifecycle/revoke';
-import { GATEWAY_OPTIONS, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
+import { GATEWAY_OPTIONS, NETWORK_OPTIONS, networkOptions, parse, resolveGatewayInputs } from './args';
 import { exitCodeFor } from '../core/errors';
 import { printResult, progressPrinter, UsageError, type Io } from './output';
 
@@ -35,9 +35,10 @@ export async function runRevoke(argv: readonly string[], io: Io): Promise<number
     io.stdout(`${REVOKE_USAGE}\n`);
     return 0;
   }
-  const { certFile, infoUrl } = gatewayTarget(values);
   const json = values.json === true;
-  const keyFile = await resolveKeyFile(values, certFile);
+  const net = networkOptions(values, io);
+  const inputs = await resolveGatewayInputs(values, net);
+  const { certFile } = inputs;
 
   if (values.yes !== true) {
     if (!process.stdin.isTTY || !process.stderr.isTTY) {
@@ -51,12 +52,9 @@ export async function runRevoke(argv: readonly string[], io: Io): Promise<number
     }
   }
 
-  const net = networkOptions(values, io);
   const result = await revokeCertificate({
     ...net,
-    certFile,
-    keyFile,
-    infoUrl,
+    ...inputs,
     onProgress: progressPrinter(io),
   });
   printResult(io, json, result, [

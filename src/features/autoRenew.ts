@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId, SETTINGS_SECTION, SettingKey, StatusBarId } from '../constants';
 import { isKymaCertError } from '../core/errors';
 import { AutoRenewCandidate, planAutoRenew, renewalDueAt } from '../lifecycle/autoRenewPolicy';
+import { precedence } from '../lifecycle/precedence';
 import { CertificateEntry, messageOf } from './certificateEntry';
 import { CertificateIndex } from './certificateIndex';
 import { displayName, formatUtc } from './presentation';
@@ -129,12 +130,13 @@ export class AutoRenew implements vscode.Disposable {
       const failure = this.failures.get(entry.file);
       const current = failure?.sha256Hex === leaf.sha256Hex ? failure : undefined;
       const keyFile = entry.key.status === 'match' ? entry.key.file : undefined;
-      const infoUrl = entry.connection?.infoUrl;
+      // The resolver's precedence, without the workspace's info URL: only a remembered connection says which cluster.
+      const { infoUrl, caFile } = precedence({}, entry.connection, { caFile: settings.caFile });
       result.push({
         entry,
         keyFile: keyFile ?? '',
         infoUrl: infoUrl ?? '',
-        caFile: entry.connection?.caFile ?? (settings.caFile || undefined),
+        caFile,
         notBefore: leaf.notBefore,
         notAfter: leaf.notAfter,
         // Only a remembered connection counts: settings alone could point a certificate at the wrong cluster.

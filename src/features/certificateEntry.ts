@@ -8,6 +8,7 @@ import type { CertificateFacts } from '../core/certificate';
 import { isKymaCertError } from '../core/errors';
 import { ExpiryThresholds, assessExpiry } from '../core/expiry';
 import type { RememberedConnection } from '../lifecycle/connection';
+import type { KeyPairing } from '../lifecycle/resolve';
 import { CertificateView, KeyView } from './presentation';
 
 type CertificateReader = typeof import('./certificateReader');
@@ -27,16 +28,8 @@ export interface CertificateBlock {
   endLine: number;
 }
 
-/** How the private key of a certificate was found. */
-export interface KeyPairing {
-  status: KeyView['status'];
-  /** Absolute path of the key file (the certificate file itself for a combined PEM). */
-  file?: string;
-  /** Why a key file could not be used (never key material). */
-  problem?: string;
-  /** Where the path came from: a setting, the remembered connection, the naming rules, or the same file. */
-  source?: 'setting' | 'connection' | 'naming' | 'same-file';
-}
+/** How the private key of a certificate was found: decided by the one resolver (`lifecycle/resolve.ts`). */
+export type { KeyPairing };
 
 /** Everything the editor shows about one certificate file. */
 export interface CertificateEntry {

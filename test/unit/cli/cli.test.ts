@@ -69,7 +69,10 @@ describe('kyma-cert (dist/cli.js)', () => {
 
   it('renew --json renews, prints the result on stdout and progress on stderr; a second renew needs no flags', async () => {
     const ws = await makeWorkspace(emulator);
-    const result = await runCli(['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', emulator.infoUrl, '--ca-file', emulator.serverCaFile, '--json']);
+    // Only a CA file inside the certificate's folder is remembered (a remembered path may not lead outside it).
+    const serverCa = path.join(ws.dir, 'server-ca.pem');
+    await fs.copyFile(emulator.serverCaFile, serverCa);
+    const result = await runCli(['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', emulator.infoUrl, '--ca-file', serverCa, '--json']);
     assert.equal(result.code, 0, result.stderr + result.stdout);
     const doc = parseJson<{ renewed: { sha256Hex: string; commonName: string }; previous: { sha256Hex: string }; backupFile: string }>(result.stdout);
     assert.equal(doc.previous.sha256Hex, ws.sha256Hex);
@@ -146,7 +149,8 @@ describe('kyma-cert (dist/cli.js)', () => {
     assert.equal(parseJson<{ sha256Hex: string }>(revoked.stdout).sha256Hex, ws.sha256Hex);
     assert.ok(emulator.isRevoked(ws.sha256Hex));
 
-    const renew = await runCli(['renew', '--cert', ws.certFile, '--json']);
+    // The URL and the key come from the remembered connection; the CA file outside the folder is not remembered.
+    const renew = await runCli(['renew', '--cert', ws.certFile, '--ca-file', emulator.serverCaFile, '--json']);
     assert.equal(renew.code, 4);
     const err = parseJson<JsonError>(renew.stdout).error;
     assert.equal(err.kind, 'revoked');
@@ -215,10 +219,11 @@ describe('kyma-cert emulator + the other subcommands, end to end', () => {
     const inspected = await runCli(['inspect', certFile, path.join(dir, 'client-ca.crt')]);
     assert.equal(inspected.code, 0);
     assert.match(inspected.stdout, /CN=e2e-app/);
-    // Everything else comes from the remembered connection and the key next to the certificate.
-    const revoked = await runCli(['revoke', '--cert', certFile, '--yes']);
+    // The URL comes from the remembered connection and the key from next to the certificate; the server CA lies
+    // outside the folder, so it is not remembered (a remembered path may not lead outside) and is passed again.
+    const revoked = await runCli(['revoke', '--cert', certFile, '--yes', '--ca-file', ready.serverCaFile]);
     assert.equal(revoked.code, 0, revoked.stderr);
-    const renewed = await runCli(['renew', '--cert', certFile, '--json']);
+    const renewed = await runCli(['renew', '--cert', certFile, '--ca-file', ready.serverCaFile, '--json']);
     assert.equal(renewed.code, exitCodeFor('revoked'));
     assert.equal(parseJson<JsonError>(renewed.stdout).error.kind, 'revoked');
 
