@@ -4,6 +4,7 @@ import type { CertificateFacts } from '../core/certificate';
 import { createCsr } from '../core/csr';
 import { parseConnectorSubject, type DnAttribute } from '../core/dn';
 import { KymaCertError, isKymaCertError } from '../core/errors';
+import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync } from '../core/keys';
 import { caFileFor, certificateBaseName, connectionFileFor } from '../core/pairing';
 import { requireSameServiceUrl } from '../core/serviceHosts';
@@ -12,11 +13,12 @@ import { serializeConnection } from './connection';
 import { atomicWriteFiles, PRIVATE_KEY_MODE } from './files';
 import { withCertificateLock } from './lock';
 import { checkHttpsUrl } from './management';
+import type { KeyPassphraseOption } from './material';
 import type { WorkflowHooks } from './renew';
 import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 import { verifyIssuedCertificates } from './verify';
 
-export interface IssueRequest extends NetworkOptions, WorkflowHooks {
+export interface IssueRequest extends NetworkOptions, WorkflowHooks, KeyPassphraseOption {
   /** The one-time URL from Kyma: `https://connector-service.<domain>/v1/applications/signingRequests/info?token=…`. */
   tokenUrl: string;
   /** Directory for the new files (created if missing). */
@@ -111,7 +113,9 @@ async function issueLocked(req: IssueRequest, outDir: string, certFile: string):
   throwIfCancelled(req.signal);
 
   progress('Generating a new RSA 2048 key');
-  const { key, pem: keyPem } = await generateRsaKeyAsync(2048);
+  const { key, pem: plainKeyPem } = await generateRsaKeyAsync(2048);
+  // With a passphrase the new key is written encrypted (PKCS#8, AES-256-CBC): it never touches the disk in plain text.
+  const keyPem = req.keyPassphrase === undefined ? plainKeyPem : exportPrivateKey(key, NEW_ENCRYPTED_KEY_FORMAT, req.keyPassphrase);
   throwIfCancelled(req.signal);
 
   progress('Requesting the certificate');

@@ -34,7 +34,8 @@ export interface KeyCandidate {
 
 /** How the private key of a certificate was found (the index shows it; the workflows use `file` when `match`). */
 export interface KeyPairing {
-  status: 'match' | 'mismatch' | 'missing' | 'unreadable';
+  /** `encrypted`: an encrypted key that cannot be compared without its passphrase (checked once unlocked). */
+  status: 'match' | 'mismatch' | 'missing' | 'unreadable' | 'encrypted';
   /** Absolute path of the key file (the certificate file itself for a combined PEM). */
   file?: string;
   /** Why a key file could not be used (never key material). */
@@ -95,14 +96,18 @@ export async function pairKey(
     const key = loadPrivateKey(data);
     return x509.some((c) => certificateHasKey(c, key));
   };
+  let firstFound: KeyPairing | undefined;
   for (const block of sameFile?.keyBlocks ?? []) {
+    if (block.kind === 'encrypted-private-key') {
+      firstFound ??= { status: 'encrypted', file: sameFile!.file, source: 'same-file' };
+      continue;
+    }
     try {
       if (matches(block.der)) return { status: 'match', file: sameFile!.file, source: 'same-file' };
     } catch {
       // A damaged key block in the certificate file: the separate key files may still do.
     }
   }
-  let firstFound: KeyPairing | undefined;
   for (const candidate of candidates) {
     let data: Buffer | undefined;
     try {
@@ -116,7 +121,10 @@ export async function pairKey(
     try {
       outcome = { status: matches(data) ? 'match' : 'mismatch', file: candidate.file, source: candidate.source };
     } catch (e) {
-      outcome = { status: 'unreadable', file: candidate.file, problem: messageOf(e), source: candidate.source };
+      // An encrypted key's public half is encrypted too: without the passphrase it cannot be compared.
+      outcome = isKymaCertError(e, 'passphrase-required')
+        ? { status: 'encrypted', file: candidate.file, source: candidate.source }
+        : { status: 'unreadable', file: candidate.file, problem: messageOf(e), source: candidate.source };
     }
     if (outcome.status === 'match') return outcome;
     firstFound ??= outcome;
@@ -136,7 +144,7 @@ export async function chooseKeyFile(inputs: CertificateInputs): Promise<string> 
     try {
       const blocks = parseCryptoFile(certData).blocks;
       ders = blocks.filter((b) => b.kind === 'certificate').map((b) => b.der);
-      keyBlocks = blocks.filter((b) => b.kind === 'private-key');
+      keyBlocks = blocks.filter((b) => b.kind === 'private-key' || b.kind === 'encrypted-private-key');
     } catch {
       // The workflow reads the certificate again and reports what is wrong with it.
     }

@@ -7,8 +7,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { certificateFacts } from '../core/certificate';
 import { caFileFor } from '../core/pairing';
 import { CryptoBlock, parseCryptoFile } from '../core/pem';
-import { pairKey, resolveCertificateInputs } from '../lifecycle/resolve';
-import { CertificateBlock, ReadEntryOptions, ReadEntryResult, messageOf } from './certificateEntry';
+import { CertificateBlock, ReadEntryOptions, ReadEntryResult } from './certificateEntry';
+import { messageOf } from '../core/errors';
+import { pairKey, resolveCertificateInputs } from './resolve';
 
 export { MAX_INPUT_BYTES } from '../core/pem';
 
@@ -68,7 +69,8 @@ export function parseBlocks(
       // A damaged block is simply not a certificate we can describe; the rest of the file still is.
     }
   }
-  return { format: format === 'der' ? 'der' : 'pem', certificates, keyBlocks: blocks.filter((b) => b.kind === 'private-key') };
+  const keyBlocks = blocks.filter((b) => b.kind === 'private-key' || b.kind === 'encrypted-private-key');
+  return { format: format === 'der' ? 'der' : 'pem', certificates, keyBlocks };
 }
 
 async function isFile(file: string): Promise<boolean> {
