@@ -1,5 +1,5 @@
 import { renewCertificate } from '../lifecycle/renew';
-import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
+import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, parse, resolveGatewayInputs } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 
@@ -37,16 +37,13 @@ export async function runRenew(argv: readonly string[], io: Io): Promise<number>
     io.stdout(`${RENEW_USAGE}\n`);
     return 0;
   }
-  const { certFile, infoUrl } = gatewayTarget(values);
   const json = values.json === true;
   const net = networkOptions(values, io);
-  const keyFile = await resolveKeyFile(values, certFile);
+  const inputs = await resolveGatewayInputs(values, net);
   const result = await renewCertificate({
     ...net,
-    certFile,
-    keyFile,
+    ...inputs,
     keyPassphrase: await keyPassphrase(values),
-    infoUrl,
     allowIssuerChange: values['allow-issuer-change'] === true,
     rotateKey: values['new-key'] === true,
     onProgress: progressPrinter(io),
@@ -69,7 +66,7 @@ export async function runRenew(argv: readonly string[], io: Io): Promise<number>
       `  certificate  ${result.certFile}`,
       ...(result.caFile ? [`  issuing CA   ${result.caFile}`] : []),
       `  backup       ${result.backupFile}`,
-      ...(result.keyBackupFile ? [`  new key      ${keyFile} (the previous key is in ${result.keyBackupFile})`] : []),
+      ...(result.keyBackupFile ? [`  new key      ${inputs.keyFile} (the previous key is in ${result.keyBackupFile})`] : []),
     ],
   );
   return 0;
