@@ -4,7 +4,7 @@ import { createCsr } from '../core/csr';
 import { formatConnectorSubject } from '../core/dn';
 import { HINT_NEW_CERTIFICATE, KymaCertError, isKymaCertError } from '../core/errors';
 import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
-import { ensureDirectory, planBackup, pruneBackups } from './backups';
+import { checkBackupDir, ensureDirectory, planBackup, pruneBackups } from './backups';
 import { serializeConnection, unrememberedPaths, type RememberedConnection } from './connection';
 import { atomicWriteFiles, readFileIfExists, restoreSnapshot, takeSnapshot, type FileWrite } from './files';
 import { renderRenewedCertificateFile } from './layout';
@@ -66,6 +66,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   const { certFile, keyFile } = req;
 
   progress('Reading the certificate and key');
+  await checkBackupDir(certFile); // refuse a planted .kyma-backups link before spending a server round trip
   const material = await loadCertificateMaterial(certFile, keyFile, now(), req.keyPassphrase);
   log(`certificate ${material.clientFacts.subjectText}, sha256 ${material.clientFacts.sha256Hex}, expires ${material.clientFacts.notAfter.toISOString()}`);
   const connection = await resolveConnection(certFile, req);
