@@ -118,26 +118,56 @@ async function breakStaleLock(lockFile: string): Promise<void> {
   }
 }
 
-/** Creates the lock with our identity. If writing it fails (a full disk), the half-made lock is removed again. */
-async function tryCreate(lockFile: string): Promise<boolean> {
+/** The prefix of the temp files a lock is prepared in (recovery removes those a crash left). */
+export const LOCK_TEMP_MARKER = '.kyma-lock.tmp-';
+
+/** Writes `contents` to a new file; a failed write (a full disk) removes the file again and is an `io` error. */
+async function writeNewFile(file: string, contents: string, what: string): Promise<void> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(lockFile, 'wx', 0o600);
+    handle = await fs.open(file, 'wx', 0o600);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw ioError('create the lock file', lockFile, e);
+    throw ioError(`create ${what}`, file, e);
   }
   try {
-    crashPoint('lock:created');
-    await handle.writeFile(JSON.stringify(ourIdentity()));
+    await handle.writeFile(contents);
     await handle.sync();
   } catch (e) {
     await handle.close().catch(() => undefined);
-    await fs.unlink(lockFile).catch(() => undefined);
-    throw ioError('write the lock file', lockFile, e);
+    await fs.unlink(file).catch(() => undefined);
+    throw ioError(`write ${what}`, file, e);
   }
   await handle.close();
-  return true;
+}
+
+/**
+ * Creates the lock with our identity, never empty: the contents go into a temp file first, which is then hard-linked
+ * to the lock name (link fails if the lock exists, so it is as exclusive as `wx`). A crash can thus leave a temp
+ * file, which is no lock, but never a lock without an owner. File systems without hard links get `wx` + write.
+ */
+async function tryCreate(lockFile: string): Promise<boolean> {
+  const temp = `${path.join(path.dirname(lockFile), path.basename(lockFile).replace(/\.kyma-lock$/, ''))}${LOCK_TEMP_MARKER}${randomBytes(6).toString('hex')}`;
+  const contents = JSON.stringify(ourIdentity());
+  await writeNewFile(temp, contents, 'the lock file');
+  try {
+    crashPoint('lock:temp');
+    await fs.link(temp, lockFile);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'ENOENT') return false; // our temp was cleaned up by the holder's recovery: somebody holds it
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw ioError('create the lock file', lockFile, e);
+  } finally {
+    await fs.unlink(temp).catch(() => undefined);
+  }
+  try {
+    await writeNewFile(lockFile, contents, 'the lock file');
+    return true;
+  } catch (e) {
+    if (((e as KymaCertError).cause as NodeJS.ErrnoException | undefined)?.code === 'EEXIST') return false;
+    throw e;
+  }
 }
 
 /**

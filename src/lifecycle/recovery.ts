@@ -10,12 +10,16 @@ import { backupDirFor, caFileFor, connectionFileFor, keyCandidates } from '../co
 import { TEMP_MARKER } from './files';
 import { replayJournal } from './journal';
 
+/** Same value as lock.ts's LOCK_TEMP_MARKER (not imported: lock.ts imports this module). */
+const LOCK_TEMP_MARKER = '.kyma-lock.tmp-';
+
 /** The files a certificate's workflows write (the backups aside). */
 function setMembers(certFile: string): string[] {
   return [certFile, ...keyCandidates(certFile), caFileFor(certFile), connectionFileFor(certFile)];
 }
 
 async function removeTemps(dir: string, accept: (name: string) => boolean): Promise<number> {
+  // Both our temp markers; `accept` narrows them to this certificate's files.
   let names: string[];
   try {
     names = await fs.readdir(dir);
@@ -24,7 +28,7 @@ async function removeTemps(dir: string, accept: (name: string) => boolean): Prom
   }
   let removed = 0;
   for (const name of names) {
-    if (!name.includes(TEMP_MARKER) || !accept(name)) continue;
+    if (!(name.includes(TEMP_MARKER) || name.includes(LOCK_TEMP_MARKER)) || !accept(name)) continue;
     const full = path.join(dir, name);
     const info = await fs.lstat(full).catch(() => undefined);
     if (!info?.isFile()) continue;
@@ -47,7 +51,11 @@ export async function recoverInterruptedWrite(certFile: string, journal: string)
       byDir.set(path.dirname(p), names);
     }
   }
-  for (const [dir, prefixes] of byDir) removed += await removeTemps(dir, (name) => [...prefixes].some((p) => name.startsWith(p)));
+  // Lock temps of crashed runs (ours is linked and gone by now).
+  byDir.get(path.dirname(certFile))?.add(`.${path.basename(certFile)}${LOCK_TEMP_MARKER}`);
+  for (const [dir, prefixes] of byDir) {
+    removed += await removeTemps(dir, (name) => [...prefixes].some((p) => name.startsWith(p)));
+  }
   const backupDir = backupDirFor(certFile);
   const backupInfo = await fs.lstat(backupDir).catch(() => undefined);
   if (backupInfo?.isDirectory()) removed += await removeTemps(backupDir, () => true);

@@ -39,6 +39,7 @@ describe('a lock that survives real life', () => {
     );
     assert.equal(ran, false);
     await assert.rejects(fs.lstat(lockFileFor(cert)), 'the half-written lock was left behind');
+    assert.deepEqual((await fs.readdir(dir)).sort(), ['app.crt', 'filler'], 'a lock or its temp file was left behind');
     await fs.unlink(path.join(dir, 'filler'));
     assert.equal(await withCertificateLock(cert, async () => 'ran'), 'ran', 'once there is space the lock works at once');
   });
