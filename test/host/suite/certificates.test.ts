@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import * as vscode from 'vscode';
-import { CommandId, DETAILS_SCHEME } from '../../../src/constants';
+import { CommandId } from '../../../src/constants';
 import type { KymaCertApi } from '../../../src/extension';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { Selectors, ui, uiAvailable } from './ui';
@@ -185,22 +185,6 @@ suite('Kyma certificates in the editor', function () {
     const after = await snapshotDir(certsDir);
     assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
     for (const [file, bytes] of before) assert.ok(after.get(file)?.equals(bytes), `${file} changed`);
-  });
-
-  test('Show Certificate Details opens a read-only document, also for a binary DER file', async () => {
-    const derFile = join(certsDir, 'expiring-app-copy.der');
-    await writeFile(derFile, new X509Certificate(await readFile(expiring.certFile)).raw);
-    try {
-      const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.showCertificateDetails, vscode.Uri.file(derFile));
-      assert.equal(uri?.scheme, DETAILS_SCHEME);
-      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-      assert.match(text, /File: certs\/expiring-app-copy\.der \(DER\)/);
-      assert.match(text, /Subject: CN=expiring-app/);
-      assert.match(text, /SHA-256: [0-9A-F]{2}(:[0-9A-F]{2}){31}/);
-    } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await removeFiles(derFile);
-    }
   });
 });
 
