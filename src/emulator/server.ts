@@ -67,13 +67,13 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-function urlHost(host: string): string {
+export function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return isIP(host) === 6 ? `[${host}]` : host;
 }
 
-function listen(server: http.Server, port: number, host: string): Promise<number> {
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -83,7 +83,7 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-function closeServer(server: http.Server): Promise<void> {
+export function closeServer(server: http.Server): Promise<void> {
   return new Promise((resolveClose) => {
     server.close(() => resolveClose());
     server.closeAllConnections();
