@@ -34,7 +34,7 @@ export interface KymaCertApi {
   /** How long `activate()` took, in milliseconds (the scan is not included: it runs afterwards). */
   activationMs: number;
   /** The Certificates view's rows, in display order. */
-  certificatesView: Pick<CertificatesView, 'rows'>;
+  certificatesView: Pick<CertificatesView, 'rows' | 'groups' | 'badge'>;
   /** Problems entries: resolves when they reflect the latest index change. */
   diagnostics: Pick<CertificateDiagnostics, 'whenUpdated'>;
   autoRenew: Pick<AutoRenew, 'current' | 'whenIdle'>;
@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
       onDidChange: index.onDidChange,
     },
     activationMs,
-    certificatesView: { rows: () => certificatesView.rows() },
+    certificatesView: { rows: () => certificatesView.rows(), groups: () => certificatesView.groups(), badge: () => certificatesView.badge() },
     diagnostics: { whenUpdated: () => diagnostics.whenUpdated() },
     autoRenew: { current: () => autoRenew.current(), whenIdle: () => autoRenew.whenIdle() },
     detailsPanels: {

@@ -127,6 +127,13 @@ export function fingerprintLines(fingerprint: string): string[] {
   return lines;
 }
 
+/** Why a certificate cannot be renewed and what helps, saying "revoked" (or "expired") once. */
+export function needsNewCertificateMessage(name: string, why: 'revoked' | 'expired', t: Translate): string {
+  return why === 'revoked'
+    ? t('{0} was revoked, so it cannot be renewed. Request a new certificate with a one-time token.', name)
+    : t('{0} has expired, so it cannot be renewed. Request a new certificate with a one-time token.', name);
+}
+
 /** "RSA 2048 bits", "EC P-256", "Ed25519". */
 export function formatPublicKey(key: FactsView['publicKey']): string {
   const type = key.type.toUpperCase() === 'EC' ? 'EC' : key.type.length <= 3 ? key.type.toUpperCase() : key.type;
