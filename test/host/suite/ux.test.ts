@@ -175,18 +175,37 @@ suite('Kyma certificates: editor experience', function () {
     await ui.press('Escape');
     assert.equal(await asked, 'cancelled');
 
-    // The confirmation: Enter presses the focused (first) button, which must not be Revoke.
-    const confirming = vscode.commands.executeCommand(CommandId.revokeCertificate, vscode.Uri.file(second.certFile));
-    await ui.waitFor('.monaco-dialog-box >> text=/Revoke ask-two\\?/');
-    const buttons = await ui.texts('.monaco-dialog-box .dialog-buttons .monaco-button');
-    assert.ok(buttons.includes('Revoke') && buttons.includes('Cancel'), JSON.stringify(buttons));
-    await ui.press('Enter');
-    assert.equal(await confirming, 'cancelled');
-    await ui.waitFor('.monaco-dialog-box', { state: 'detached' });
+    // The confirmation dialog. The test window refuses modal dialogs, so this part runs in a second window of the
+    // same server, as a user would: palette → Revoke Certificate → pick ask-two → Enter on the dialog.
+    const window = await ui.openWindow(workspaceDir());
+    const win = ui.inWindow(window);
+    try {
+      await win.waitFor(`${STATUS_ITEM} >> text=/·/`, { timeout: 60000 }); // the extension is active there
+      await win.press('F1');
+      await win.waitFor(Selectors.quickInput);
+      await win.type('Kyma Certificates: Revoke Certificate');
+      await win.waitFor(`${Selectors.quickInputRow}.focused >> text=/Revoke Certificate/`);
+      await win.press('Enter');
+      await win.waitFor(`${Selectors.quickInputRow} >> text=/ask-two/`);
+      await win.type('ask-two');
+      await win.waitFor(`${Selectors.quickInputRow}.focused >> text=/ask-two/`);
+      await win.press('Enter');
+      await win.waitFor('.monaco-dialog-box >> text=/Revoke ask-two\\?/');
+      const buttons = await win.texts('.monaco-dialog-box .dialog-buttons .monaco-button');
+      assert.ok(buttons.includes('Revoke') && buttons.includes('Cancel'), JSON.stringify(buttons));
+      // Enter presses the focused button, and that is not Revoke.
+      const focused = await win.texts('.monaco-dialog-box .dialog-buttons .monaco-button:focus');
+      assert.equal(focused.length, 1);
+      assert.notEqual(focused[0], 'Revoke');
+      await win.press('Enter');
+      await win.waitFor('.monaco-dialog-box', { state: 'detached' });
+      // What Enter did instead: the certificate's details, in that window.
+      await win.waitFor(editorTab('ask-two.crt (details)'));
+    } finally {
+      await ui.closeWindow(window);
+    }
     assert.equal(emulator.isRevoked(second.sha256Hex), false, 'Enter revoked the certificate');
-    assert.deepEqual(await readFile(second.connectionFile), before);
-    // What Enter did instead: show the certificate's details.
-    await waitForDetails(api, second.certFile, (h) => h.includes('ask-two'));
+    assert.deepEqual(await readFile(second.connectionFile), before, 'the remembered connection changed');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
