@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { CERTIFICATES_VIEW_ID, CommandId } from '../constants';
-import { CertificateEntry, viewOf } from './certificateEntry';
+import type { CertificateEntry } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { CaGroup, CertificateRow, caGroupDescription, certificateRow, groupByCa, needingAction } from './certificatesViewContent';
-import { CertificateView } from './presentation';
+import { CaGroup, CertificateRow, caGroupDescription, certificateRow, groupByCa, needingAction } from '../views/certificatesViewContent';
+import { CertificateView } from '../views/presentation';
 import { SettingsService } from './settings';
-import { renewOffered, statusBarTooltip } from './statusBarContent';
+import { renewOffered, statusBarTooltip } from '../views/statusBarContent';
+import { viewOf } from '../views/entryView';
 
 /** Context key (array of paths) the manifest's menus use: `resourcePath not in kymaCert.unrenewableFiles`. */
 export const UNRENEWABLE_CONTEXT_KEY = 'kymaCert.unrenewableFiles';

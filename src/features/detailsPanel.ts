@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { CertificateEntry, loadCertificateReader, messageOf } from './certificateEntry';
+import { messageOf } from '../core/errors';
+import { CertificateEntry, loadCertificateReader } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { detailsPageInput } from './detailsModel';
-import { DETAILS_ACTIONS, DetailsAction, detailsHtml } from './detailsPage';
+import { detailsPageInput } from '../views/detailsModel';
+import { DETAILS_ACTIONS, DetailsAction, detailsHtml } from '../views/detailsPage';
 import { SettingsService } from './settings';
 
 /** The webview panels' type id (also what VS Code uses to restore them). */

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { assessExpiry } from '../core/expiry';
-import { CertificateBlock, blockAtLine, loadCertificateReader, viewOf } from './certificateEntry';
+import { CertificateBlock, loadCertificateReader } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { problemsOfEntry } from './diagnosticsContent';
-import { HOVER_COMMANDS, hoverMarkdown } from './hoverContent';
-import { renewOffered } from './statusBarContent';
+import { problemsOfEntry } from '../views/diagnosticsContent';
+import { HOVER_COMMANDS, hoverMarkdown } from '../views/hoverContent';
+import { renewOffered } from '../views/statusBarContent';
 import { SettingsService } from './settings';
+import { blockAtLine, viewOf } from '../views/entryView';
 
 /** A PEM block longer than this many lines is not a certificate (protects hover on huge files). */
 const MAX_BLOCK_LINES = 400;

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { ErrorKind, NEEDS_NEW_CERTIFICATE, isKymaCertError } from '../core/errors';
+import { ErrorKind, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
 import { readConnection, writeConnection, type RememberedConnection } from '../lifecycle/connection';
 import type { RenewResult } from '../lifecycle/renew';
-import { CertificateEntry, loadCertificateReader, messageOf, usableKeyFile } from './certificateEntry';
+import { CertificateEntry, loadCertificateReader, usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { displayName, expiryPhrase, formatUtc, needsNewCertificateMessage } from './presentation';
+import { displayName, expiryPhrase, formatUtc, needsNewCertificateMessage } from '../views/presentation';
 import { KeyPassphrases } from './keyPassphrases';
 import { askForFile, askForInfoUrl } from './renewalPrompts';
 import { SettingsService } from './settings';

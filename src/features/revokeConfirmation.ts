@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatUtc } from './presentation';
+import { formatUtc } from '../views/presentation';
 
 /** What the user chose in the revocation dialog. */
 export type RevokeAnswer = 'revoke' | 'show-details' | 'cancel';

@@ -9,11 +9,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_THRESHOLDS, assessExpiry } from '../../../src/core/expiry';
-import { readCertificateEntry } from '../../../src/features/certificateReader';
-import type { CertificateEntry } from '../../../src/features/certificateEntry';
-import { chainOf, detailsPageInput } from '../../../src/features/detailsModel';
-import { DetailsPageInput, detailsHtml, escapeHtml, validityBar } from '../../../src/features/detailsPage';
-import { CertificateView, FactsView, englishTranslate as t } from '../../../src/features/presentation';
+import { readCertificateEntry } from '../../../src/lifecycle/certificateReader';
+import type { CertificateEntry } from '../../../src/lifecycle/certificateEntry';
+import { chainOf, detailsPageInput } from '../../../src/views/detailsModel';
+import { DetailsPageInput, detailsHtml, escapeHtml, validityBar } from '../../../src/views/detailsPage';
+import { CertificateView, FactsView, englishTranslate as t } from '../../../src/views/presentation';
 import { DAY_MS, TestCert, makeCa, makeLeaf } from '../helpers/certs';
 
 const NOW = new Date('2025-03-02T00:00:00Z');

@@ -3,8 +3,8 @@
  * (no `vscode` import; unit-tested). The panel adds the backups it listed and renders with detailsPage.ts.
  */
 import type { ExpiryThresholds } from '../core/expiry';
-import type { CertificateEntry } from './certificateEntry';
-import { keyViewOf, viewOf } from './certificateEntry';
+import type { CertificateEntry } from '../lifecycle/certificateEntry';
+import { keyViewOf, viewOf } from './entryView';
 import { contextValueOf } from './certificatesViewContent';
 import type { ChainLink, DetailsPageInput } from './detailsPage';
 import type { Translate } from './presentation';

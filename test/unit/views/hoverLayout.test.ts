@@ -3,7 +3,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hoverMarkdown } from '../../../src/features/hoverContent';
+import { hoverMarkdown } from '../../../src/views/hoverContent';
 import {
   CertificateView,
   FactsView,
@@ -14,8 +14,8 @@ import {
   fingerprintLines,
   nowrap,
   wrappableName,
-} from '../../../src/features/presentation';
-import { renewOffered, statusBarTooltip } from '../../../src/features/statusBarContent';
+} from '../../../src/views/presentation';
+import { renewOffered, statusBarTooltip } from '../../../src/views/statusBarContent';
 import { DEFAULT_THRESHOLDS, MS_PER_DAY, assessExpiry } from '../../../src/core/expiry';
 
 const FINGERPRINT = Array.from({ length: 32 }, (_, i) => (0xa0 + i).toString(16).toUpperCase()).join(':');
