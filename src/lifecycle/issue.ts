@@ -128,7 +128,7 @@ async function issueLocked(req: IssueRequest, outDir: string, certFile: string):
 
   progress('Verifying the certificate');
   const verified = verifyIssuedCertificates({ issued, key, expectedSubject: subject, now: now() });
-  log(`certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  log(`certificate SHA-256 ${verified.clientFacts.fingerprint256}, expires ${verified.clientFacts.notAfter.toISOString()}`);
 
   progress('Writing the key and certificate');
   await atomicWriteFiles([
