@@ -68,7 +68,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   progress('Reading the certificate and key');
   await checkBackupDir(certFile); // refuse a planted .kyma-backups link before spending a server round trip
   const material = await loadCertificateMaterial(certFile, keyFile, now(), req.keyPassphrase);
-  log(`certificate ${material.clientFacts.subjectText}, sha256 ${material.clientFacts.sha256Hex}, expires ${material.clientFacts.notAfter.toISOString()}`);
+  log(`certificate ${material.clientFacts.subjectText}, SHA-256 ${material.clientFacts.fingerprint256}, expires ${material.clientFacts.notAfter.toISOString()}`);
   const connection = await resolveConnection(certFile, req);
   if (connection.remembered?.revoked?.sha256Hex === material.clientFacts.sha256Hex) {
     log(`this certificate was revoked on ${connection.remembered.revoked.at}; asking the service anyway`);
@@ -100,7 +100,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     current: material.client,
     allowIssuerChange: req.allowIssuerChange,
   });
-  log(`renewed certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  log(`renewed certificate SHA-256 ${verified.clientFacts.fingerprint256}, expires ${verified.clientFacts.notAfter.toISOString()}`);
   if (verified.issuerChanged) log(`the issuing CA changed to ${verified.issuer.subject.replace(/\n/g, ', ')} (allowed by allowIssuerChange)`);
   throwIfCancelled(req.signal);
 

@@ -46,7 +46,7 @@ export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResul
     progress('Revoking the certificate');
     await client.revoke(info.revokeCertUrl);
     const revokedAt = now().toISOString();
-    req.log?.(`revoked certificate sha256 ${material.clientFacts.sha256Hex}`);
+    req.log?.(`revoked certificate SHA-256 ${material.clientFacts.fingerprint256}`);
 
     // The service is the truth about revocation; this record only lets the editor show it without a round trip.
     await atomicWriteFiles([connectionWrite(certFile, {
