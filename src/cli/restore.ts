@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { listBackups } from '../lifecycle/backups';
 import { restoreCertificate } from '../lifecycle/restore';
-import { parse, requiredString, stringValue } from './args';
+import { KEY_PASSPHRASE_OPTIONS, keyPassphrase, parse, requiredString, stringValue } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { isoSeconds, printResult, type Io } from './output';
 
@@ -9,8 +9,9 @@ export const RESTORE_USAGE = `Usage: kyma-cert restore --cert FILE [--backup ID]
 
 Puts the newest backup of FILE (or the one named by --backup) back into place. The certificate that was in
 place joins the backups, so running restore again undoes it. --list shows the backups instead.
+A backup for another key than the current one (--key, else the remembered or conventional key) is refused.
 A backup made by \`renew --new-key\` holds the previous key too: certificate and key are restored together
-(to --key FILE, default the remembered key file).`;
+(the key to that same key file). An encrypted key is checked with --key-passphrase-env/-file when given.`;
 
 /** `kyma-cert restore …` */
 export async function runRestore(argv: readonly string[], io: Io): Promise<number> {
@@ -18,6 +19,7 @@ export async function runRestore(argv: readonly string[], io: Io): Promise<numbe
     cert: { type: 'string' },
     backup: { type: 'string' },
     key: { type: 'string' },
+    ...KEY_PASSPHRASE_OPTIONS,
     list: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -38,8 +40,13 @@ export async function runRestore(argv: readonly string[], io: Io): Promise<numbe
     );
     return 0;
   }
-  const keyFile = stringValue(values, 'key');
-  const result = await restoreCertificate({ certFile, backup: stringValue(values, 'backup'), keyFile: keyFile && path.resolve(keyFile) });
+  const key = stringValue(values, 'key');
+  const result = await restoreCertificate({
+    certFile,
+    backup: stringValue(values, 'backup'),
+    keyFile: key ? path.resolve(key) : undefined,
+    keyPassphrase: await keyPassphrase(values),
+  });
   const now = new Date();
   printResult(
     io,

@@ -1,12 +1,14 @@
+import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import { certificateFacts, type CertificateFacts } from '../core/certificate';
-import { KymaCertError } from '../core/errors';
+import { KymaCertError, isKymaCertError } from '../core/errors';
+import { readPrivateKey, spkiDer } from '../core/keys';
 import { backupDirFor, caFileFor } from '../core/pairing';
 import { parseCryptoFile } from '../core/pem';
 import { backedUpKeyName, ensureDirectory, listBackups, planBackup, pruneBackups, removeBackup, type BackupEntry } from './backups';
-import { readConnection } from './connection';
 import { atomicWriteFiles, modeOf, PRIVATE_KEY_MODE, readFileIfExists, type FileWrite } from './files';
 import { withCertificateLock } from './lock';
+import { chooseKeyFile, resolveCertificateInputs } from './resolve';
 
 export { listBackups, type BackupEntry } from './backups';
 
@@ -15,10 +17,12 @@ export interface RestoreRequest {
   /** Which backup (its `id` from listBackups, or its file path). Default: the newest. */
   backup?: string;
   /**
-   * Where the key of a backup made by a key-rotating renewal goes back to. Default: the remembered connection's key
-   * file, else the name the key had next to the certificate.
+   * The private key the restored certificate must belong to. Default: found by the resolver (remembered, naming).
+   * For a backup made by a key-rotating renewal, where its backed-up key goes back to.
    */
   keyFile?: string;
+  /** Passphrase of an encrypted key; without it the current certificate's public key stands in for the key's. */
+  keyPassphrase?: string;
   log?: (line: string) => void;
 }
 
@@ -31,6 +35,31 @@ export interface RestoreResult {
   /** The key file put back together with the certificate (backups of a key-rotating renewal only). */
   keyFile?: string;
   restored: CertificateFacts;
+}
+
+function spkiOf(certDer: Buffer): Buffer {
+  return new X509Certificate(certDer).publicKey.export({ type: 'spki', format: 'der' });
+}
+
+/**
+ * The public key a restored certificate must carry: the key file's (found by the one resolver), or, when the key is
+ * encrypted and no passphrase was given or no key is found, the current certificate's. Undefined when neither
+ * exists: then there is nothing a backup could mismatch.
+ */
+async function currentPublicKey(certFile: string, req: RestoreRequest): Promise<{ spki: Buffer; from: string } | undefined> {
+  const inputs = await resolveCertificateInputs(certFile, { keyFile: req.keyFile });
+  const keyFile = await chooseKeyFile(inputs).catch(() => undefined);
+  const keyData = keyFile ? await readFileIfExists(keyFile) : undefined;
+  if (keyFile && keyData) {
+    try {
+      return { spki: spkiDer(readPrivateKey(keyData, req.keyPassphrase).key), from: `the key ${keyFile}` };
+    } catch (e) {
+      if (!isKymaCertError(e, 'passphrase-required')) throw e;
+    }
+  }
+  const currentData = await readFileIfExists(certFile);
+  const current = currentData ? parseCryptoFile(currentData).blocks.find((b) => b.kind === 'certificate') : undefined;
+  return current ? { spki: spkiOf(current.der), from: `the current certificate ${certFile}` } : undefined;
 }
 
 function chooseBackup(entries: readonly BackupEntry[], wanted: string | undefined, certFile: string): BackupEntry {
@@ -50,8 +79,9 @@ function chooseBackup(entries: readonly BackupEntry[], wanted: string | undefine
  * Puts a backed-up certificate (and its CA file, if it was backed up) back into place atomically, and pushes the
  * certificate that was in place into the history, so restoring twice undoes the first restore. A backup made by a
  * renewal that rotated the key holds the previous key too: then certificate and key are put back together in the same
- * atomic write (the key 0600) and the key in place joins the history with its certificate. Other backups leave the
- * key alone: they belong to the same key, because renewal without rotation reuses it.
+ * atomic write (the key 0600), and the key in place joins the history with its certificate. Other backups leave the
+ * key alone, so a backup whose public key is not the current key's (the key was replaced since, e.g. by
+ * `issue --force`) is refused with `key-mismatch` and nothing is written.
  */
 export async function restoreCertificate(req: RestoreRequest): Promise<RestoreResult> {
   const certFile = path.resolve(req.certFile);
@@ -61,6 +91,15 @@ export async function restoreCertificate(req: RestoreRequest): Promise<RestoreRe
     if (!certData) throw new KymaCertError('io', `The backup ${entry.certBackup} disappeared.`);
     const certs = parseCryptoFile(certData).blocks.filter((b) => b.kind === 'certificate');
     if (certs.length === 0) throw new KymaCertError('parse', `The backup ${entry.certBackup} holds no certificate.`);
+    // A backup with its own key must match that key; any other backup must match the key in place.
+    const expected = entry.keyBackup ? await backedUpPublicKey(entry.keyBackup, req.keyPassphrase) : await currentPublicKey(certFile, req);
+    if (expected && !spkiOf(certs[0].der).equals(expected.spki)) {
+      throw new KymaCertError(
+        'key-mismatch',
+        `The backup ${entry.id} is a certificate for another key than ${expected.from}; nothing was restored.`,
+        'The key was replaced after that backup was made (a new certificate from a token?). A certificate only works with its own key.',
+      );
+    }
 
     const writes: FileWrite[] = [{ path: certFile, data: certData, mode: await modeOf(entry.certBackup) }];
     const caData = entry.caBackup ? await readFileIfExists(entry.caBackup) : undefined;
@@ -94,9 +133,23 @@ export async function restoreCertificate(req: RestoreRequest): Promise<RestoreRe
   });
 }
 
-/** Where a backed-up key goes: the caller's choice, the remembered key file, else its old name next to the certificate. */
+/** Where a backed-up key goes: the key file the resolver finds (flag, remembered, naming), else its old name next to the certificate. */
 async function keyTarget(certFile: string, entry: BackupEntry, explicit: string | undefined): Promise<string> {
-  if (explicit) return path.resolve(explicit);
-  const remembered = (await readConnection(certFile).catch(() => undefined))?.keyFile;
-  return remembered ?? path.join(path.dirname(certFile), backedUpKeyName(entry) ?? `${path.parse(certFile).name}.key`);
+  const found = await chooseKeyFile(await resolveCertificateInputs(certFile, { keyFile: explicit })).catch(() => undefined);
+  return found ?? path.join(path.dirname(certFile), backedUpKeyName(entry) ?? `${path.parse(certFile).name}.key`);
+}
+
+/**
+ * The public key of a backed-up key. An encrypted one without its passphrase can't be read: then the check is left
+ * out, since renewal wrote that key and its certificate in the same atomic step.
+ */
+async function backedUpPublicKey(keyBackup: string, passphrase: string | undefined): Promise<{ spki: Buffer; from: string } | undefined> {
+  const data = await readFileIfExists(keyBackup);
+  if (!data) throw new KymaCertError('io', `The key backup ${keyBackup} disappeared.`);
+  try {
+    return { spki: spkiDer(readPrivateKey(data, passphrase).key), from: `its backed-up key ${keyBackup}` };
+  } catch (e) {
+    if (isKymaCertError(e, 'passphrase-required')) return undefined;
+    throw e;
+  }
 }
