@@ -3,11 +3,13 @@
  * remembered connection. No `vscode` import. Loaded lazily through `loadCertificateReader()`: it pulls in the
  * parser and node-forge, which activation should not wait for.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { CertificateFacts, certificateFacts } from '../core/certificate';
+import { isKymaCertError } from '../core/errors';
 import { keyMatchesCertificate, loadPrivateKey } from '../core/keys';
 import { caFileFor, keyCandidates } from '../core/pairing';
 import { CryptoBlock, parseCryptoFile } from '../core/pem';
+import { isNotFound, readRegularFile } from '../io/boundedRead';
 import { RememberedConnection, readConnection } from '../lifecycle/connection';
 import { CertificateBlock, KeyPairing, ReadEntryOptions, ReadEntryResult, messageOf } from './certificateEntry';
 
@@ -17,12 +19,13 @@ export { MAX_INPUT_BYTES } from '../core/pem';
 export async function readCertificateEntry(file: string, options: ReadEntryOptions): Promise<ReadEntryResult> {
   let data: Buffer;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return { skipped: 'missing' };
-    if (info.size > options.maxFileSizeBytes) return { skipped: 'too-large', detail: `${info.size} bytes` };
-    data = await readFile(file);
+    // Never blocks (a named pipe), never reads past the cap (/dev/zero, a sparse 1.5 GB file): see boundedRead.ts.
+    data = await readRegularFile(file, options.maxFileSizeBytes);
   } catch (e) {
-    return { skipped: isNotFound(e) ? 'missing' : 'unreadable', detail: messageOf(e) };
+    if (isKymaCertError(e, 'too-large')) return { skipped: 'too-large', detail: e.message };
+    // A pipe, device or directory named like a certificate is not one of ours: skipped like a missing file.
+    if (isNotFound(e) || isKymaCertError(e, 'not-a-file')) return { skipped: 'missing', detail: messageOf(e) };
+    return { skipped: 'unreadable', detail: messageOf(e) };
   }
   const parsed = parseBlocks(data);
   if ('problem' in parsed) return { skipped: 'unreadable', detail: parsed.problem };
@@ -98,9 +101,11 @@ async function pairKey(
   for (const candidate of candidates) {
     let data: Buffer;
     try {
-      data = await readFile(candidate.file);
+      // A planted app.key that is a pipe or a link to /dev/zero is an error for this candidate only.
+      data = await readRegularFile(candidate.file);
     } catch (e) {
-      if (candidate.source !== 'naming' && !firstFound) {
+      // A naming-rule candidate that doesn't exist is simply not the key; one that exists but can't be read is reported.
+      if ((candidate.source !== 'naming' || !isNotFound(e)) && !firstFound) {
         firstFound = { status: 'unreadable', file: candidate.file, problem: messageOf(e), source: candidate.source };
       }
       continue;
@@ -132,9 +137,5 @@ async function isFile(file: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function isNotFound(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ENOENT';
 }
 
