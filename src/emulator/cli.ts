@@ -1,6 +1,6 @@
 import { KymaCertError } from '../core/errors';
 import { EmulatorOptions, parseDuration } from './options';
-import { startEmulator } from './server';
+import { isLoopbackHost, startEmulator } from './server';
 
 /** `kyma-cert emulator` usage text. */
 export const EMULATOR_USAGE = `Usage: kyma-cert emulator [options]
@@ -9,7 +9,8 @@ Runs a local Kyma Connector Service (token host, mTLS gateway, internal API) unt
 Prints one JSON line when ready: connectorUrl, gatewayUrl, internalUrl, infoUrl, serverCaFile, clientCaFile.
 
 Options:
-  --host H             listen address (default 127.0.0.1)
+  --host H             listen address (default 127.0.0.1); loopback only unless --listen-any
+  --listen-any         allow a non-loopback --host (anyone who reaches the internal port gets certificates)
   --port N             connector (token) HTTPS port (default: ephemeral)
   --gateway-port N     gateway (mTLS) HTTPS port (default: ephemeral)
   --internal-port N    internal HTTP port: POST /v1/applications/tokens (header Application), ... (default: ephemeral)
@@ -42,6 +43,10 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorOptions & { 
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
     if (flag === '--help' || flag === '-h') {
       options.help = true;
+      continue;
+    }
+    if (flag === '--listen-any') {
+      options.listenAny = true;
       continue;
     }
     const value = inline ?? argv[++i];
@@ -88,6 +93,11 @@ export async function runEmulatorCli(argv: string[]): Promise<void> {
   if (help) {
     process.stdout.write(EMULATOR_USAGE);
     return;
+  }
+  if (options.listenAny && !isLoopbackHost(options.host ?? '127.0.0.1')) {
+    process.stderr.write(
+      `warning: --listen-any: the emulator listens on ${options.host}; anyone who can reach its internal port can mint tokens and get certificates.\n`,
+    );
   }
   const emulator = await startEmulator({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
   const { connectorUrl, gatewayUrl, internalUrl, infoUrl, serverCaFile, clientCaFile } = emulator;

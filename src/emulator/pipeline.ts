@@ -3,6 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import type { Delays } from './delays';
 import * as handlers from './handlers';
 import { EmulatorContext, EmulatorRequest, Paths } from './handlers';
+import { browserRefusal } from './browserGuard';
 import { errorReply, Messages, Reply, writeReply } from './reply';
 import { resolve, Route, Routes } from './router';
 
@@ -21,10 +22,10 @@ export const gatewayRoutes: Routes = new Map<string, Route>([
 
 /** The in-cluster API plus emulator-only control routes (never faulted). */
 export const internalRoutes: Routes = new Map<string, Route>([
-  [Paths.tokens, { methods: { POST: handlers.internalTokens } }],
-  [Paths.revocations, { methods: { POST: handlers.internalRevocations } }],
-  [Paths.emulatorFaults, { methods: { POST: handlers.emulatorFaults } }],
-  [Paths.emulatorCertificates, { methods: { POST: handlers.emulatorCertificates } }],
+  [Paths.tokens, { methods: { POST: handlers.internalTokens }, internal: true }],
+  [Paths.revocations, { methods: { POST: handlers.internalRevocations }, internal: true }],
+  [Paths.emulatorFaults, { methods: { POST: handlers.emulatorFaults }, internal: true }],
+  [Paths.emulatorCertificates, { methods: { POST: handlers.emulatorCertificates }, internal: true }],
 ]);
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -72,9 +73,11 @@ export function createRequestHandler(
       const body = await readBody(req);
       if (body === undefined) return drop();
       const route = resolve(routes, method, url.pathname);
+      const refusal = route.kind === 'found' && route.internal ? browserRefusal(req) : undefined;
       let reply: Reply | 'drop';
       if (route.kind === 'not-found') reply = errorReply(404, Messages.notFound);
       else if (route.kind === 'method-not-allowed') reply = errorReply(405, Messages.methodNotAllowed);
+      else if (refusal) reply = refusal;
       else {
         const fault = route.endpoint === undefined ? undefined : ctx.faults.takeRequestFault(route.endpoint);
         if (fault?.kind === 'drop') return drop();

@@ -5,12 +5,14 @@ import type { Handler } from './handlers';
 export interface Route {
   readonly methods: Readonly<Record<string, Handler>>;
   readonly endpoint?: FaultEndpoint;
+  /** Unauthenticated internal route: only non-browser JSON requests (see browserGuard.ts). */
+  readonly internal?: true;
 }
 
 export type Routes = ReadonlyMap<string, Route>;
 
 export type Resolution =
-  | { readonly kind: 'found'; readonly handler: Handler; readonly endpoint?: FaultEndpoint }
+  | { readonly kind: 'found'; readonly handler: Handler; readonly endpoint?: FaultEndpoint; readonly internal?: true }
   | { readonly kind: 'not-found' }
   | { readonly kind: 'method-not-allowed' };
 
@@ -20,5 +22,5 @@ export function resolve(routes: Routes, method: string, pathname: string): Resol
   if (route === undefined) return { kind: 'not-found' };
   const handler = route.methods[method];
   if (handler === undefined) return { kind: 'method-not-allowed' };
-  return { kind: 'found', handler, endpoint: route.endpoint };
+  return { kind: 'found', handler, endpoint: route.endpoint, internal: route.internal };
 }
