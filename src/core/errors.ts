@@ -6,7 +6,9 @@ export type ErrorKind =
   | 'parse' // input is not a certificate / key / CSR we can read
   | 'too-large' // input above the size cap (protects against hangs)
   | 'not-a-file' // a directory, pipe, socket or device where a file was expected (never read)
-  | 'unsupported' // e.g. an encrypted private key
+  | 'unsupported' // e.g. a key algorithm node cannot read
+  | 'passphrase-required' // an encrypted private key and no passphrase was given
+  | 'bad-passphrase' // the passphrase does not decrypt the private key
   | 'key-mismatch' // private key does not belong to the certificate
   | 'expired' // certificate expired: only a new one-time token helps
   | 'not-yet-valid'
@@ -72,6 +74,8 @@ export function exitCodeFor(kind: ErrorKind): number {
     case 'too-large':
     case 'not-a-file':
     case 'unsupported':
+    case 'passphrase-required':
+    case 'bad-passphrase':
     case 'key-mismatch':
       return 3;
     case 'expired':

@@ -32,7 +32,7 @@ function goJsonType(value: unknown): string {
 }
 
 /** Approximates encoding/json's error text for a body JSON.parse rejected. */
-function goSyntaxError(text: string, error: unknown): string {
+export function goSyntaxError(text: string, error: unknown): string {
   if (text.trim() === '' || /end of JSON input/i.test(String(error))) return 'unexpected end of JSON input';
   const position = /position (\d+)/.exec(String(error));
   const char = position ? text[Number(position[1])] : text.trim()[0];
@@ -87,7 +87,7 @@ export function decodeFirstPemBlock(bytes: Buffer): Buffer | undefined {
 }
 
 /** Go's CheckSignature message for a CSR whose signature does not verify, undefined when it does. */
-function signatureError(csr: CsrStructure): string | undefined {
+export function signatureError(csr: CsrStructure): string | undefined {
   const algorithm = signatureAlgorithmByOid(csr.signatureAlgorithm);
   if (!algorithm || GO_UNIMPLEMENTED_ALGORITHMS.has(algorithm.oid)) return 'x509: cannot verify signature: algorithm unimplemented';
   let key: KeyObject;
@@ -101,7 +101,7 @@ function signatureError(csr: CsrStructure): string | undefined {
 }
 
 /** Go pkix.Name keeps the LAST CommonName but the FIRST C/O/OU/L/ST; reduce the CNs before the shared check. */
-function asGoName(attrs: readonly DnAttribute[]): DnAttribute[] {
+export function asGoName(attrs: readonly DnAttribute[]): DnAttribute[] {
   const commonNames = attrs.filter((a) => a.type === 'CN');
   return [...attrs.filter((a) => a.type !== 'CN'), ...commonNames.slice(-1)];
 }

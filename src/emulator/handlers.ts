@@ -34,7 +34,7 @@ export interface EmulatorRequest {
 
 /** `drop` = destroy the connection without an answer (what a Go panic in the handler amounts to). */
 export type HandlerResult = Reply | 'drop';
-export type Handler = (request: EmulatorRequest, ctx: EmulatorContext) => Promise<HandlerResult>;
+export type Handler<C = EmulatorContext> = (request: EmulatorRequest, ctx: C) => Promise<HandlerResult>;
 
 const APPLICATIONS = '/v1/applications';
 export const Paths = {
@@ -179,7 +179,7 @@ export const internalRevocations: Handler = async (request, ctx) => {
 };
 
 /** Emulator control: queue a fault given as JSON (see faults.ts). */
-export const emulatorFaults: Handler = async (request, ctx) => {
+export const emulatorFaults: Handler<{ readonly faults: FaultQueue }> = async (request, ctx) => {
   const body = parseJsonObject(request.body);
   if (typeof body === 'string') return errorReply(400, body);
   try {

@@ -5,3 +5,5 @@ export { DEFAULT_SUBJECT, parseDuration } from './options';
 export type { EmulatorOptions, SubjectDefaults } from './options';
 export type { Fault, FaultEndpoint, RequestFault, CertificateFault } from './faults';
 export { runEmulatorCli, parseEmulatorArgs } from './cli';
+export { startCompassEmulator } from './compass/server';
+export type { CompassEmulator } from './compass/server';

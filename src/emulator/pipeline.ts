@@ -2,7 +2,8 @@ import type * as http from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { Delays } from './delays';
 import * as handlers from './handlers';
-import { EmulatorContext, EmulatorRequest, Paths } from './handlers';
+import { EmulatorRequest, Paths } from './handlers';
+import type { FaultQueue } from './faults';
 import { browserRefusal } from './browserGuard';
 import { errorReply, Messages, Reply, writeReply } from './reply';
 import { resolve, Route, Routes } from './router';
@@ -31,7 +32,7 @@ export const internalRoutes: Routes = new Map<string, Route>([
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** The whole body, or undefined when it exceeds the cap (the connection is then destroyed). */
-function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+export function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -47,6 +48,14 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
+/** How unknown paths and methods are answered: Kyma's JSON by default; the Compass hosts answer like Go's net/http. */
+export interface NotFoundReplies {
+  readonly notFound: Reply;
+  readonly methodNotAllowed: Reply;
+}
+
+const KYMA_NOT_FOUND: NotFoundReplies = { notFound: errorReply(404, Messages.notFound), methodNotAllowed: errorReply(405, Messages.methodNotAllowed) };
+
 const INJECTED_ERROR = 'Internal server error (injected by the emulator).';
 const GARBAGE_BODY = '<html><body><h1>502 Bad Gateway</h1></body></html>\n';
 
@@ -54,12 +63,13 @@ const GARBAGE_BODY = '<html><body><h1>502 Bad Gateway</h1></body></html>\n';
  * One listener's request pipeline: read body → route (404/405) → request fault (drop, delay, status, garbage)
  * → handler → reply. Logs method, path and status only: never bodies, never query strings (tokens).
  */
-export function createRequestHandler(
+export function createRequestHandler<C extends { readonly faults: FaultQueue }>(
   name: string,
-  routes: Routes,
-  ctx: EmulatorContext,
+  routes: Routes<C>,
+  ctx: C,
   delays: Delays,
   log: (line: string) => void,
+  { notFound, methodNotAllowed }: NotFoundReplies = KYMA_NOT_FOUND,
 ): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> {
   return async (req, res) => {
     const method = req.method ?? 'GET';
@@ -73,13 +83,18 @@ export function createRequestHandler(
       const body = await readBody(req);
       if (body === undefined) return drop();
       const route = resolve(routes, method, url.pathname);
-      const refusal = route.kind === 'found' && route.internal ? browserRefusal(req) : undefined;
+      const refusal = route.kind === 'found' && route.route.internal ? browserRefusal(req) : undefined;
       let reply: Reply | 'drop';
-      if (route.kind === 'not-found') reply = errorReply(404, Messages.notFound);
-      else if (route.kind === 'method-not-allowed') reply = errorReply(405, Messages.methodNotAllowed);
+      if (route.kind === 'not-found') reply = notFound;
+      else if (route.kind === 'method-not-allowed') reply = methodNotAllowed;
       else if (refusal) reply = refusal;
       else {
-        const fault = route.endpoint === undefined ? undefined : ctx.faults.takeRequestFault(route.endpoint);
+        const socket = req.socket as TLSSocket;
+        // Only mTLS listeners ask for certificates; `authorized` is true there for every request that got this far.
+        const peer = typeof socket.getPeerCertificate === 'function' && socket.authorized ? socket.getPeerCertificate() : undefined;
+        const request: EmulatorRequest = { method, url, headers: req.headers, body, peerCertificate: peer?.raw };
+        const endpoint = route.route.endpoint ?? route.route.endpointOf?.(request);
+        const fault = endpoint === undefined ? undefined : ctx.faults.takeRequestFault(endpoint);
         if (fault?.kind === 'drop') return drop();
         if (fault?.kind === 'delay') await delays.wait(fault.ms);
         if (fault?.kind === 'status') {
@@ -87,10 +102,6 @@ export function createRequestHandler(
         } else if (fault?.kind === 'garbage') {
           reply = { status: fault.status ?? 200, raw: fault.body ?? GARBAGE_BODY, contentType: 'text/html' };
         } else {
-          const socket = req.socket as TLSSocket;
-          // Only the gateway asks for certificates; `authorized` is true there for every request that got this far.
-          const peer = typeof socket.getPeerCertificate === 'function' && socket.authorized ? socket.getPeerCertificate() : undefined;
-          const request: EmulatorRequest = { method, url, headers: req.headers, body, peerCertificate: peer?.raw };
           reply = await route.handler(request, ctx);
         }
       }

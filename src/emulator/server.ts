@@ -76,13 +76,23 @@ export function isLoopbackHost(host: string): boolean {
   return isIP(v4) === 4 && v4.startsWith('127.');
 }
 
-function urlHost(host: string): string {
+/** Both flavors listen on loopback only, unless the caller explicitly allows more (`--listen-any`). */
+export function assertListenAddressAllowed(host: string, options: Pick<EmulatorOptions, 'listenAny'>): void {
+  if (options.listenAny || isLoopbackHost(host)) return;
+  throw new KymaCertError(
+    'config',
+    `The emulator listens on loopback only; "${host}" is not a loopback address.`,
+    'Its internal API issues certificates to anyone who can reach it. Pass --listen-any to listen on a network anyway.',
+  );
+}
+
+export function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return isIP(host) === 6 ? `[${host}]` : host;
 }
 
-function listen(server: http.Server, port: number, host: string): Promise<number> {
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -92,7 +102,7 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-function closeServer(server: http.Server): Promise<void> {
+export function closeServer(server: http.Server): Promise<void> {
   return new Promise((resolveClose) => {
     server.close(() => resolveClose());
     server.closeAllConnections();
@@ -103,13 +113,7 @@ function closeServer(server: http.Server): Promise<void> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
-  if (!options.listenAny && !isLoopbackHost(host)) {
-    throw new KymaCertError(
-      'config',
-      `The emulator listens on loopback only; "${host}" is not a loopback address.`,
-      'Its internal API issues certificates to anyone who can reach it. Pass --listen-any to listen on a network anyway.',
-    );
-  }
+  assertListenAddressAllowed(host, options);
   const subject = { ...DEFAULT_SUBJECT, ...options.subject };
   const log = options.log ?? (() => undefined);
   const extraHosts = [...LOOPBACK_HOSTS, '0.0.0.0', '::', ''].includes(host) ? [] : [host];

@@ -66,6 +66,11 @@ export type ReadEntryResult =
   | { entry: CertificateEntry }
   | { skipped: 'missing' | 'too-large' | 'no-certificate' | 'unreadable'; detail?: string };
 
+/** The key file a workflow can use: a matching key, or an encrypted one (checked against the certificate when unlocked). */
+export function usableKeyFile(key: KeyPairing): string | undefined {
+  return key.status === 'match' || key.status === 'encrypted' ? key.file : undefined;
+}
+
 /** The presentation view of one block of an entry at `now`. `displayFile` is the path shown to the user. */
 export function viewOf(
   entry: CertificateEntry,

@@ -3,17 +3,19 @@ import type { CertificateFacts } from '../core/certificate';
 import { createCsr } from '../core/csr';
 import { parseConnectorSubject, type DnAttribute } from '../core/dn';
 import { KymaCertError, isKymaCertError } from '../core/errors';
+import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync } from '../core/keys';
 import { caFileFor, connectionFileFor } from '../core/pairing';
 import { ensureDirectory } from './backups';
 import { serializeConnection } from './connection';
 import { atomicWriteFiles, PRIVATE_KEY_MODE, readFileIfExists } from './files';
 import { checkHttpsUrl } from './management';
+import type { KeyPassphraseOption } from './material';
 import type { WorkflowHooks } from './renew';
 import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 import { verifyIssuedCertificates } from './verify';
 
-export interface IssueRequest extends NetworkOptions, WorkflowHooks {
+export interface IssueRequest extends NetworkOptions, WorkflowHooks, KeyPassphraseOption {
   /** The one-time URL from Kyma: `https://connector-service.<domain>/v1/applications/signingRequests/info?token=…`. */
   tokenUrl: string;
   /** Directory for the new files (created if missing). */
@@ -94,7 +96,9 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   throwIfCancelled(req.signal);
 
   progress('Generating a new RSA 2048 key');
-  const { key, pem: keyPem } = await generateRsaKeyAsync(2048);
+  const { key, pem: plainKeyPem } = await generateRsaKeyAsync(2048);
+  // With a passphrase the new key is written encrypted (PKCS#8, AES-256-CBC): it never touches the disk in plain text.
+  const keyPem = req.keyPassphrase === undefined ? plainKeyPem : exportPrivateKey(key, NEW_ENCRYPTED_KEY_FORMAT, req.keyPassphrase);
   throwIfCancelled(req.signal);
 
   progress('Requesting the certificate');

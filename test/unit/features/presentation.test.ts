@@ -65,6 +65,8 @@ test('hover reports a missing or mismatching key and a chain position', () => {
   const md = hoverMarkdown(view({ key: { status: 'mismatch', file: 'k.key' } }), { t, chain: { index: 1, count: 3 } });
   assert.match(md, /does not match/);
   assert.match(md, /\(2 of 3\)/);
+  const encrypted = hoverMarkdown(view({ key: { status: 'encrypted', file: 'k.key' } }), { t });
+  assert.match(encrypted, /k\.key is encrypted; it is checked against this certificate when it is used/);
 });
 
 test('markdown from certificate text cannot inject links or formatting', () => {
