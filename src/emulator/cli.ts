@@ -55,7 +55,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorOptions & { 
       continue;
     }
     const value = inline ?? argv[++i];
-    if (value === undefined) throw new KymaCertError('config', `${flag} needs a value`, EMULATOR_USAGE);
+    if (value === undefined) throw new KymaCertError('config', `${flag} needs a value`, 'Run kyma-cert emulator --help for the options.');
     switch (flag) {
       case '--flavor':
         if (value !== 'kyma' && value !== 'compass') throw new KymaCertError('config', '--flavor must be kyma or compass');
@@ -87,7 +87,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorOptions & { 
         options.caKeyBits = Number(value) as 2048 | 4096;
         break;
       default:
-        throw new KymaCertError('config', `unknown option ${flag}`, EMULATOR_USAGE);
+        throw new KymaCertError('config', `unknown option ${flag}`, 'Run kyma-cert emulator --help for the options.');
     }
   }
   return options;

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import type { CertificateFacts } from '../core/certificate';
+import { safeDisplayText } from '../core/displayText';
 import { isKymaCertError } from '../core/errors';
 import { ExpiryThresholds, assessExpiry } from '../core/expiry';
 import type { RememberedConnection } from '../lifecycle/connection';
@@ -100,10 +101,12 @@ export function blockAtLine<T extends { startLine: number; endLine: number }>(bl
 }
 
 /** Error text for the log and the UI; core errors never carry key material. */
+/**
+ * The text of an error for a notification, a quick pick or the log: escaped and capped (it may quote a server or a
+ * file: control characters, bidi overrides, a forged second line) with token values masked. See core/displayText.
+ */
 export function messageOf(e: unknown): string {
-  if (isKymaCertError(e)) return e.message;
-  if (e instanceof Error) return e.message;
-  return String(e);
+  return safeDisplayText(isKymaCertError(e) || e instanceof Error ? e.message : String(e));
 }
 
 /** `a/b.crt` relative to `root` when inside it, else the absolute path. */
