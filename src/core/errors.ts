@@ -68,6 +68,12 @@ export function isKymaCertError(e: unknown, kind?: ErrorKind): e is KymaCertErro
   return e instanceof KymaCertError && (kind === undefined || e.kind === kind);
 }
 
+/** Error text for the log and the UI; core errors never carry key material. */
+export function messageOf(e: unknown): string {
+  // Shown in notifications, quick picks and the log, and it may quote a server or a file: escaped, capped, masked.
+  return safeDisplayText(e instanceof Error ? e.message : String(e));
+}
+
 /** Kinds after which renewal cannot succeed: the user needs a new certificate from a one-time token. */
 export const NEEDS_NEW_CERTIFICATE: ReadonlySet<ErrorKind> = new Set(['expired', 'revoked']);
 

@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type * as vscode from 'vscode';
-import { KymaCertError } from '../../../src/core/errors';
-import { messageOf } from '../../../src/features/certificateEntry';
+import { KymaCertError, messageOf } from '../../../src/core/errors';
 import { safeLog } from '../../../src/features/safeLog';
 
 test('safeLog escapes and masks every line; messageOf (notifications) does the same', () => {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { readCertificateEntry } from '../../../src/features/certificateReader';
+import { readCertificateEntry } from '../../../src/lifecycle/certificateReader';
 import { makeCa, makeLeaf, type TestCert } from '../helpers/certs';
 import { tempDir } from '../lifecycle/fixtures';
 
