@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
+import { ErrorKind, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
 import { writeConnection, type RememberedConnection } from '../lifecycle/connection';
 import type { RenewResult } from '../lifecycle/renew';
 import { CertificateEntry, loadCertificateReader, usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { displayName, expiryPhrase, formatUtc } from '../views/presentation';
+import { displayName, expiryPhrase, formatUtc, needsNewCertificateMessage } from '../views/presentation';
 import { KeyPassphrases } from './keyPassphrases';
 import { askForFile, askForInfoUrl } from './renewalPrompts';
 import { SettingsService } from './settings';
@@ -58,6 +58,12 @@ export class RenewalFlow implements vscode.Disposable {
     const name = displayName(leaf);
     if (leaf.isCA) {
       void vscode.window.showErrorMessage(t('{0} is a CA certificate; only client certificates can be renewed.', name));
+      return 'refused';
+    }
+    if (entry.revoked) {
+      // Known to be revoked (its remembered connection says so): the service would refuse; don't ask it.
+      this.log.info(`Not renewing ${leaf.subjectText} in ${shown}: it was revoked on ${entry.connection?.revoked?.at ?? '?'}`);
+      this.offerNewCertificate(needsNewCertificateMessage(name, 'revoked', t), certFile, false);
       return 'refused';
     }
 
@@ -189,11 +195,11 @@ export class RenewalFlow implements vscode.Disposable {
   private reportFailure(name: string, error: unknown, certFile: string): void {
     const t = vscode.l10n.t;
     const showLogs = t('Show Logs');
-    const requestNew = t('Request Certificate with Token…');
     const needsNew = isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind);
     let message: string;
     if (isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind)) {
-      message = t('{0} cannot be renewed: {1} It needs a new certificate. {2}', name, error.message, error.hint ?? HINT_NEW_CERTIFICATE);
+      // Said once, with what helps; the server's own words are in the log.
+      message = needsNewCertificateMessage(name, error.kind === 'revoked' ? 'revoked' : 'expired', t);
     } else if (isKymaCertError(error)) {
       message = error.hint
         ? t('Renewing {0} failed: {1} {2}', name, error.message, error.hint)
@@ -202,8 +208,21 @@ export class RenewalFlow implements vscode.Disposable {
       message = t('Renewing {0} failed: {1}', name, messageOf(error));
     }
     // Expired or revoked: only a new certificate helps, so offer the token flow for the same file names.
-    const buttons = needsNew ? [requestNew, showLogs] : [showLogs];
-    void vscode.window.showErrorMessage(message, ...buttons).then((choice) => {
+    if (needsNew) {
+      this.offerNewCertificate(message, certFile, true);
+      return;
+    }
+    void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+      if (choice === showLogs) this.log.show(true);
+    });
+  }
+
+  /** An error with "Request Certificate with Token…" (for the same file names) and, after a request, "Show Logs". */
+  private offerNewCertificate(message: string, certFile: string, withLogs: boolean): void {
+    const t = vscode.l10n.t;
+    const showLogs = t('Show Logs');
+    const requestNew = t('Request Certificate with Token…');
+    void vscode.window.showErrorMessage(message, ...(withLogs ? [requestNew, showLogs] : [requestNew])).then((choice) => {
       if (choice === showLogs) this.log.show(true);
       if (choice === requestNew) {
         const target = { outDir: path.dirname(certFile), name: path.parse(certFile).name, replace: true };

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CertificateFacts } from '../core/certificate';
 import { createCsr } from '../core/csr';
-import { parseConnectorSubject, type DnAttribute } from '../core/dn';
+import { firstValue, parseConnectorSubject, type DnAttribute } from '../core/dn';
 import { KymaCertError, isKymaCertError } from '../core/errors';
 import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync } from '../core/keys';
@@ -27,6 +27,11 @@ export interface IssueRequest extends NetworkOptions, WorkflowHooks, KeyPassphra
   name?: string;
   /** Replace existing files of that name. */
   force?: boolean;
+  /**
+   * Without `name`: asked for the file name once the token was redeemed, with the application's name (the
+   * subject's CN) as the suggestion; undefined cancels before anything is generated, signed or written.
+   */
+  chooseName?: (applicationName: string) => Promise<string | undefined>;
 }
 
 export interface IssueResult {
@@ -58,34 +63,37 @@ function checkName(name: string): string {
  */
 export async function issueCertificate(req: IssueRequest): Promise<IssueResult> {
   const outDir = path.resolve(req.outDir);
-  const certFile = path.join(outDir, `${checkName(req.name ?? 'client')}.crt`);
   checkHttpsUrl(req.tokenUrl, 'The token URL');
+  // Asking for the name needs the application's name, which only the token's answer tells.
+  let redeemed: Redeemed | undefined;
+  let name = req.name;
+  if (name === undefined && req.chooseName) {
+    redeemed = await redeem(req);
+    name = await req.chooseName(firstValue(redeemed.subject, 'CN') ?? 'client');
+    if (name === undefined) throw new KymaCertError('cancelled', 'Cancelled before a key was generated; nothing was written.');
+  }
+  const certFile = path.join(outDir, `${checkName(name ?? 'client')}.crt`);
   // The lock lives next to the certificate, so the folder must exist first; a failed run removes what it created.
   const undoDir = await ensureDirectory(outDir);
   try {
-    return await withCertificateLock(certFile, () => issueLocked(req, outDir, certFile));
+    return await withCertificateLock(certFile, () => issueLocked(req, outDir, certFile, redeemed));
   } catch (e) {
     await undoDir();
     throw e;
   }
 }
 
-async function issueLocked(req: IssueRequest, outDir: string, certFile: string): Promise<IssueResult> {
-  const now = req.now ?? (() => new Date());
+/** What the one-time token's answer says: the subject to ask for and where to send the CSR and later renewals. */
+interface Redeemed {
+  client: Awaited<ReturnType<typeof createConnectorClient>>;
+  subject: DnAttribute[];
+  subjectText: string;
+  csrUrl: string;
+  infoUrl: string;
+}
+
+async function redeem(req: IssueRequest): Promise<Redeemed> {
   const progress = req.onProgress ?? (() => undefined);
-  const log = req.log ?? (() => undefined);
-  const keyFile = path.join(outDir, `${certificateBaseName(certFile)}.key`);
-  const caFile = caFileFor(certFile);
-  const connectionFile = connectionFileFor(certFile);
-
-  if (!req.force) {
-    for (const file of [certFile, keyFile, caFile, connectionFile]) {
-      if (await pathExists(file)) {
-        throw new KymaCertError('config', `${file} already exists.`, 'Choose another --name or --out-dir, or pass --force to replace it.');
-      }
-    }
-  }
-
   const client = await createConnectorClient(req);
   progress('Redeeming the one-time token');
   let info;
@@ -109,6 +117,26 @@ async function issueLocked(req: IssueRequest, outDir: string, certFile: string):
   // URL's host or its documented partner (connector-service.D ↔ gateway.D).
   const csrUrl = requireSameServiceUrl(req.tokenUrl, info.csrUrl, 'csrUrl');
   requireSameServiceUrl(req.tokenUrl, infoUrl, 'api.infoUrl');
+  return { client, subject, subjectText, csrUrl, infoUrl };
+}
+
+async function issueLocked(req: IssueRequest, outDir: string, certFile: string, redeemedEarlier?: Redeemed): Promise<IssueResult> {
+  const now = req.now ?? (() => new Date());
+  const progress = req.onProgress ?? (() => undefined);
+  const log = req.log ?? (() => undefined);
+  const keyFile = path.join(outDir, `${certificateBaseName(certFile)}.key`);
+  const caFile = caFileFor(certFile);
+  const connectionFile = connectionFileFor(certFile);
+
+  if (!req.force) {
+    for (const file of [certFile, keyFile, caFile, connectionFile]) {
+      if (await pathExists(file)) {
+        throw new KymaCertError('config', `${file} already exists.`, 'Choose another --name or --out-dir, or pass --force to replace it.');
+      }
+    }
+  }
+
+  const { client, subject, subjectText, csrUrl, infoUrl } = redeemedEarlier ?? (await redeem(req));
   log(`subject ${subjectText}`);
   throwIfCancelled(req.signal);
 
@@ -128,7 +156,7 @@ async function issueLocked(req: IssueRequest, outDir: string, certFile: string):
 
   progress('Verifying the certificate');
   const verified = verifyIssuedCertificates({ issued, key, expectedSubject: subject, now: now() });
-  log(`certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  log(`certificate SHA-256 ${verified.clientFacts.fingerprint256}, expires ${verified.clientFacts.notAfter.toISOString()}`);
 
   progress('Writing the key and certificate');
   await atomicWriteFiles([
