@@ -18,7 +18,8 @@ Options:
   --listen-any         allow a non-loopback --host (anyone who reaches the internal port gets certificates)
   --port N             connector (token) HTTPS port (default: ephemeral)
   --gateway-port N     gateway (mTLS) HTTPS port (default: ephemeral)
-  --internal-port N    internal HTTP port: POST /v1/applications/tokens (header Application), ... (default: ephemeral)
+  --internal-port N    internal HTTP port: POST /v1/applications/tokens (headers Application and
+                       Content-Type: application/json), ... (default: ephemeral)
   --state-dir DIR      keep CAs, keys and the server certificate here across restarts (default: temp dir)
   --validity D         lifetime of issued certificates: 92d, 2h, 15m, 90s, 500ms (default 92d; compass 90d)
   --token-ttl D        one-time token lifetime (default 5m)
