@@ -36,12 +36,13 @@ export async function readConnection(certFile: string): Promise<RememberedConnec
   try {
     json = JSON.parse(data.toString('utf8')) as Partial<RememberedConnection>;
   } catch (e) {
-    throw new KymaCertError('config', `${file} is not valid JSON.`, 'Fix or delete the file and pass --info-url again.', {
+    throw new KymaCertError('config', `${file} is not valid JSON.`, undefined, {
       cause: e,
+      remedy: { kind: 'fix-connection-file', data: { file } },
     });
   }
   if (typeof json.infoUrl !== 'string' || json.infoUrl === '') {
-    throw new KymaCertError('config', `${file} has no infoUrl.`, 'Fix or delete the file and pass --info-url again.');
+    throw new KymaCertError('config', `${file} has no infoUrl.`, undefined, { remedy: { kind: 'fix-connection-file', data: { file } } });
   }
   const base = path.dirname(path.resolve(certFile));
   return {

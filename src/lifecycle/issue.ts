@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import type { CertificateFacts } from '../core/certificate';
+import { type CertificateFacts, certificateLogLabel } from '../core/certificate';
 import { createCsr } from '../core/csr';
 import { parseConnectorSubject, type DnAttribute } from '../core/dn';
-import { KymaCertError, isKymaCertError } from '../core/errors';
+import { KymaCertError } from '../core/errors';
 import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync } from '../core/keys';
 import { caFileFor, connectionFileFor } from '../core/pairing';
@@ -36,10 +36,6 @@ export interface IssueResult {
   infoUrl: string;
 }
 
-/** Kyma's answer to a used or expired token is a plain 403; say what to do about it. */
-const HINT_NEW_TOKEN =
-  'One-time tokens are valid for 5 minutes and only once: ask Kyma for a new token (create a new TokenRequest, or use "Connect Application" in the Kyma console).';
-
 function checkName(name: string): string {
   if (name === '' || name !== path.basename(name) || name === '.' || name === '..') {
     throw new KymaCertError('config', `--name "${name}" must be a plain file name without a directory.`);
@@ -68,19 +64,15 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   if (!req.force) {
     for (const file of [certFile, keyFile, caFile, connectionFile]) {
       if ((await readFileIfExists(file)) !== undefined) {
-        throw new KymaCertError('config', `${file} already exists.`, 'Choose another --name or --out-dir, or pass --force to replace it.');
+        throw new KymaCertError('config', `${file} already exists.`, undefined, { remedy: { kind: 'choose-other-name', data: { file } } });
       }
     }
   }
 
   const client = await createConnectorClient(req);
   progress('Redeeming the one-time token');
-  let info;
-  try {
-    info = await client.getSigningRequestInfo(req.tokenUrl);
-  } catch (e) {
-    throw withTokenHint(e);
-  }
+  // A used or expired token is a plain 403 `invalid-token`; the connector's error carries the `new-token` remedy.
+  const info = await client.getSigningRequestInfo(req.tokenUrl);
   const subjectText = info?.certificate?.subject;
   const infoUrl = info?.api?.infoUrl;
   if (typeof info?.csrUrl !== 'string' || typeof subjectText !== 'string' || typeof infoUrl !== 'string') {
@@ -102,16 +94,11 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   throwIfCancelled(req.signal);
 
   progress('Requesting the certificate');
-  let issued;
-  try {
-    issued = await client.signCsrWithToken(info.csrUrl, createCsr(subject, key));
-  } catch (e) {
-    throw withTokenHint(e);
-  }
+  const issued = await client.signCsrWithToken(info.csrUrl, createCsr(subject, key));
 
   progress('Verifying the certificate');
   const verified = verifyIssuedCertificates({ issued, key, expectedSubject: subject, now: now() });
-  log(`certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  log(`certificate ${certificateLogLabel(verified.clientFacts)}`);
 
   progress('Writing the key and certificate');
   const undoDir = await ensureDirectory(outDir);
@@ -127,11 +114,4 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
     throw e;
   }
   return { certFile, keyFile, caFile, connectionFile, certificate: verified.clientFacts, infoUrl };
-}
-
-function withTokenHint(e: unknown): unknown {
-  if (isKymaCertError(e, 'invalid-token')) {
-    return new KymaCertError('invalid-token', e.message, HINT_NEW_TOKEN, { status: e.status, serverMessage: e.serverMessage, cause: e });
-  }
-  return e;
 }

@@ -51,7 +51,8 @@ export async function resolveConnection(
     throw new KymaCertError(
       'config',
       `No management info URL is known for ${certFile}.`,
-      `Pass --info-url URL or --domain DOMAIN (in the editor: the "Info URL" setting) once; it is then remembered in ${connectionFileFor(certFile)}.`,
+      undefined,
+      { remedy: { kind: 'set-management-url', data: { connectionFile: connectionFileFor(certFile) } } },
     );
   }
   return {
