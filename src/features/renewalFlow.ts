@@ -1,13 +1,14 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { certificateLogLabel } from '../core/certificate';
 import { ErrorKind, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
-import { readConnection, writeConnection, type RememberedConnection } from '../lifecycle/connection';
+import { writeConnection, type RememberedConnection } from '../lifecycle/connection';
 import type { RenewResult } from '../lifecycle/renew';
 import { CertificateEntry, loadCertificateReader, usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { displayName, expiryPhrase, formatUtc } from '../views/presentation';
+import { displayName, expiryPhrase, formatUtc, needsNewCertificateMessage } from '../views/presentation';
 import { KeyPassphrases } from './keyPassphrases';
 import { askForFile, askForInfoUrl } from './renewalPrompts';
 import { SettingsService } from './settings';
@@ -60,14 +61,19 @@ export class RenewalFlow implements vscode.Disposable {
       void vscode.window.showErrorMessage(t('{0} is a CA certificate; only client certificates can be renewed.', name));
       return 'refused';
     }
-
-    let connection: RememberedConnection | undefined;
-    try {
-      connection = await readConnection(certFile);
-    } catch (e) {
-      this.log.warn(`Ignoring the remembered connection of ${shown}: ${messageOf(e)}`);
+    if (entry.revoked) {
+      // Known to be revoked (its remembered connection says so): the service would refuse; don't ask it.
+      this.log.info(`Not renewing ${leaf.subjectText} in ${shown}: it was revoked on ${entry.connection?.revoked?.at ?? '?'}`);
+      this.offerNewCertificate(needsNewCertificateMessage(name, 'revoked', t), certFile, false);
+      return 'refused';
     }
-    const inputs = await this.collectInputs(certFile, name, usableKeyFile(entry.key), connection);
+
+    // The one resolver: the remembered connection (paths inside the folder only), then the workspace settings.
+    const { defaultsFromSettings, resolveCertificateInputs } = await import('../lifecycle/resolve');
+    const resolved = await resolveCertificateInputs(certFile, {}, defaultsFromSettings(this.settings.current));
+    if (resolved.rememberedProblem) this.log.warn(`Ignoring the remembered connection of ${shown}: ${resolved.rememberedProblem.message}`);
+    const connection = resolved.remembered;
+    const inputs = await this.collectInputs(certFile, name, usableKeyFile(entry.key), resolved);
     if (!inputs) return 'cancelled';
     try {
       const unlocked = await this.passphrases.unlock(inputs.keyFile, name, true);
@@ -113,33 +119,28 @@ export class RenewalFlow implements vscode.Disposable {
     });
   }
 
-  /** The key, URL and CA to use; asks for what is unknown. Undefined when the user dismissed a question. */
+  /** The key (paired by the index through the resolver), URL and CA to use; asks for what is unknown. */
   private async collectInputs(
     certFile: string,
     name: string,
     pairedKey: string | undefined,
-    connection: RememberedConnection | undefined,
+    resolved: { infoUrl?: string; caFile?: string },
   ): Promise<RenewalInputs | undefined> {
     const t = vscode.l10n.t;
-    const settings = this.settings.current;
     let asked = false;
-    let keyFile = pairedKey ?? connection?.keyFile;
+    let keyFile = pairedKey;
     if (!keyFile) {
       keyFile = await askForFile(certFile, t('Select the private key of {0}', name), t('Use this key'));
       if (!keyFile) return undefined;
       asked = true;
     }
-    const { infoUrlForDomain } = await import('../lifecycle/management');
-    let infoUrl =
-      connection?.infoUrl ||
-      settings.managementInfoUrl ||
-      (settings.clusterDomain ? infoUrlForDomain(settings.clusterDomain) : undefined);
+    let infoUrl = resolved.infoUrl;
     if (!infoUrl) {
       infoUrl = await askForInfoUrl(name);
       if (!infoUrl) return undefined;
       asked = true;
     }
-    return { keyFile, infoUrl, caFile: connection?.caFile ?? (settings.caFile || undefined), asked };
+    return { keyFile, infoUrl, caFile: resolved.caFile, asked };
   }
 
   /** Keeps the answers next to the certificate (URLs and file names only) so the next renewal asks nothing. */
@@ -167,9 +168,27 @@ export class RenewalFlow implements vscode.Disposable {
 
   private reportFailure(name: string, error: unknown, certFile: string): void {
     const t = vscode.l10n.t;
-    // Expired or revoked: say so first; the remedy offers the token flow for the same file names.
-    const headline = isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind) ? t('{0} cannot be renewed: {1}', name, error.message) : undefined;
+    // Expired or revoked: said once, with what helps (the remedy's button requests a new certificate for the same
+    // file names); the server's own words are in the log.
+    const headline =
+      isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind)
+        ? needsNewCertificateMessage(name, error.kind === 'revoked' ? 'revoked' : 'expired', t)
+        : undefined;
     this.runner.reportFailure(t('Renewing {0}', name), error, { certFile, headline });
+  }
+
+  /** An error with "Request Certificate with Token…" (for the same file names) and, after a request, "Show Logs". */
+  private offerNewCertificate(message: string, certFile: string, withLogs: boolean): void {
+    const t = vscode.l10n.t;
+    const showLogs = t('Show Logs');
+    const requestNew = t('Request Certificate with Token…');
+    void vscode.window.showErrorMessage(message, ...(withLogs ? [requestNew, showLogs] : [requestNew])).then((choice) => {
+      if (choice === showLogs) this.log.show(true);
+      if (choice === requestNew) {
+        const target = { outDir: path.dirname(certFile), name: path.parse(certFile).name, replace: true };
+        void vscode.commands.executeCommand(CommandId.requestCertificateWithToken, target);
+      }
+    });
   }
 
   private async readUnindexed(certFile: string): Promise<CertificateEntry | undefined> {

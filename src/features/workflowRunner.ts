@@ -96,7 +96,9 @@ export class WorkflowRunner implements vscode.Disposable {
   reportFailure(what: string, error: unknown, options: { certFile?: string; headline?: string; actions?: RemedyAction[]; warning?: boolean } = {}): void {
     const t = vscode.l10n.t;
     const remedy = editorRemedy(error, t);
-    const text = [options.headline ?? t('{0} failed: {1}', what, messageOf(error)), remedy.text].filter((s) => s !== '').join(' ');
+    const headline = options.headline ?? t('{0} failed: {1}', what, messageOf(error));
+    // A headline that already says what helps (e.g. "… was revoked, … Request a new certificate …") is not repeated.
+    const text = remedy.text === '' || headline.includes(remedy.text) ? headline : `${headline} ${remedy.text}`;
     const actions = [...(options.actions ?? []), ...remedy.actions];
     const show = options.warning ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
     void show(text, ...actions.map((a) => a.title)).then((choice) => {

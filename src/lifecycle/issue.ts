@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { type CertificateFacts, certificateLogLabel } from '../core/certificate';
 import { createCsr } from '../core/csr';
@@ -5,10 +6,12 @@ import { parseConnectorSubject, type DnAttribute } from '../core/dn';
 import { KymaCertError } from '../core/errors';
 import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync } from '../core/keys';
-import { caFileFor, connectionFileFor } from '../core/pairing';
+import { caFileFor, certificateBaseName, connectionFileFor } from '../core/pairing';
+import { requireSameServiceUrl } from '../core/serviceHosts';
 import { ensureDirectory } from './backups';
 import { serializeConnection } from './connection';
-import { atomicWriteFiles, PRIVATE_KEY_MODE, readFileIfExists } from './files';
+import { atomicWriteFiles, PRIVATE_KEY_MODE } from './files';
+import { withCertificateLock } from './lock';
 import { checkHttpsUrl } from './management';
 import type { KeyPassphraseOption } from './material';
 import type { WorkflowHooks } from './renew';
@@ -50,20 +53,30 @@ function checkName(name: string): string {
  * nothing is written.
  */
 export async function issueCertificate(req: IssueRequest): Promise<IssueResult> {
+  const outDir = path.resolve(req.outDir);
+  const certFile = path.join(outDir, `${checkName(req.name ?? 'client')}.crt`);
+  checkHttpsUrl(req.tokenUrl, 'The token URL');
+  // The lock lives next to the certificate, so the folder must exist first; a failed run removes what it created.
+  const undoDir = await ensureDirectory(outDir);
+  try {
+    return await withCertificateLock(certFile, () => issueLocked(req, outDir, certFile));
+  } catch (e) {
+    await undoDir();
+    throw e;
+  }
+}
+
+async function issueLocked(req: IssueRequest, outDir: string, certFile: string): Promise<IssueResult> {
   const now = req.now ?? (() => new Date());
   const progress = req.onProgress ?? (() => undefined);
   const log = req.log ?? (() => undefined);
-  const outDir = path.resolve(req.outDir);
-  const name = checkName(req.name ?? 'client');
-  checkHttpsUrl(req.tokenUrl, 'The token URL');
-  const certFile = path.join(outDir, `${name}.crt`);
-  const keyFile = path.join(outDir, `${name}.key`);
+  const keyFile = path.join(outDir, `${certificateBaseName(certFile)}.key`);
   const caFile = caFileFor(certFile);
   const connectionFile = connectionFileFor(certFile);
 
   if (!req.force) {
     for (const file of [certFile, keyFile, caFile, connectionFile]) {
-      if ((await readFileIfExists(file)) !== undefined) {
+      if (await pathExists(file)) {
         throw new KymaCertError('config', `${file} already exists.`, undefined, { remedy: { kind: 'choose-other-name', data: { file } } });
       }
     }
@@ -84,6 +97,10 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   } catch (e) {
     throw new KymaCertError('server', `The token answer has a subject we cannot read: ${subjectText}`, undefined, { cause: e });
   }
+  // Both URLs come from the server: the CSR goes, and later renewals present the certificate, only to the token
+  // URL's host or its documented partner (connector-service.D ↔ gateway.D).
+  const csrUrl = requireSameServiceUrl(req.tokenUrl, info.csrUrl, 'csrUrl');
+  requireSameServiceUrl(req.tokenUrl, infoUrl, 'api.infoUrl');
   log(`subject ${subjectText}`);
   throwIfCancelled(req.signal);
 
@@ -94,24 +111,27 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   throwIfCancelled(req.signal);
 
   progress('Requesting the certificate');
-  const issued = await client.signCsrWithToken(info.csrUrl, createCsr(subject, key));
+  // A used or expired token is a 403 `invalid-token`; the connector's error carries the `new-token` remedy.
+  const issued = await client.signCsrWithToken(csrUrl, createCsr(subject, key));
 
   progress('Verifying the certificate');
   const verified = verifyIssuedCertificates({ issued, key, expectedSubject: subject, now: now() });
   log(`certificate ${certificateLogLabel(verified.clientFacts)}`);
 
   progress('Writing the key and certificate');
-  const undoDir = await ensureDirectory(outDir);
-  try {
-    await atomicWriteFiles([
-      { path: keyFile, data: keyPem, mode: PRIVATE_KEY_MODE },
-      { path: certFile, data: verified.clientPem },
-      { path: caFile, data: verified.caPem },
-      { path: connectionFile, data: serializeConnection(certFile, { infoUrl, keyFile, caFile: req.caFile }) },
-    ]);
-  } catch (e) {
-    await undoDir();
-    throw e;
-  }
+  await atomicWriteFiles([
+    { path: keyFile, data: keyPem, mode: PRIVATE_KEY_MODE },
+    { path: certFile, data: verified.clientPem },
+    { path: caFile, data: verified.caPem },
+    { path: connectionFile, data: serializeConnection(certFile, { infoUrl, keyFile, caFile: req.caFile }) },
+  ]);
   return { certFile, keyFile, caFile, connectionFile, certificate: verified.clientFacts, infoUrl };
+}
+
+/** Anything at that path, even a dangling link or a pipe (never opened: existence is all that matters here). */
+async function pathExists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
 }

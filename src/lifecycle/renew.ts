@@ -5,7 +5,7 @@ import { formatConnectorSubject } from '../core/dn';
 import { KymaCertError, isKymaCertError } from '../core/errors';
 import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
 import { ensureDirectory, planBackup, pruneBackups } from './backups';
-import { serializeConnection, type RememberedConnection } from './connection';
+import { serializeConnection, unrememberedPaths, type RememberedConnection } from './connection';
 import { atomicWriteFiles, readFileIfExists, restoreSnapshot, takeSnapshot, type FileWrite } from './files';
 import { renderRenewedCertificateFile } from './layout';
 import { withCertificateLock } from './lock';
@@ -75,7 +75,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
 
   const client = await createConnectorClient(connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
   progress('Asking the Connector Service for the subject');
-  const info = await askForSubject(client, connection.infoUrl);
+  const info = await askForSubject(client, connection.infoUrl, 'renew');
   log(`subject ${formatConnectorSubject(info.subject)}, renewal URL ${info.renewCertUrl}`);
   throwIfCancelled(req.signal);
 
@@ -209,6 +209,7 @@ async function planWrites(
     keyFile,
     caFile: connection.network.caFile,
   };
+  for (const p of unrememberedPaths(certFile, remembered)) log(`not remembering ${p}: it is outside the certificate's folder (pass it again next time)`);
   const connectionFile = connectionFileFor(certFile);
   const serialized = serializeConnection(certFile, remembered);
   const existing = await readFileIfExists(connectionFile);

@@ -39,7 +39,7 @@ export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResul
 
     const client = await createConnectorClient(connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
     progress('Asking the Connector Service for the revocation URL');
-    const info = await askForSubject(client, connection.infoUrl);
+    const info = await askForSubject(client, connection.infoUrl, 'revoke');
     throwIfCancelled(req.signal);
 
     progress('Revoking the certificate');
