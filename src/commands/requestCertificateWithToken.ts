@@ -6,6 +6,7 @@ import { CertificateIndex } from '../features/certificateIndex';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
 import { WorkflowRunner } from '../features/workflowRunner';
 import { certificateLogLabel } from '../core/certificate';
+import { suggestedFileName } from '../views/fileNames';
 import { formatUtc } from '../views/presentation';
 import { SettingsService } from '../features/settings';
 
@@ -43,11 +44,12 @@ export function registerRequestCertificateWithTokenCommand(
     if (!tokenUrl) return 'cancelled';
     const outDir = args.outDir ?? (await askForFolder());
     if (!outDir) return 'cancelled';
-    const name = args.name ?? (await askForName(outDir));
-    if (!name) return 'cancelled';
+    // Without a name the user is asked once the token has been redeemed, with the application's name as suggestion.
+    const name = args.name;
+    const chooseName = name === undefined ? (application: string) => askForName(outDir, application) : undefined;
 
     const certFile = path.join(outDir, `${name}.crt`);
-    const existing = [certFile, path.join(outDir, `${name}.key`)].filter((f) => existsSync(f));
+    const existing = name === undefined ? [] : [certFile, path.join(outDir, `${name}.key`)].filter((f) => existsSync(f));
     let force = false;
     if (existing.length > 0) {
       if (!args.replace) {
@@ -66,11 +68,12 @@ export function registerRequestCertificateWithTokenCommand(
       force = true;
     }
 
-    const spec = { title: t('Requesting a certificate for {0}', name), certFile, insecure: settings.current.insecure };
+    const title = name ? t('Requesting a certificate for {0}', name) : t('Requesting a certificate');
+    const spec = { title, certFile, insecure: settings.current.insecure };
     const attempt = await runner.runAskingForCa(spec, settings.current.caFile || undefined, async ({ signal, progress, log }, caFile) => {
       // The connector stack (axios) loads on first use, not at activation.
       const { issueCertificate } = await import('../lifecycle/issue');
-      return issueCertificate({ tokenUrl, outDir, name, force, caFile, insecure: spec.insecure, signal, onProgress: progress, log });
+      return issueCertificate({ tokenUrl, outDir, name, chooseName, force, caFile, insecure: spec.insecure, signal, onProgress: progress, log });
     });
     if (!attempt.ok) return attempt.cancelled ? 'cancelled' : 'failed';
     const issued = attempt.value;
@@ -79,7 +82,7 @@ export function registerRequestCertificateWithTokenCommand(
     const showDetails = t('Show Details');
     void vscode.window
       .showInformationMessage(
-        t('New certificate {0} written to {1}: valid until {2}.', issued.certificate.commonName ?? name, index.displayPath(issued.certFile), formatUtc(issued.certificate.notAfter)),
+        t('New certificate {0} written to {1}: valid until {2}.', issued.certificate.commonName ?? path.parse(issued.certFile).name, index.displayPath(issued.certFile), formatUtc(issued.certificate.notAfter)),
         showDetails,
       )
       .then((choice) => {
@@ -120,12 +123,12 @@ async function askForFolder(): Promise<string | undefined> {
   return picked?.[0]?.fsPath;
 }
 
-async function askForName(outDir: string): Promise<string | undefined> {
+async function askForName(outDir: string, application: string): Promise<string | undefined> {
   const t = vscode.l10n.t;
   const answer = await vscode.window.showInputBox({
-    title: t('File name for the new certificate'),
+    title: t('File name for the new certificate of {0}', application),
     prompt: t('Writes <name>.crt, <name>.key (mode 600), <name>-ca.crt and <name>.kyma.json into {0}.', outDir),
-    value: 'client',
+    value: suggestedFileName(application, (name) => existsSync(path.join(outDir, `${name}.crt`)) || existsSync(path.join(outDir, `${name}.key`))),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const name = value.trim();

@@ -51,8 +51,11 @@ export function registerRestoreCertificateCommand(
     const backup = wanted ? backups.find((b) => b.id === wanted) : await pickBackup(backups, shown);
     if (!backup) return wanted ? 'refused' : 'cancelled';
 
+    // The key the index paired (the resolver's answer, including the keyFiles setting): a backup must fit it.
+    const paired = index.get(target)?.key;
+    const keyFile = paired?.status === 'match' ? paired.file : undefined;
     const outcome = await runner.run({ title: t('Restoring {0}', shown), certFile: target.fsPath }, ({ log }) =>
-      restoreCertificate({ certFile: target.fsPath, backup: backup.id, log }),
+      restoreCertificate({ certFile: target.fsPath, backup: backup.id, keyFile, log }),
     );
     if (!outcome.ok) return outcome.cancelled ? 'cancelled' : 'failed';
     const restored = outcome.value.restored;

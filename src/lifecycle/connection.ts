@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { KymaCertError, Remedy } from '../core/errors';
 import { connectionFileFor } from '../core/pairing';
 import { readRegularFileIfExists } from '../io/boundedRead';
-import { atomicWriteFiles } from './files';
+import { atomicWriteFiles, type FileWrite } from './files';
+import { withCertificateLock } from './lock';
 
 /**
  * What we remember about where a certificate belongs, so that the next renewal needs no flags.
@@ -151,7 +152,12 @@ export function serializeConnection(certFile: string, connection: RememberedConn
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-/** Writes the remembered connection atomically. */
+/** The write of the remembered connection, for callers that already hold the certificate's lock. */
+export function connectionWrite(certFile: string, connection: RememberedConnection): FileWrite {
+  return { path: connectionFileFor(certFile), data: serializeConnection(certFile, connection) };
+}
+
+/** Writes the remembered connection atomically, under the certificate's lock (it is one of the set's files). */
 export async function writeConnection(certFile: string, connection: RememberedConnection): Promise<void> {
-  await atomicWriteFiles([{ path: connectionFileFor(certFile), data: serializeConnection(certFile, connection) }]);
+  await withCertificateLock(certFile, () => atomicWriteFiles([connectionWrite(certFile, connection)]));
 }

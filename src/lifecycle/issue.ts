@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { type CertificateFacts, certificateLogLabel } from '../core/certificate';
 import { createCsr } from '../core/csr';
-import { parseConnectorSubject, type DnAttribute } from '../core/dn';
+import { firstValue, parseConnectorSubject, type DnAttribute } from '../core/dn';
 import { KymaCertError } from '../core/errors';
 import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync } from '../core/keys';
@@ -27,6 +27,11 @@ export interface IssueRequest extends NetworkOptions, WorkflowHooks, KeyPassphra
   name?: string;
   /** Replace existing files of that name. */
   force?: boolean;
+  /**
+   * Without `name`: asked for the file name once the token was redeemed, with the application's name (the
+   * subject's CN) as the suggestion; undefined cancels before anything is generated, signed or written.
+   */
+  chooseName?: (applicationName: string) => Promise<string | undefined>;
 }
 
 export interface IssueResult {
@@ -41,7 +46,7 @@ export interface IssueResult {
 
 function checkName(name: string): string {
   if (name === '' || name !== path.basename(name) || name === '.' || name === '..') {
-    throw new KymaCertError('config', `--name "${name}" must be a plain file name without a directory.`);
+    throw new KymaCertError('config', `The name "${name}" must be a plain file name without a directory.`);
   }
   return name;
 }
@@ -54,34 +59,37 @@ function checkName(name: string): string {
  */
 export async function issueCertificate(req: IssueRequest): Promise<IssueResult> {
   const outDir = path.resolve(req.outDir);
-  const certFile = path.join(outDir, `${checkName(req.name ?? 'client')}.crt`);
   checkHttpsUrl(req.tokenUrl, 'The token URL');
+  // Asking for the name needs the application's name, which only the token's answer tells.
+  let redeemed: Redeemed | undefined;
+  let name = req.name;
+  if (name === undefined && req.chooseName) {
+    redeemed = await redeem(req);
+    name = await req.chooseName(firstValue(redeemed.subject, 'CN') ?? 'client');
+    if (name === undefined) throw new KymaCertError('cancelled', 'Cancelled before a key was generated; nothing was written.');
+  }
+  const certFile = path.join(outDir, `${checkName(name ?? 'client')}.crt`);
   // The lock lives next to the certificate, so the folder must exist first; a failed run removes what it created.
   const undoDir = await ensureDirectory(outDir);
   try {
-    return await withCertificateLock(certFile, () => issueLocked(req, outDir, certFile));
+    return await withCertificateLock(certFile, () => issueLocked(req, outDir, certFile, redeemed));
   } catch (e) {
     await undoDir();
     throw e;
   }
 }
 
-async function issueLocked(req: IssueRequest, outDir: string, certFile: string): Promise<IssueResult> {
-  const now = req.now ?? (() => new Date());
+/** What the one-time token's answer says: the subject to ask for and where to send the CSR and later renewals. */
+interface Redeemed {
+  client: Awaited<ReturnType<typeof createConnectorClient>>;
+  subject: DnAttribute[];
+  subjectText: string;
+  csrUrl: string;
+  infoUrl: string;
+}
+
+async function redeem(req: IssueRequest): Promise<Redeemed> {
   const progress = req.onProgress ?? (() => undefined);
-  const log = req.log ?? (() => undefined);
-  const keyFile = path.join(outDir, `${certificateBaseName(certFile)}.key`);
-  const caFile = caFileFor(certFile);
-  const connectionFile = connectionFileFor(certFile);
-
-  if (!req.force) {
-    for (const file of [certFile, keyFile, caFile, connectionFile]) {
-      if (await pathExists(file)) {
-        throw new KymaCertError('config', `${file} already exists.`, undefined, { remedy: { kind: 'choose-other-name', data: { file } } });
-      }
-    }
-  }
-
   const client = await createConnectorClient(req);
   progress('Redeeming the one-time token');
   // A used or expired token is a plain 403 `invalid-token`; the connector's error carries the `new-token` remedy.
@@ -101,6 +109,26 @@ async function issueLocked(req: IssueRequest, outDir: string, certFile: string):
   // URL's host or its documented partner (connector-service.D ↔ gateway.D).
   const csrUrl = requireSameServiceUrl(req.tokenUrl, info.csrUrl, 'csrUrl');
   requireSameServiceUrl(req.tokenUrl, infoUrl, 'api.infoUrl');
+  return { client, subject, subjectText, csrUrl, infoUrl };
+}
+
+async function issueLocked(req: IssueRequest, outDir: string, certFile: string, redeemedEarlier?: Redeemed): Promise<IssueResult> {
+  const now = req.now ?? (() => new Date());
+  const progress = req.onProgress ?? (() => undefined);
+  const log = req.log ?? (() => undefined);
+  const keyFile = path.join(outDir, `${certificateBaseName(certFile)}.key`);
+  const caFile = caFileFor(certFile);
+  const connectionFile = connectionFileFor(certFile);
+
+  if (!req.force) {
+    for (const file of [certFile, keyFile, caFile, connectionFile]) {
+      if (await pathExists(file)) {
+        throw new KymaCertError('config', `${file} already exists.`, undefined, { remedy: { kind: 'choose-other-name', data: { file } } });
+      }
+    }
+  }
+
+  const { client, subject, subjectText, csrUrl, infoUrl } = redeemedEarlier ?? (await redeem(req));
   log(`subject ${subjectText}`);
   throwIfCancelled(req.signal);
 

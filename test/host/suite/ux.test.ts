@@ -244,4 +244,16 @@ suite('Kyma certificates: editor experience', function () {
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  test('Request Certificate with Token suggests the application\'s name as the file name', async function () {
+    this.timeout(60000);
+    const outDir = join(dir, 'named');
+    const { url } = emulator.mintToken('orders-service');
+    const requested = vscode.commands.executeCommand(CommandId.requestCertificateWithToken, { tokenUrl: url, outDir });
+    // Asked once the token told the application's name; Enter takes the suggestion.
+    await ui.waitFor(`${Selectors.quickInput} >> text=/File name for the new certificate of orders-service/`);
+    await ui.press('Enter');
+    assert.equal(await requested, 'done');
+    await waitForEntry(api, join(outDir, 'orders-service.crt'), (e) => e?.key.status === 'match');
+  });
 });
