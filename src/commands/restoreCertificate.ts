@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { messageOf } from '../core/errors';
@@ -9,6 +8,7 @@ import { WorkflowRunner } from '../features/workflowRunner';
 import { certificateLogLabel } from '../core/certificate';
 import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from '../features/settings';
+import { readRegularFile } from '../io/boundedRead';
 import type { BackupEntry } from '../lifecycle/backups';
 
 /** Scripted use (tests): which backup (`id` from listBackups); without it the user picks. */
@@ -77,7 +77,7 @@ async function pickBackup(backups: readonly BackupEntry[], shown: string): Promi
       let description: string;
       let detail: string | undefined;
       try {
-        const facts = certificateFacts(await readFile(backup.certBackup));
+        const facts = certificateFacts(await readRegularFile(backup.certBackup));
         description = t('{0}, valid until {1}', displayName(facts), formatUtc(facts.notAfter));
         detail = `SHA-256 ${facts.fingerprint256}`;
       } catch (e) {

@@ -1,3 +1,4 @@
+import { redactUrl, safeDisplayText } from '../core/displayText';
 import { ErrorKind, HINT_NEW_CERTIFICATE, KymaCertError, Remedy } from '../core/errors';
 import { PROXY_REFUSED } from './proxy';
 import type { ErrorBody } from './types';
@@ -5,7 +6,7 @@ import type { ErrorBody } from './types';
 /**
  * Maps what the Connector Service (or the network in front of it) does to one KymaCertError with a remedy the user
  * can act on. Messages carry URLs' hosts, statuses, error codes and the service's own text: never a key, a CSR or
- * a token (query strings are stripped).
+ * a token (token values are masked, and the service's text is escaped for display: core/displayText.ts).
  */
 
 // The HINT_* texts below are the CLI's old wording, kept while other code still refers to them; errors carry a
@@ -22,17 +23,15 @@ export const HINT_CSR_SUBJECT =
 const REJECTED: Remedy = { kind: 'new-certificate-with-token', data: { reason: 'rejected' } };
 const NETWORK: Remedy = { kind: 'check-network' };
 
+/** Answers are a few KiB; anything far bigger is not the Connector Service (axios stops reading there). */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
 const TOKEN_MESSAGES = new Set(['Token not provided.', 'Invalid token.']);
 export const REVOKED_MESSAGE = 'Certificate has been revoked.';
 
-/** `https://host:port/path` without the query (which may carry a one-time token). */
+/** `https://host:port/path?token=***`: URLs in messages go through the one masking function (core/displayText). */
 export function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return '(invalid URL)';
-  }
+  return redactUrl(url);
 }
 
 function parseErrorBody(text: string): ErrorBody | undefined {
@@ -58,7 +57,8 @@ export function errorFromResponse(operation: string, status: number, bodyText: s
       { ...options, remedy: kind === 'config' ? { kind: 'check-url' } : { kind: 'retry-later' } },
     );
   }
-  const said = `${operation} failed (HTTP ${status}): ${body.error}`;
+  // The service's text is shown to a person: escaped and capped, so it cannot forge terminal lines.
+  const said = `${operation} failed (HTTP ${status}): ${safeDisplayText(body.error, 300)}`;
   if (status === 403 && body.error === REVOKED_MESSAGE) {
     return new KymaCertError('revoked', said, undefined, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } } });
   }
@@ -74,7 +74,7 @@ export function errorFromResponse(operation: string, status: number, bodyText: s
   if (status === 405) return new KymaCertError('config', said, undefined, { ...options, remedy: { kind: 'check-url' } });
   if (status >= 500) return new KymaCertError('server', said, undefined, { ...options, remedy: { kind: 'retry-later' } });
   if (status >= 400 && status < 500) return new KymaCertError('bad-request', said, undefined, options);
-  return new KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${body.error}`, undefined, { ...options, remedy: { kind: 'retry-later' } });
+  return new KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${safeDisplayText(body.error, 300)}`, undefined, { ...options, remedy: { kind: 'retry-later' } });
 }
 
 /** A 2xx answer whose body is not what the contract promises. */
@@ -146,10 +146,15 @@ function safeCause(code: string | undefined, message: string): Error {
 /** A failure below HTTP: TLS, sockets, DNS, timeouts, cancellation. */
 export function errorFromTransport(error: unknown, context: TransportContext): KymaCertError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const detail = (error as Error | undefined)?.message ?? String(error);
+  // Node and proxy text may carry what a server sent: escaped and capped like any server text.
+  const detail = safeDisplayText((error as Error | undefined)?.message ?? String(error), 300);
   const where = describeUrl(context.url);
   const options = { cause: safeCause(code, detail) };
   if (context.cancelled) return new KymaCertError('cancelled', `${context.operation} was cancelled`, undefined, options);
+  if (code === 'ERR_BAD_RESPONSE' && detail.includes('maxContentLength')) {
+    // A hostile or broken server streaming an endless body: cut off at the cap instead of filling memory.
+    return new KymaCertError('server', `${context.operation}: ${where} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024} KiB; it was not read`, undefined, { ...options, remedy: { kind: 'retry-later' } });
+  }
   if (code === PROXY_REFUSED) return proxyRefused(error as { proxyStatus?: number }, detail, context, options);
   if (context.timedOut || code === 'ETIMEDOUT') {
     return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, undefined, { ...options, remedy: { kind: 'retry-later' } });
