@@ -41,7 +41,11 @@ export function keyFileFormatOf(block: CryptoBlock, container: 'pem' | 'der'): K
 /** `DEK-Info: DES-EDE3-CBC,0123…` → `des-ede3-cbc` (when node knows the cipher; else the PKCS#8 default). */
 function legacyCipher(headers: readonly string[]): string {
   const dekInfo = headers.find((h) => /^dek-info\s*:/i.test(h));
-  const name = dekInfo?.slice(dekInfo.indexOf(':') + 1).split(',')[0].trim().toLowerCase();
+  const name = dekInfo
+    ?.slice(dekInfo.indexOf(':') + 1)
+    .split(',')[0]
+    .trim()
+    .toLowerCase();
   return name && getCiphers().includes(name) ? name : DEFAULT_PKCS8_CIPHER;
 }
 

@@ -48,39 +48,62 @@ async function allFiles(dir: string): Promise<string[]> {
 }
 
 describe('kill -9 at every step of the write phase', () => {
-  it('leaves the old set or the new set, a matching pair, no temp file, and a working next renew', async () => {
-    // 1. Which steps does a renewal pass through? (The hook also traces them.)
-    const traced = await freshCopy();
-    const trace = path.join(await tempDir(), 'steps');
-    const clean = await finished(startCli(renewArgs(traced.certFile), undefined, { ...process.env, KYMA_CERT_TEST_TRACE_STEPS: trace }));
-    assert.equal(clean.code, 0, clean.stderr);
-    const steps = [...new Set((await fs.readFile(trace, 'utf8')).trim().split('\n'))];
-    for (const expected of ['lock:temp', 'temp:0', 'journal', 'rename:0', 'synced', 'renew:written']) assert.ok(steps.includes(expected), `${expected} not in ${steps.join(' ')}`);
+  // With --new-key the key is part of the same write: the old pair or the new pair, never a new key with an old
+  // certificate, and no temp file holding the new (possibly plain) key.
+  for (const rotate of [false, true]) {
+    const extra = rotate ? ['--new-key'] : [];
+    it(`leaves the old set or the new set, a matching pair, no temp file, and a working next renew${rotate ? ' (renew --new-key)' : ''}`, async () => {
+      // 1. Which steps does a renewal pass through? (The hook also traces them.)
+      const traced = await freshCopy();
+      const trace = path.join(await tempDir(), 'steps');
+      const clean = await finished(startCli([...renewArgs(traced.certFile), ...extra], undefined, { ...process.env, KYMA_CERT_TEST_TRACE_STEPS: trace }));
+      assert.equal(clean.code, 0, clean.stderr);
+      const steps = [...new Set((await fs.readFile(trace, 'utf8')).trim().split('\n'))];
+      for (const expected of ['lock:temp', 'temp:0', 'journal', 'rename:0', 'synced', 'renew:written'])
+        assert.ok(steps.includes(expected), `${expected} not in ${steps.join(' ')}`);
 
-    const original = await fs.readFile(template.certFile);
-    for (const step of steps) {
-      const ws = await freshCopy();
-      const crashed = await finished(startCli(renewArgs(ws.certFile), undefined, { ...process.env, KYMA_CERT_TEST_CRASH_AT: step }));
-      assert.equal(crashed.signal, 'SIGKILL', `step ${step}: the CLI was not killed (exit ${crashed.code}) ${crashed.stderr}`);
+      const original = await fs.readFile(template.certFile);
+      const originalKey = await fs.readFile(template.keyFile);
+      for (const step of steps) {
+        const ws = await freshCopy();
+        const crashed = await finished(startCli([...renewArgs(ws.certFile), ...extra], undefined, { ...process.env, KYMA_CERT_TEST_CRASH_AT: step }));
+        assert.equal(crashed.signal, 'SIGKILL', `step ${step}: the CLI was not killed (exit ${crashed.code}) ${crashed.stderr}`);
 
-      await withCertificateLock(ws.certFile, async () => undefined); // what the next run does first
-      const files = (await allFiles(ws.dir)).map((f) => path.relative(ws.dir, f));
-      assert.deepEqual(files.filter((f) => /kyma-tmp-|kyma-journal|kyma-lock/.test(f)), [], `step ${step}: leftovers`);
-      const cert = await fs.readFile(ws.certFile);
-      const backups = files.filter((f) => f.startsWith('.kyma-backups'));
-      if (cert.equals(original)) {
-        assert.deepEqual(files.sort(), ['app.crt', 'app.key'], `step ${step}: old certificate but not the old set`);
-      } else {
-        assert.ok(files.includes('app-ca.crt') && files.includes('app.kyma.json'), `step ${step}: new certificate but not the new set`);
-        assert.equal(backups.length, 1, `step ${step}: new set without its backup`);
-        assert.ok((await fs.readFile(path.join(ws.dir, backups[0]))).equals(original));
+        await withCertificateLock(ws.certFile, async () => undefined); // what the next run does first
+        const files = (await allFiles(ws.dir)).map((f) => path.relative(ws.dir, f));
+        assert.deepEqual(
+          files.filter((f) => /kyma-tmp-|kyma-journal|kyma-lock/.test(f)),
+          [],
+          `step ${step}: leftovers`,
+        );
+        const cert = await fs.readFile(ws.certFile);
+        const backups = files.filter((f) => f.startsWith('.kyma-backups'));
+        if (cert.equals(original)) {
+          assert.deepEqual(files.sort(), ['app.crt', 'app.key'], `step ${step}: old certificate but not the old set`);
+          assert.ok((await fs.readFile(ws.keyFile)).equals(originalKey), `step ${step}: old certificate with a new key`);
+        } else {
+          assert.ok(files.includes('app-ca.crt') && files.includes('app.kyma.json'), `step ${step}: new certificate but not the new set`);
+          assert.equal(backups.length, rotate ? 2 : 1, `step ${step}: new set without its backup`);
+          const backupBytes = await Promise.all(backups.map((b) => fs.readFile(path.join(ws.dir, b))));
+          assert.ok(
+            backupBytes.some((b) => b.equals(original)),
+            `step ${step}: the certificate backup`,
+          );
+          if (rotate) {
+            assert.ok(
+              backupBytes.some((b) => b.equals(originalKey)),
+              `step ${step}: the old key is not in the backup`,
+            );
+            assert.ok(!(await fs.readFile(ws.keyFile)).equals(originalKey), `step ${step}: new certificate with the old key`);
+          }
+        }
+        assert.ok(keyMatchesCertificate(loadPrivateKey(await fs.readFile(ws.keyFile)), new X509Certificate(cert)), `step ${step}: mismatch`);
+
+        const next = await finished(startCli(renewArgs(ws.certFile)));
+        assert.equal(next.code, 0, `step ${step}: the next renew failed: ${next.stdout} ${next.stderr}`);
       }
-      assert.ok(keyMatchesCertificate(loadPrivateKey(await fs.readFile(ws.keyFile)), new X509Certificate(cert)), `step ${step}: mismatch`);
-
-      const next = await finished(startCli(renewArgs(ws.certFile)));
-      assert.equal(next.code, 0, `step ${step}: the next renew failed: ${next.stdout} ${next.stderr}`);
-    }
-  });
+    });
+  }
 
   it('a kill -9 of issue after its key temp file was written leaves no private key behind', async () => {
     const outDir = await tempDir('kyma-crash-issue-');
@@ -92,6 +115,9 @@ describe('kill -9 at every step of the write phase', () => {
     assert.equal(leftover.length, 1, 'the key temp file should exist right after the crash');
     assert.match(await fs.readFile(leftover[0], 'utf8'), /PRIVATE KEY/);
     await withCertificateLock(path.join(outDir, 'app.crt'), async () => undefined);
-    assert.deepEqual((await allFiles(outDir)).filter((f) => /kyma-tmp-|kyma-lock|kyma-journal/.test(f)), []);
+    assert.deepEqual(
+      (await allFiles(outDir)).filter((f) => /kyma-tmp-|kyma-lock|kyma-journal/.test(f)),
+      [],
+    );
   });
 });

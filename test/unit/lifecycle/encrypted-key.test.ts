@@ -105,10 +105,7 @@ for (const encoding of Object.keys(ENCODINGS) as Array<keyof typeof ENCODINGS>) 
 describe('encrypted keys in revocation and issuance', () => {
   it('revokes with an encrypted key and the right passphrase; refuses a wrong one', async () => {
     const ws = await encryptedWorkspace('legacy DES-EDE3-CBC');
-    await assert.rejects(
-      revokeCertificate({ ...request(ws), keyPassphrase: 'nope' }),
-      (e: unknown) => isKymaCertError(e, 'bad-passphrase'),
-    );
+    await assert.rejects(revokeCertificate({ ...request(ws), keyPassphrase: 'nope' }), (e: unknown) => isKymaCertError(e, 'bad-passphrase'));
     const result = await revokeCertificate({ ...request(ws), keyPassphrase: PASS });
     assert.equal(result.sha256Hex, ws.sha256Hex);
     assertNoPassphraseLogged();
@@ -122,7 +119,10 @@ describe('encrypted keys in revocation and issuance', () => {
     assert.match(keyText, /^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
     assert.equal(await modeOf(result.keyFile), 0o600);
     assert.deepEqual(readPrivateKey(keyText, PASS).format, { container: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc' });
-    assert.throws(() => loadPrivateKey(keyText), (e: unknown) => isKymaCertError(e, 'passphrase-required'));
+    assert.throws(
+      () => loadPrivateKey(keyText),
+      (e: unknown) => isKymaCertError(e, 'passphrase-required'),
+    );
     await renewCertificate({ certFile: result.certFile, keyFile: result.keyFile, keyPassphrase: PASS, caFile: emulator.serverCaFile });
   });
 });

@@ -79,15 +79,27 @@ describe('renewal with key rotation', () => {
   });
 
   for (const [name, options, expected] of [
-    ['encrypted PKCS#8 (AES-256-CBC)', { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: PASS }, { container: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc' }],
-    ['legacy Proc-Type (DES-EDE3-CBC)', { type: 'pkcs1', format: 'pem', cipher: 'des-ede3-cbc', passphrase: PASS }, { container: 'pem', type: 'pkcs1', cipher: 'des-ede3-cbc' }],
+    [
+      'encrypted PKCS#8 (AES-256-CBC)',
+      { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: PASS },
+      { container: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc' },
+    ],
+    [
+      'legacy Proc-Type (DES-EDE3-CBC)',
+      { type: 'pkcs1', format: 'pem', cipher: 'des-ede3-cbc', passphrase: PASS },
+      { container: 'pem', type: 'pkcs1', cipher: 'des-ede3-cbc' },
+    ],
   ] as Array<[string, KeyExportOptions<'pem'>, object]>) {
     it(`writes the new key encrypted like the old one: ${name}, same passphrase`, async () => {
       const ws = await makeWorkspace(emulator);
       const oldKeyData = await reencodeKey(ws, options);
       await renewCertificate(request(ws, { keyPassphrase: PASS }));
       const newKeyData = await fs.readFile(ws.keyFile);
-      assert.throws(() => readPrivateKey(newKeyData), (e: unknown) => isKymaCertError(e, 'passphrase-required'), 'still encrypted');
+      assert.throws(
+        () => readPrivateKey(newKeyData),
+        (e: unknown) => isKymaCertError(e, 'passphrase-required'),
+        'still encrypted',
+      );
       const loaded = readPrivateKey(newKeyData, PASS);
       assert.deepEqual(loaded.format, expected);
       assert.ok(keyMatchesCertificate(loaded.key, await fs.readFile(ws.certFile)));
