@@ -37,7 +37,7 @@ interface RenewalInputs {
  * (key file, management-info URL or cluster domain, server CA) by asking once, runs the lifecycle workflow under
  * a cancellable progress notification, and reports the outcome. Business logic stays in `lifecycle/renew`.
  */
-export class RenewalFlow implements vscode.Disposable {
+export class RenewalFlow {
   constructor(
     private readonly index: CertificateIndex,
     private readonly settings: SettingsService,
@@ -195,9 +195,5 @@ export class RenewalFlow implements vscode.Disposable {
     const { readCertificateEntry } = await loadCertificateReader();
     const result = await readCertificateEntry(certFile, { maxFileSizeBytes: this.settings.current.maxFileSizeBytes });
     return 'entry' in result ? result.entry : undefined;
-  }
-
-  dispose(): void {
-    // Running renewals are aborted by the WorkflowRunner's own dispose.
   }
 }
