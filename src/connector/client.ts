@@ -3,8 +3,9 @@ import { X509Certificate } from 'node:crypto';
 import { parseCryptoFile } from '../core/pem';
 import { KymaCertError } from '../core/errors';
 import { describeUrl, errorFromResponse, errorFromTransport, unusableResponse } from './errors';
-import type { SecureContext } from 'node:tls';
-import { ConnectorAgent, ConnectorTlsOptions, createAgent, createSecureContext } from './tls';
+import type * as https from 'node:https';
+import { agentFor, handshakeCompleted } from './agent';
+import type { ConnectorTlsOptions } from './tls';
 import type { CertificateRequestBody, IssuedCertificates, ManagementInfo, SigningRequestInfo } from './types';
 
 export interface ConnectorClientOptions {
@@ -81,7 +82,6 @@ export class ConnectorClient {
   private readonly tls: ConnectorTlsOptions;
   private readonly timeoutMs: number;
   private readonly signal?: AbortSignal;
-  private secureContext?: SecureContext;
 
   constructor(options: ConnectorClientOptions = {}) {
     this.tls = options.tls ?? {};
@@ -209,11 +209,11 @@ export class ConnectorClient {
     }
     if (this.signal?.aborted) throw new KymaCertError('cancelled', `${operation} was cancelled`);
 
-    let agent: ConnectorAgent;
+    let agent: https.Agent;
     try {
-      this.secureContext ??= createSecureContext(this.tls);
-      agent = createAgent(this.tls, parsed, this.secureContext);
+      agent = agentFor(this.tls, parsed);
     } catch (e) {
+      if (e instanceof KymaCertError) throw e; // a proxy setting that is not a URL
       // Unreadable CA, certificate or key: say which kind of input, never echo it.
       throw new KymaCertError('config', `${operation}: the TLS settings cannot be used (${(e as NodeJS.ErrnoException).code ?? 'invalid PEM'})`, 'Check the CA file, client certificate and key.');
     }
@@ -257,7 +257,7 @@ export class ConnectorClient {
         operation,
         url,
         withClientCertificate: Boolean(this.tls.certPem),
-        handshakeCompleted: agent.handshakeCompleted,
+        handshakeCompleted: handshakeCompleted((e as { request?: unknown } | undefined)?.request),
         clientCertificateExpired: this.clientCertificateExpired(),
         timedOut,
         cancelled,
@@ -266,7 +266,6 @@ export class ConnectorClient {
     } finally {
       clearTimeout(timer);
       this.signal?.removeEventListener('abort', onAbort);
-      agent.destroy();
     }
   }
 

@@ -1,4 +1,5 @@
 import { ErrorKind, HINT_NEW_CERTIFICATE, KymaCertError } from '../core/errors';
+import { PROXY_REFUSED } from './proxy';
 import type { ErrorBody } from './types';
 
 /**
@@ -160,6 +161,7 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
   const where = describeUrl(context.url);
   const options = { cause: safeCause(code, detail) };
   if (context.cancelled) return new KymaCertError('cancelled', `${context.operation} was cancelled`, undefined, options);
+  if (code === PROXY_REFUSED) return proxyRefused(error as { proxyStatus?: number }, detail, context, options);
   if (context.timedOut || code === 'ETIMEDOUT') {
     return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, HINT_TIMEOUT, options);
   }
@@ -203,6 +205,15 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
     return new KymaCertError('network', `${context.operation}: cannot reach ${where} (${code}: ${detail})`, HINT_NETWORK, options);
   }
   return new KymaCertError('network', `${context.operation}: request to ${where} failed (${code ?? detail})`, HINT_NETWORK, options);
+}
+
+/** The proxy answered CONNECT with something else than 200: 407 needs credentials, anything else is a refusal. */
+function proxyRefused(error: { proxyStatus?: number }, detail: string, context: TransportContext, options: { cause: Error }): KymaCertError {
+  const hint =
+    error.proxyStatus === 407
+      ? 'The proxy needs authentication: put the user and password in the proxy URL (http://user:password@proxy:port).'
+      : 'Ask the proxy administrator to allow CONNECT to this host and port, or add the host to NO_PROXY (http.noProxy in VS Code).';
+  return new KymaCertError('network', `${context.operation}: ${detail}`, hint, options);
 }
 
 /** A reset before the handshake finished: with a client certificate, that is how a Node/TLS 1.2 refusal looks. */

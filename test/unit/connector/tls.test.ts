@@ -3,11 +3,12 @@
  * gateway refusing the client certificate, as Node actually reports it (reset, no alert; see EmulatorOptions).
  */
 import assert from 'node:assert/strict';
-import * as tls from 'node:tls';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { after, before, describe, it } from 'node:test';
 import { HINT_NEW_CERTIFICATE, isKymaCertError } from '../../../src/core/errors';
 import { ConnectorClient } from '../../../src/connector';
-import { createAgent, secureContextOptions } from '../../../src/connector/tls';
+import { agentFor } from '../../../src/connector/agent';
+import { secureContextFor, secureContextOptions } from '../../../src/connector/tls';
 import { startEmulator, Emulator, IssuedClientCertificate } from '../../../src/emulator';
 import { DAY_MS, keyNamed } from '../helpers/certs';
 
@@ -54,18 +55,41 @@ describe('server trust', () => {
     await assert.rejects(wrongCa.getSigningRequestInfo(emulator.mintToken('my-app').url), (e: unknown) => isKymaCertError(e, 'untrusted-server'));
   });
 
-  it('keeps the system roots next to caPem, verifies by default, sends SNI only for host names', () => {
-    const context = secureContextOptions({ caPem: emulator.serverCaPem });
-    assert.deepEqual(context.ca, [...tls.rootCertificates, emulator.serverCaPem]);
-    assert.equal(context.minVersion, 'TLSv1.2');
-    assert.equal(secureContextOptions({}).ca, undefined, 'no CA file: Node defaults (system roots)');
-    const byName = createAgent({ caPem: emulator.serverCaPem }, new URL('https://gateway.local.kyma.dev/x')).options;
-    assert.equal(byName.rejectUnauthorized, true);
-    assert.equal(byName.servername, 'gateway.local.kyma.dev');
-    assert.equal(byName.keepAlive, false);
-    const byIp = createAgent({ insecure: true }, new URL('https://[::1]:8443/x')).options;
-    assert.equal(byIp.servername, undefined);
-    assert.equal(byIp.rejectUnauthorized, false);
+  it('starts from the system roots (no CA list re-parsed), verifies by default, keeps connections alive', () => {
+    const options = secureContextOptions({ caPem: emulator.serverCaPem });
+    assert.equal(options.ca, undefined, 'caPem is added to the shared root store, not passed as a CA list');
+    assert.equal(options.minVersion, 'TLSv1.2');
+    const verified = agentFor({ caPem: emulator.serverCaPem }, new URL('https://gateway.local.kyma.dev/x')).options;
+    assert.equal(verified.rejectUnauthorized, true);
+    assert.equal(verified.keepAlive, true);
+    assert.equal(verified.servername, undefined, "per request: Node's agent sends SNI for names, never for IP literals");
+    assert.equal(agentFor({ insecure: true }, new URL('https://[::1]:8443/x')).options.rejectUnauthorized, false);
+  });
+
+  it('caches one TLS context and one agent per (CA, certificate, key, insecure)', () => {
+    const a = { caPem: emulator.serverCaPem, certPem: expired.certPem, keyPem: keyPem() };
+    assert.equal(secureContextFor(a), secureContextFor({ ...a }), 'same inputs → the same context');
+    assert.notEqual(secureContextFor(a), secureContextFor({ ...a, certPem: foreign.certPem }));
+    const url = new URL(emulator.infoUrl);
+    assert.equal(agentFor(a, url), agentFor({ ...a }, url));
+    assert.notEqual(agentFor(a, url), agentFor({ ...a, insecure: true }, url), 'insecure never shares a verifying agent');
+  });
+
+  it('requests with the same credentials share one TLS connection', async () => {
+    const client = await emulator.issueClientCertificate({ application: 'keep-alive-app', publicKey: keyNamed('tls-key') });
+    const connector = new ConnectorClient({ tls: { caPem: emulator.serverCaPem, certPem: client.certPem, keyPem: keyPem() } });
+    const sockets = new Set<unknown>();
+    const onResponse = (message: unknown): void => void sockets.add((message as { request: { socket: unknown } }).request.socket);
+    subscribe('http.client.response.finish', onResponse);
+    try {
+      await connector.getManagementInfo(emulator.infoUrl);
+      await connector.getManagementInfo(emulator.infoUrl);
+      await connector.getManagementInfo(emulator.infoUrl);
+    } finally {
+      unsubscribe('http.client.response.finish', onResponse);
+    }
+    const connections = sockets.size;
+    assert.equal(connections, 1, 'three requests, one connection (one TLS handshake)');
   });
 
   it('reports unusable TLS inputs as config without echoing them', async () => {
