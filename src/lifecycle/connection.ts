@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { BackendKind } from '../connector/tokenInput';
 import { KymaCertError } from '../core/errors';
 import { connectionFileFor } from '../core/pairing';
 import { atomicWriteFiles, readFileIfExists } from './files';
@@ -8,8 +9,15 @@ import { atomicWriteFiles, readFileIfExists } from './files';
  * Stored as JSON in pairing's `connectionFileFor(certFile)`. Holds no secrets: URLs and file names only.
  */
 export interface RememberedConnection {
-  /** `https://gateway.<domain>/v1/applications/management/info` */
+  /** Absent = `kyma` (files written before Compass support). `kyma` also covers the Compass connectivity adapter. */
+  backend?: BackendKind;
+  /**
+   * Where management calls go. Kyma/adapter: `https://gateway.<domain>/v1/applications/management/info`.
+   * Compass: the `certificateSecuredConnectorURL` (`https://compass-gateway-mtls.<domain>/connector/graphql`).
+   */
   infoUrl: string;
+  /** Compass only: `managementPlaneInfo.directorURL` (the Director for this certificate). */
+  directorUrl?: string;
   /** The private key file, relative to the certificate's directory in the file, absolute in memory. */
   keyFile?: string;
   /** The server CA file used for TLS, relative in the file, absolute in memory. */
@@ -45,7 +53,9 @@ export async function readConnection(certFile: string): Promise<RememberedConnec
   }
   const base = path.dirname(path.resolve(certFile));
   return {
+    ...(json.backend === 'compass' ? { backend: 'compass' as const } : {}),
     infoUrl: json.infoUrl,
+    ...(typeof json.directorUrl === 'string' ? { directorUrl: json.directorUrl } : {}),
     keyFile: toAbsolute(base, typeof json.keyFile === 'string' ? json.keyFile : undefined),
     caFile: toAbsolute(base, typeof json.caFile === 'string' ? json.caFile : undefined),
     revoked:
@@ -58,8 +68,11 @@ export async function readConnection(certFile: string): Promise<RememberedConnec
 /** The file contents `writeConnection` would write: stable key order, relative paths, trailing newline. */
 export function serializeConnection(certFile: string, connection: RememberedConnection): string {
   const base = path.dirname(path.resolve(certFile));
+  // Kyma files keep their old shape (no `backend` key), so older versions of kyma-cert still read them.
   const json: RememberedConnection = {
+    backend: connection.backend === 'compass' ? 'compass' : undefined,
     infoUrl: connection.infoUrl,
+    directorUrl: connection.directorUrl,
     keyFile: toRelative(base, connection.keyFile),
     caFile: toRelative(base, connection.caFile),
     revoked: connection.revoked,

@@ -1,27 +1,38 @@
 import * as path from 'node:path';
 import type { CertificateFacts } from '../core/certificate';
-import { createCsr } from '../core/csr';
-import { parseConnectorSubject, type DnAttribute } from '../core/dn';
+import type { KeyObject } from 'node:crypto';
+import { describeTokenSource, parseTokenInput, type BackendKind } from '../connector/tokenInput';
+import { createCsr, parseCsr } from '../core/csr';
+import { formatConnectorSubject, subjectMismatch, type DnAttribute } from '../core/dn';
 import { KymaCertError, isKymaCertError } from '../core/errors';
-import { generateRsaKeyAsync } from '../core/keys';
+import { generateRsaKeyAsync, spkiDer } from '../core/keys';
 import { caFileFor, connectionFileFor } from '../core/pairing';
 import { ensureDirectory } from './backups';
 import { serializeConnection } from './connection';
 import { atomicWriteFiles, PRIVATE_KEY_MODE, readFileIfExists } from './files';
 import { checkHttpsUrl } from './management';
 import type { WorkflowHooks } from './renew';
-import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
+import { createBackendClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 import { verifyIssuedCertificates } from './verify';
 
 export interface IssueRequest extends NetworkOptions, WorkflowHooks {
-  /** The one-time URL from Kyma: `https://connector-service.<domain>/v1/applications/signingRequests/info?token=…`. */
-  tokenUrl: string;
+  /**
+   * What the user was given, in any form (connector/tokenInput.ts): a Kyma token URL, a Compass legacyConnectorURL,
+   * the Compass `rawEncoded` token data, or a raw token (with `connectorUrl`).
+   */
+  token?: string;
+  /** Old name of `token` (a Kyma token URL); still accepted. */
+  tokenUrl?: string;
+  /** The connector URL that goes with a raw token. */
+  connectorUrl?: string;
   /** Directory for the new files (created if missing). */
   outDir: string;
   /** Base name of the files: `<name>.crt`, `<name>.key`, `<name>-ca.crt`, `<name>.kyma.json`. Default `client`. */
   name?: string;
   /** Replace existing files of that name. */
   force?: boolean;
+  /** Builds the CSR; default core/csr createCsr. For callers with their own CSR rules (and tests that break them). */
+  csrFactory?: (subject: readonly DnAttribute[], key: KeyObject) => string;
 }
 
 export interface IssueResult {
@@ -30,13 +41,15 @@ export interface IssueResult {
   caFile: string;
   connectionFile: string;
   certificate: CertificateFacts;
-  /** management/info URL from the answer's `api.infoUrl`, remembered for renewals. */
+  /** Which backend issued it (remembered for renewals). */
+  backend: BackendKind;
+  /** Where renewals go (remembered): management/info (Kyma, adapter) or certificateSecuredConnectorURL (Compass). */
   infoUrl: string;
 }
 
 /** Kyma's answer to a used or expired token is a plain 403; say what to do about it. */
 const HINT_NEW_TOKEN =
-  'One-time tokens are valid for 5 minutes and only once: ask Kyma for a new token (create a new TokenRequest, or use "Connect Application" in the Kyma console).';
+  'One-time tokens are valid for 5 minutes and only once: ask for a new token (Kyma: a new TokenRequest or "Connect Application" in the console; Compass: "Connect Application") and paste it right away.';
 
 function checkName(name: string): string {
   if (name === '' || name !== path.basename(name) || name === '.' || name === '..') {
@@ -46,10 +59,34 @@ function checkName(name: string): string {
 }
 
 /**
- * Gets a first certificate from a one-time token (spec §3): token info → new RSA 2048 key → CSR with the returned
- * subject → POST to csrUrl → verify → write key (0600), certificate, CA and the remembered connection atomically.
- * Refuses to replace existing files unless `force`, and checks that before spending the token. On any failure
- * nothing is written.
+ * The token that signs is single-shot (Compass spends it even when signing fails), so the CSR is checked here first:
+ * it parses, its signature verifies, it carries our key, and its subject satisfies the service's rule.
+ */
+function checkCsrLocally(csrPem: string, subject: readonly DnAttribute[], key: KeyObject): void {
+  const refuse = (why: string): never => {
+    throw new KymaCertError(
+      'verification',
+      `The certificate signing request was not sent: ${why} The one-time token was not spent on it; nothing was written.`,
+      'This is a bug in the CSR builder; report it. The same token can still be used once the CSR is right.',
+    );
+  };
+  let parsed;
+  try {
+    parsed = parseCsr(csrPem);
+  } catch {
+    return refuse('it cannot be parsed.');
+  }
+  if (!parsed.signatureValid) refuse('its signature does not verify.');
+  if (!spkiDer(parsed.publicKey).equals(spkiDer(key))) refuse('it does not carry the new public key.');
+  const mismatch = subjectMismatch(subject, parsed.subject);
+  if (mismatch !== undefined) refuse(`its subject does not satisfy ${formatConnectorSubject(subject)} (${mismatch.replace(/^CSR: /, '')}).`);
+}
+
+/**
+ * Gets a first certificate from a one-time token (spec §3; Compass §4): redeem the token (subject, management URL)
+ * → new RSA 2048 key → CSR checked locally → signed with the follow-up token → verify → write key (0600),
+ * certificate, CA and the remembered connection atomically. Refuses to replace existing files unless `force`, and
+ * checks that before spending the token. On any failure nothing is written.
  */
 export async function issueCertificate(req: IssueRequest): Promise<IssueResult> {
   const now = req.now ?? (() => new Date());
@@ -57,7 +94,7 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   const log = req.log ?? (() => undefined);
   const outDir = path.resolve(req.outDir);
   const name = checkName(req.name ?? 'client');
-  checkHttpsUrl(req.tokenUrl, 'The token URL');
+  const token = parseTokenInput(req.token ?? req.tokenUrl ?? '', req.connectorUrl);
   const certFile = path.join(outDir, `${name}.crt`);
   const keyFile = path.join(outDir, `${name}.key`);
   const caFile = caFileFor(certFile);
@@ -71,36 +108,30 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
     }
   }
 
-  const client = await createConnectorClient(req);
+  const backend = await createBackendClient(token.backend, req);
   progress('Redeeming the one-time token');
-  let info;
+  log(`token: ${describeTokenSource(token.source)} (${token.backend} backend)`);
+  let onboarding;
   try {
-    info = await client.getSigningRequestInfo(req.tokenUrl);
+    onboarding = await backend.redeemToken(token);
   } catch (e) {
     throw withTokenHint(e);
   }
-  const subjectText = info?.certificate?.subject;
-  const infoUrl = info?.api?.infoUrl;
-  if (typeof info?.csrUrl !== 'string' || typeof subjectText !== 'string' || typeof infoUrl !== 'string') {
-    throw new KymaCertError('server', 'The token answer lacks csrUrl, certificate.subject or api.infoUrl.');
-  }
-  let subject: DnAttribute[];
-  try {
-    subject = parseConnectorSubject(subjectText);
-  } catch (e) {
-    throw new KymaCertError('server', `The token answer has a subject we cannot read: ${subjectText}`, undefined, { cause: e });
-  }
-  log(`subject ${subjectText}`);
+  const { subject, location } = onboarding;
+  checkHttpsUrl(location.url, 'The management URL the service returned');
+  log(`subject ${formatConnectorSubject(subject)}`);
   throwIfCancelled(req.signal);
 
   progress('Generating a new RSA 2048 key');
   const { key, pem: keyPem } = await generateRsaKeyAsync(2048);
   throwIfCancelled(req.signal);
 
+  const csrPem = (req.csrFactory ?? createCsr)(subject, key);
+  checkCsrLocally(csrPem, subject, key);
   progress('Requesting the certificate');
   let issued;
   try {
-    issued = await client.signCsrWithToken(info.csrUrl, createCsr(subject, key));
+    issued = await onboarding.sign(csrPem);
   } catch (e) {
     throw withTokenHint(e);
   }
@@ -111,22 +142,23 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
 
   progress('Writing the key and certificate');
   const undoDir = await ensureDirectory(outDir);
+  const remembered = { backend: location.backend, infoUrl: location.url, directorUrl: location.directorUrl, keyFile, caFile: req.caFile };
   try {
     await atomicWriteFiles([
       { path: keyFile, data: keyPem, mode: PRIVATE_KEY_MODE },
       { path: certFile, data: verified.clientPem },
       { path: caFile, data: verified.caPem },
-      { path: connectionFile, data: serializeConnection(certFile, { infoUrl, keyFile, caFile: req.caFile }) },
+      { path: connectionFile, data: serializeConnection(certFile, remembered) },
     ]);
   } catch (e) {
     await undoDir();
     throw e;
   }
-  return { certFile, keyFile, caFile, connectionFile, certificate: verified.clientFacts, infoUrl };
+  return { certFile, keyFile, caFile, connectionFile, certificate: verified.clientFacts, backend: location.backend, infoUrl: location.url };
 }
 
 function withTokenHint(e: unknown): unknown {
-  if (isKymaCertError(e, 'invalid-token')) {
+  if (isKymaCertError(e, 'invalid-token') && !e.hint) {
     return new KymaCertError('invalid-token', e.message, HINT_NEW_TOKEN, { status: e.status, serverMessage: e.serverMessage, cause: e });
   }
   return e;

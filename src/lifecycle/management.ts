@@ -1,5 +1,4 @@
-import type { ConnectorClient } from '../connector/client';
-import { parseConnectorSubject, type DnAttribute } from '../core/dn';
+import { locationFor, type ManagementLocation } from '../connector/backend';
 import { KymaCertError } from '../core/errors';
 import { connectionFileFor } from '../core/pairing';
 import { readConnection, type RememberedConnection } from './connection';
@@ -8,6 +7,8 @@ import type { NetworkOptions } from './tls-options';
 /** The URL and network options a workflow will use, after explicit values and the remembered connection are merged. */
 export interface ResolvedConnection {
   infoUrl: string;
+  /** Which backend, and its URLs: the remembered kind for the remembered URL, else guessed from the URL. */
+  location: ManagementLocation;
   network: NetworkOptions;
   remembered?: RememberedConnection;
 }
@@ -56,6 +57,10 @@ export async function resolveConnection(
   }
   return {
     infoUrl: checkHttpsUrl(infoUrl, 'The management info URL'),
+    location:
+      remembered !== undefined && infoUrl === remembered.infoUrl
+        ? locationFor(infoUrl, remembered.backend ?? 'kyma', remembered.directorUrl)
+        : locationFor(infoUrl),
     network: {
       caFile: req.caFile ?? remembered?.caFile,
       insecure: req.insecure,
@@ -64,32 +69,4 @@ export async function resolveConnection(
     },
     remembered,
   };
-}
-
-/** What management/info tells a certificate holder (spec §4). */
-export interface ManagementAnswer {
-  subject: DnAttribute[];
-  renewCertUrl: string;
-  revokeCertUrl: string;
-}
-
-/** Calls management/info and checks that the answer has what renewal and revocation need. */
-export async function askForSubject(client: ConnectorClient, infoUrl: string): Promise<ManagementAnswer> {
-  const info = await client.getManagementInfo(infoUrl);
-  const subjectText = info?.certificate?.subject;
-  const renewCertUrl = info?.urls?.renewCertUrl;
-  const revokeCertUrl = info?.urls?.revokeCertUrl;
-  if (typeof subjectText !== 'string' || typeof renewCertUrl !== 'string' || typeof revokeCertUrl !== 'string') {
-    throw new KymaCertError('server', 'management/info did not return certificate.subject and the renewal/revocation URLs.');
-  }
-  let subject: DnAttribute[];
-  try {
-    subject = parseConnectorSubject(subjectText);
-  } catch (e) {
-    throw new KymaCertError('server', `management/info returned a subject we cannot read: ${subjectText}`, undefined, { cause: e });
-  }
-  if (!subject.some((a) => a.type === 'CN')) {
-    throw new KymaCertError('server', `management/info returned a subject without CN: ${subjectText}`);
-  }
-  return { subject, renewCertUrl, revokeCertUrl };
 }
