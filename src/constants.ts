@@ -43,6 +43,8 @@ export const SettingKey = {
   insecure: 'insecure',
   autoRenewEnabled: 'autoRenew.enabled',
   autoRenewThresholdFraction: 'autoRenew.thresholdFraction',
+  rememberKeyPassphrase: 'rememberKeyPassphrase',
+  renewalRotateKey: 'renewal.rotateKey',
 } as const;
 export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey];
 

@@ -20,6 +20,7 @@ import { CertificateDetailsDocuments } from './features/detailsDocument';
 import { CertificateDiagnostics } from './features/diagnostics';
 import { CertificateHoverProvider } from './features/hoverProvider';
 import { InsecureTlsWarning } from './features/insecureTlsWarning';
+import { KeyPassphrases } from './features/keyPassphrases';
 import { RenewalFlow } from './features/renewalFlow';
 import { SettingsService } from './features/settings';
 import { CertificateStatusBar } from './features/statusBar';
@@ -44,10 +45,11 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
   const log = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
   const settings = new SettingsService();
   const index = new CertificateIndex(settings, log);
-  const renewal = new RenewalFlow(index, settings, log);
+  const passphrases = new KeyPassphrases(context.secrets, settings, log);
+  const renewal = new RenewalFlow(index, settings, log, passphrases);
   const certificatesView = new CertificatesView(index, settings);
   const diagnostics = new CertificateDiagnostics(index, settings, log);
-  const autoRenew = new AutoRenew(index, settings, log);
+  const autoRenew = new AutoRenew(index, settings, log, passphrases);
 
   context.subscriptions.push(
     log,
@@ -66,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
     diagnostics,
     autoRenew,
     registerRequestCertificateWithTokenCommand(index, settings, log),
-    registerRevokeCertificateCommand(index, settings, log),
+    registerRevokeCertificateCommand(index, settings, log, passphrases),
     registerRestoreCertificateCommand(index, settings, log),
   );
 

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { keyCandidates } from '../core/pairing';
+import { readRegularFile } from '../io/boundedRead';
 import { readConnection } from '../lifecycle/connection';
 import { infoUrlForDomain } from '../lifecycle/management';
 import type { NetworkOptions } from '../lifecycle/tls-options';
@@ -16,6 +17,39 @@ export const GATEWAY_OPTIONS = {
   'info-url': { type: 'string' },
   domain: { type: 'string' },
 } as const satisfies Options;
+
+/** Flags of the subcommands that read or write a private key: how to get the passphrase of an encrypted key. */
+export const KEY_PASSPHRASE_OPTIONS = {
+  'key-passphrase-env': { type: 'string' },
+  'key-passphrase-file': { type: 'string' },
+} as const satisfies Options;
+
+export const KEY_PASSPHRASE_USAGE = `  --key-passphrase-env VAR   passphrase of an encrypted key, from this environment variable
+  --key-passphrase-file FILE passphrase of an encrypted key, from this file (one trailing newline is ignored)`;
+
+/** A passphrase file holds one line; anything near this size is the wrong file. */
+const MAX_PASSPHRASE_FILE_BYTES = 4096;
+
+/**
+ * The key passphrase from `--key-passphrase-env VAR` or `--key-passphrase-file FILE`, or undefined. Never taken from
+ * the command line itself (it would show in `ps` and shell history), never printed, never put in an error.
+ */
+export async function keyPassphrase(values: Values): Promise<string | undefined> {
+  const envName = stringValue(values, 'key-passphrase-env');
+  const file = stringValue(values, 'key-passphrase-file');
+  if (envName !== undefined && file !== undefined) throw new UsageError('Pass either --key-passphrase-env or --key-passphrase-file, not both.');
+  if (envName !== undefined) {
+    const value = process.env[envName];
+    if (value === undefined || value === '') throw new UsageError(`--key-passphrase-env: the environment variable ${envName} is not set or empty.`);
+    return value;
+  }
+  if (file === undefined) return undefined;
+  const text = (await readRegularFile(path.resolve(file), MAX_PASSPHRASE_FILE_BYTES)).toString('utf8');
+  // Editors and `echo` end the file with a newline that is not part of the passphrase; only one is removed.
+  const passphrase = text.replace(/\r?\n$/, '');
+  if (passphrase === '') throw new UsageError(`--key-passphrase-file: ${file} is empty.`);
+  return passphrase;
+}
 
 /** Flags every network subcommand takes. */
 export const NETWORK_OPTIONS = {

@@ -1,10 +1,11 @@
 import { issueCertificate } from '../lifecycle/issue';
-import { NETWORK_OPTIONS, networkOptions, parse, requiredString, stringValue } from './args';
+import { KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, parse, requiredString, stringValue } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 
 export const ISSUE_USAGE = `Usage: kyma-cert issue --token-url URL --out-dir DIR [--name NAME] [--force]
                       [--ca-file FILE] [--insecure] [--timeout SECONDS] [--json]
+                      [--key-passphrase-env VAR | --key-passphrase-file FILE]
 
 Gets a first client certificate with a one-time token URL from Kyma (TokenRequest or console):
 generates a new RSA 2048 key, sends a CSR with the subject the service asks for, verifies the answer and
@@ -13,12 +14,15 @@ writes NAME.key (mode 0600), NAME.crt, NAME-ca.crt and NAME.kyma.json (for later
   --token-url URL    https://connector-service.<domain>/v1/applications/signingRequests/info?token=...
   --out-dir DIR      where to write (created if missing)
   --name NAME        file base name (default: client)
-  --force            replace existing files of that name`;
+  --force            replace existing files of that name
+With a passphrase the new key is written encrypted (PKCS#8, AES-256-CBC):
+${KEY_PASSPHRASE_USAGE}`;
 
 /** `kyma-cert issue …` */
 export async function runIssue(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     ...NETWORK_OPTIONS,
+    ...KEY_PASSPHRASE_OPTIONS,
     'token-url': { type: 'string' },
     'out-dir': { type: 'string' },
     name: { type: 'string' },
@@ -37,6 +41,7 @@ export async function runIssue(argv: readonly string[], io: Io): Promise<number>
     outDir,
     name: stringValue(values, 'name'),
     force: values.force === true,
+    keyPassphrase: await keyPassphrase(values),
     onProgress: progressPrinter(io),
   });
   const now = new Date();

@@ -1,10 +1,11 @@
 import { renewCertificate } from '../lifecycle/renew';
-import { GATEWAY_OPTIONS, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
+import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 
 export const RENEW_USAGE = `Usage: kyma-cert renew --cert FILE [--key FILE] [--info-url URL | --domain DOMAIN]
                       [--ca-file FILE] [--insecure] [--timeout SECONDS] [--allow-issuer-change] [--json]
+                      [--key-passphrase-env VAR | --key-passphrase-file FILE]
 
 Renews a client certificate with its existing key. The subject and renewal URL come from
 management/info; the answer is verified before anything is written; the file keeps its layout;
@@ -18,12 +19,14 @@ the previous certificate goes to .kyma-backups/. The info URL is remembered in <
   --insecure              do not verify the server certificate (local clusters only)
   --timeout SECONDS       per request
   --allow-issuer-change   accept a certificate from a different CA (cluster CA rotated)
-  --json                  machine-readable result or error on stdout`;
+  --json                  machine-readable result or error on stdout
+${KEY_PASSPHRASE_USAGE}`;
 
 /** `kyma-cert renew …` */
 export async function runRenew(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     ...NETWORK_OPTIONS,
+    ...KEY_PASSPHRASE_OPTIONS,
     ...GATEWAY_OPTIONS,
     'allow-issuer-change': { type: 'boolean' },
   });
@@ -38,6 +41,7 @@ export async function runRenew(argv: readonly string[], io: Io): Promise<number>
     ...net,
     certFile,
     keyFile: await resolveKeyFile(values, certFile),
+    keyPassphrase: await keyPassphrase(values),
     infoUrl,
     allowIssuerChange: values['allow-issuer-change'] === true,
     onProgress: progressPrinter(io),

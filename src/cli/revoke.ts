@@ -3,16 +3,19 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { certificatesInFile } from '../core/certificate';
 import { revokeCertificate } from '../lifecycle/revoke';
-import { GATEWAY_OPTIONS, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
+import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
 import { exitCodeFor } from '../core/errors';
 import { printResult, progressPrinter, UsageError, type Io } from './output';
 
 export const REVOKE_USAGE = `Usage: kyma-cert revoke --cert FILE [--key FILE] [--yes] [--info-url URL | --domain DOMAIN]
                        [--ca-file FILE] [--insecure] [--timeout SECONDS] [--json]
+                       [--key-passphrase-env VAR | --key-passphrase-file FILE]
 
 Revokes the certificate at the Connector Service. It keeps working until it expires, but it can never be
 renewed again: the application then needs a new certificate from a one-time token.
-Asks for confirmation on a terminal; without a terminal, --yes is required.`;
+Asks for confirmation on a terminal; without a terminal, --yes is required.
+
+${KEY_PASSPHRASE_USAGE}`;
 
 /** Asks on the terminal; true only for an explicit yes. */
 async function confirm(question: string): Promise<boolean> {
@@ -28,6 +31,7 @@ async function confirm(question: string): Promise<boolean> {
 export async function runRevoke(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     ...NETWORK_OPTIONS,
+    ...KEY_PASSPHRASE_OPTIONS,
     ...GATEWAY_OPTIONS,
     yes: { type: 'boolean', short: 'y' },
   });
@@ -38,6 +42,7 @@ export async function runRevoke(argv: readonly string[], io: Io): Promise<number
   const { certFile, infoUrl } = gatewayTarget(values);
   const json = values.json === true;
   const keyFile = await resolveKeyFile(values, certFile);
+  const passphrase = await keyPassphrase(values);
 
   if (values.yes !== true) {
     if (!process.stdin.isTTY || !process.stderr.isTTY) {
@@ -56,6 +61,7 @@ export async function runRevoke(argv: readonly string[], io: Io): Promise<number
     ...net,
     certFile,
     keyFile,
+    keyPassphrase: passphrase,
     infoUrl,
     onProgress: progressPrinter(io),
   });

@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { isKymaCertError } from '../core/errors';
-import { messageOf } from '../features/certificateEntry';
+import { isKymaCertError, messageOf } from '../core/errors';
+import { usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
-import { displayName, formatUtc } from '../features/presentation';
+import { displayName, formatUtc } from '../views/presentation';
 import { askForInfoUrl } from '../features/renewalPrompts';
+import { KeyPassphrases } from '../features/keyPassphrases';
 import { SettingsService } from '../features/settings';
 
 /** Scripted use (tests): `{ confirm: true }` skips the modal confirmation. */
@@ -24,6 +25,7 @@ export function registerRevokeCertificateCommand(
   index: CertificateIndex,
   settings: SettingsService,
   log: vscode.LogOutputChannel,
+  passphrases: KeyPassphrases,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.revokeCertificate, async (arg?: unknown, options?: unknown): Promise<CommandOutcome> => {
     const t = vscode.l10n.t;
@@ -43,7 +45,8 @@ export function registerRevokeCertificateCommand(
       void vscode.window.showInformationMessage(t('{0} is already revoked.', name));
       return 'refused';
     }
-    if (entry.key.status !== 'match' || !entry.key.file) {
+    const keyFile = usableKeyFile(entry.key);
+    if (!keyFile) {
       void vscode.window.showErrorMessage(t('Revoking {0} needs its private key (the request is signed in the TLS handshake), and no matching key was found.', name));
       return 'refused';
     }
@@ -52,6 +55,15 @@ export function registerRevokeCertificateCommand(
     if (!infoUrl && current.clusterDomain) infoUrl = (await import('../lifecycle/management')).infoUrlForDomain(current.clusterDomain);
     infoUrl ??= await askForInfoUrl(name);
     if (!infoUrl) return 'cancelled';
+    let keyPassphrase: string | undefined;
+    try {
+      const unlocked = await passphrases.unlock(keyFile, name, true);
+      if (!unlocked) return 'cancelled';
+      keyPassphrase = unlocked.passphrase;
+    } catch (error) {
+      showWorkflowFailure(t('Revoking {0}', name), error, log);
+      return 'failed';
+    }
 
     if (!optionsArg<RevokeArgs>(options).confirm) {
       const revoke = t('Revoke');
@@ -80,7 +92,8 @@ export function registerRevokeCertificateCommand(
           const { revokeCertificate } = await import('../lifecycle/revoke');
           return revokeCertificate({
             certFile: entry.file,
-            keyFile: entry.key.file!,
+            keyFile,
+            keyPassphrase,
             infoUrl,
             caFile: entry.connection?.caFile ?? (current.caFile || undefined),
             insecure: current.insecure,

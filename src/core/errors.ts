@@ -6,7 +6,9 @@ export type ErrorKind =
   | 'parse' // input is not a certificate / key / CSR we can read
   | 'too-large' // input above the size cap (protects against hangs)
   | 'not-a-file' // a directory, pipe, socket or device where a file was expected (never read)
-  | 'unsupported' // e.g. an encrypted private key
+  | 'unsupported' // e.g. a key algorithm node cannot read
+  | 'passphrase-required' // an encrypted private key and no passphrase was given
+  | 'bad-passphrase' // the passphrase does not decrypt the private key
   | 'key-mismatch' // private key does not belong to the certificate
   | 'expired' // certificate expired: only a new one-time token helps
   | 'not-yet-valid'
@@ -57,6 +59,12 @@ export function isKymaCertError(e: unknown, kind?: ErrorKind): e is KymaCertErro
   return e instanceof KymaCertError && (kind === undefined || e.kind === kind);
 }
 
+/** Error text for the log and the UI; core errors never carry key material. */
+export function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
 /** Kinds after which renewal cannot succeed: the user needs a new certificate from a one-time token. */
 export const NEEDS_NEW_CERTIFICATE: ReadonlySet<ErrorKind> = new Set(['expired', 'revoked']);
 
@@ -72,6 +80,8 @@ export function exitCodeFor(kind: ErrorKind): number {
     case 'too-large':
     case 'not-a-file':
     case 'unsupported':
+    case 'passphrase-required':
+    case 'bad-passphrase':
     case 'key-mismatch':
       return 3;
     case 'expired':

@@ -1,15 +1,17 @@
 /**
- * Private keys: loading (PEM or DER; PKCS#1, PKCS#8, SEC1), matching against a certificate, generating.
+ * Private keys: loading (PEM or DER; PKCS#1, PKCS#8, SEC1; plain or encrypted with a passphrase), matching against a certificate, generating.
  * Key material never goes into an error message.
  */
 import { KeyObject, createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync } from 'node:crypto';
 import { promisify } from 'node:util';
 import { KymaCertError } from './errors';
+import { keyFileFormatOf, type KeyFileFormat } from './keyFileFormat';
 import { CryptoBlock, parseCryptoFile } from './pem';
 import { CertificateInput, toX509 } from './x509';
 
-const HINT_DECRYPT =
-  'Decrypt it first, e.g. `openssl pkey -in encrypted.key -out plain.key`, and keep the result readable only by you.';
+const HINT_PASSPHRASE_REQUIRED =
+  'Give the passphrase: --key-passphrase-env VAR or --key-passphrase-file FILE on the command line; the editor asks for it.';
+const HINT_BAD_PASSPHRASE = 'Check the passphrase; `openssl pkey -in KEY -noout` asks for it and tells whether it is right.';
 
 /** Public-key summary for display: `rsa` 2048, `ec` P-256, `ed25519`. */
 export interface PublicKeyInfo {
@@ -40,12 +42,24 @@ export function describeKey(key: KeyObject): PublicKeyInfo {
   return { type };
 }
 
+/** A private key read from a file, with how the file stores it (to write a replacement the same way). */
+export interface LoadedPrivateKey {
+  key: KeyObject;
+  format: KeyFileFormat;
+}
+
 /**
  * Loads the first private key in `data` (PEM with any surrounding text, or DER; PKCS#1, PKCS#8 or SEC1).
- * Encrypted keys (PKCS#8 `ENCRYPTED PRIVATE KEY` or legacy `Proc-Type: 4,ENCRYPTED`) → `unsupported`;
- * no key or a damaged one → `parse`; above the size cap → `too-large`.
+ * Encrypted keys (PKCS#8 `ENCRYPTED PRIVATE KEY` or legacy `Proc-Type: 4,ENCRYPTED`) are decrypted with `passphrase`:
+ * none → `passphrase-required`, a wrong one → `bad-passphrase`. No key or a damaged one → `parse`; above the size
+ * cap → `too-large`.
  */
-export function loadPrivateKey(data: Buffer | string): KeyObject {
+export function loadPrivateKey(data: Buffer | string, passphrase?: string): KeyObject {
+  return readPrivateKey(data, passphrase).key;
+}
+
+/** As loadPrivateKey, and also says how the key is stored (container, structure, cipher). */
+export function readPrivateKey(data: Buffer | string, passphrase?: string): LoadedPrivateKey {
   const parsed = parseCryptoFile(data);
   const block = parsed.blocks.find((b) => b.kind === 'private-key' || b.kind === 'encrypted-private-key');
   if (!block) {
@@ -56,14 +70,22 @@ export function loadPrivateKey(data: Buffer | string): KeyObject {
       'Expected a PEM block such as -----BEGIN PRIVATE KEY----- or a DER key file.',
     );
   }
-  return keyFromBlock(block);
+  return { key: keyFromBlock(block, passphrase), format: keyFileFormatOf(block, parsed.format === 'der' ? 'der' : 'pem') };
 }
 
-/** The KeyObject of a `private-key` block (throws `unsupported` for encrypted blocks). */
-export function keyFromBlock(block: CryptoBlock): KeyObject {
-  if (block.kind === 'encrypted-private-key') {
-    throw new KymaCertError('unsupported', 'encrypted keys are not supported yet', HINT_DECRYPT);
+/** True when the first private key in `data` is encrypted (so using it needs a passphrase). Never throws. */
+export function isEncryptedPrivateKey(data: Buffer | string): boolean {
+  try {
+    const block = parseCryptoFile(data).blocks.find((b) => b.kind === 'private-key' || b.kind === 'encrypted-private-key');
+    return block?.kind === 'encrypted-private-key';
+  } catch {
+    return false;
   }
+}
+
+/** The KeyObject of a private-key block; an encrypted block is decrypted with `passphrase`. */
+export function keyFromBlock(block: CryptoBlock, passphrase?: string): KeyObject {
+  if (block.kind === 'encrypted-private-key') return decryptBlock(block, passphrase);
   if (block.kind !== 'private-key' || !block.keyFormat) throw new KymaCertError('parse', 'not a private key');
   try {
     return createPrivateKey({ key: block.der, format: 'der', type: block.keyFormat });
@@ -71,6 +93,27 @@ export function keyFromBlock(block: CryptoBlock): KeyObject {
     // No key bytes in the message: only the structure we expected.
     throw new KymaCertError('parse', `private key (${block.keyFormat}) is malformed`, undefined, { cause: e });
   }
+}
+
+function decryptBlock(block: CryptoBlock, passphrase: string | undefined): KeyObject {
+  if (passphrase === undefined) {
+    throw new KymaCertError('passphrase-required', 'The private key is encrypted and no passphrase was given.', HINT_PASSPHRASE_REQUIRED);
+  }
+  // A legacy key needs its DEK-Info header (cipher and IV) back, so it is handed to OpenSSL as PEM again.
+  const source = block.pemHeaders
+    ? { key: legacyPem(block), format: 'pem' as const }
+    : { key: block.der, format: 'der' as const, type: 'pkcs8' as const };
+  try {
+    return createPrivateKey({ ...source, passphrase });
+  } catch {
+    // The cause is dropped on purpose: OpenSSL's error objects can carry the input they failed on.
+    throw new KymaCertError('bad-passphrase', 'The passphrase does not decrypt the private key (or the key is damaged).', HINT_BAD_PASSPHRASE);
+  }
+}
+
+function legacyPem(block: CryptoBlock): string {
+  const body = block.der.toString('base64').replace(/.{1,64}/g, '$&\n');
+  return `-----BEGIN ${block.label}-----\n${(block.pemHeaders ?? []).join('\n')}\n\n${body}-----END ${block.label}-----\n`;
 }
 
 /** DER SubjectPublicKeyInfo of a private or public key. */

@@ -31,6 +31,11 @@ export interface CryptoBlock {
   keyFormat?: KeyFormat;
   /** Set when the block could not be decoded (kind is then `other`), e.g. `invalid base64 on line 7`. */
   problem?: string;
+  /**
+   * Legacy encrypted keys only (`Proc-Type: 4,ENCRYPTED`): the RFC 1421 header lines (`DEK-Info: DES-EDE3-CBC,…`),
+   * which hold the cipher and IV needed to decrypt `der`.
+   */
+  pemHeaders?: string[];
 }
 
 export interface ParsedFile {
@@ -218,7 +223,7 @@ function finishBlock(block: OpenBlock, endLine: number, problem: string | undefi
     if (first) der = der.subarray(0, first.end);
   }
   if (encryptedLegacy && info.kind === 'private-key') {
-    return { ...base, kind: 'encrypted-private-key', der, keyFormat: info.keyFormat };
+    return { ...base, kind: 'encrypted-private-key', der, keyFormat: info.keyFormat, pemHeaders: [...block.headers] };
   }
   return info.keyFormat ? { ...base, kind: info.kind, der, keyFormat: info.keyFormat } : { ...base, kind: info.kind, der };
 }

@@ -45,7 +45,8 @@ export type ProblemFacts = Pick<CertificateFacts, 'notBefore' | 'notAfter' | 'is
 
 /** What is known about the private key that belongs to the file's client certificate. */
 export interface KeyPairing {
-  status: 'match' | 'mismatch' | 'missing' | 'unreadable';
+  /** `encrypted`: protected by a passphrase, matched when used; not a problem. */
+  status: 'match' | 'mismatch' | 'missing' | 'unreadable' | 'encrypted';
   /** The key file as shown to the user (e.g. `app.key`). */
   file?: string;
   /** Why an unreadable key can't be used (e.g. "encrypted keys are not supported yet"); never key material. */
@@ -158,6 +159,7 @@ function pairingProblem(key: KeyPairing, t: Translate): Unlocated | undefined {
   const file = key.file ?? t('The private key');
   switch (key.status) {
     case 'match':
+    case 'encrypted':
       return undefined;
     case 'mismatch':
       return {

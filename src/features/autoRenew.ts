@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { CommandId, SETTINGS_SECTION, SettingKey, StatusBarId } from '../constants';
-import { isKymaCertError } from '../core/errors';
+import { isKymaCertError, messageOf } from '../core/errors';
 import { AutoRenewCandidate, planAutoRenew, renewalDueAt } from '../lifecycle/autoRenewPolicy';
-import { CertificateEntry, messageOf } from './certificateEntry';
+import { CertificateEntry, usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { displayName, formatUtc } from './presentation';
+import { KeyPassphrases } from './keyPassphrases';
+import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from './settings';
 
 /** Default share of the validity period left when renewal is due (the policy's default too). */
@@ -62,6 +63,7 @@ export class AutoRenew implements vscode.Disposable {
     private readonly index: CertificateIndex,
     private readonly settings: SettingsService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly passphrases: KeyPassphrases,
     private readonly random: () => number = Math.random,
   ) {
     this.notice.name = vscode.l10n.t('Kyma Certificates: automatic renewal');
@@ -128,7 +130,7 @@ export class AutoRenew implements vscode.Disposable {
       if (leaf.isCA) continue;
       const failure = this.failures.get(entry.file);
       const current = failure?.sha256Hex === leaf.sha256Hex ? failure : undefined;
-      const keyFile = entry.key.status === 'match' ? entry.key.file : undefined;
+      const keyFile = usableKeyFile(entry.key);
       const infoUrl = entry.connection?.infoUrl;
       result.push({
         entry,
@@ -157,12 +159,15 @@ export class AutoRenew implements vscode.Disposable {
     this.log.info(`Auto-renew: renewing ${leaf.subjectText} (SHA-256 ${leaf.fingerprint256}) in ${shown}, valid until ${leaf.notAfter.toISOString()}`);
     try {
       const { renewCertificate } = await import('../lifecycle/renew');
+      // In the background nobody is asked: an encrypted key renews only with a passphrase kept in the keychain.
+      const { passphrase } = (await this.passphrases.unlock(candidate.keyFile, name, false)) ?? {};
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: t('Renewing {0} automatically', name) },
         () =>
           renewCertificate({
             certFile: entry.file,
             keyFile: candidate.keyFile,
+            keyPassphrase: passphrase,
             infoUrl: candidate.infoUrl,
             caFile: candidate.caFile,
             insecure: this.settings.current.insecure,

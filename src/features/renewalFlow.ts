@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError } from '../core/errors';
+import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
 import { readConnection, writeConnection, type RememberedConnection } from '../lifecycle/connection';
 import type { RenewResult } from '../lifecycle/renew';
-import { CertificateEntry, loadCertificateReader, messageOf } from './certificateEntry';
+import { CertificateEntry, loadCertificateReader, usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { displayName, expiryPhrase, formatUtc } from './presentation';
+import { displayName, expiryPhrase, formatUtc } from '../views/presentation';
+import { KeyPassphrases } from './keyPassphrases';
 import { askForFile, askForInfoUrl } from './renewalPrompts';
 import { SettingsService } from './settings';
 
@@ -25,6 +26,8 @@ interface RenewalInputs {
   caFile?: string;
   /** Something the user answered just now (to be remembered). */
   asked: boolean;
+  /** Of an encrypted key; memory only, never remembered in the connection file. */
+  keyPassphrase?: string;
 }
 
 /**
@@ -39,6 +42,7 @@ export class RenewalFlow implements vscode.Disposable {
     private readonly index: CertificateIndex,
     private readonly settings: SettingsService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly passphrases: KeyPassphrases,
   ) {}
 
   async renew(certUri: vscode.Uri): Promise<RenewalOutcome> {
@@ -63,8 +67,16 @@ export class RenewalFlow implements vscode.Disposable {
     } catch (e) {
       this.log.warn(`Ignoring the remembered connection of ${shown}: ${messageOf(e)}`);
     }
-    const inputs = await this.collectInputs(certFile, name, entry.key.status === 'match' ? entry.key.file : undefined, connection);
+    const inputs = await this.collectInputs(certFile, name, usableKeyFile(entry.key), connection);
     if (!inputs) return 'cancelled';
+    try {
+      const unlocked = await this.passphrases.unlock(inputs.keyFile, name, true);
+      if (!unlocked) return 'cancelled';
+      inputs.keyPassphrase = unlocked.passphrase;
+    } catch (e) {
+      this.reportFailure(name, e, certFile);
+      return 'failed';
+    }
 
     this.log.info(`Renewing ${leaf.subjectText} (SHA-256 ${leaf.fingerprint256}) in ${shown}`);
     let outcome = await this.run(certFile, name, inputs);
@@ -84,6 +96,7 @@ export class RenewalFlow implements vscode.Disposable {
       return 'renewed';
     }
     const kind = isKymaCertError(outcome.error) ? outcome.error.kind : undefined;
+    if (kind === 'bad-passphrase') await this.passphrases.forget(inputs.keyFile);
     if (inputs.asked && kind && ANSWERS_CONFIRMED_BY.has(kind)) await this.remember(certFile, connection, inputs);
     if (kind === 'cancelled') {
       void vscode.window.showInformationMessage(t('Renewal of {0} cancelled; nothing was changed.', name));
@@ -107,6 +120,7 @@ export class RenewalFlow implements vscode.Disposable {
           return renewCertificate({
             certFile,
             keyFile: inputs.keyFile,
+            keyPassphrase: inputs.keyPassphrase,
             infoUrl: inputs.infoUrl,
             caFile: inputs.caFile,
             insecure: this.settings.current.insecure,

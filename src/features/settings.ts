@@ -17,6 +17,10 @@ export interface Settings {
   readonly clusterDomain: string;
   readonly caFile: string;
   readonly insecure: boolean;
+  /** Keep encrypted keys' passphrases in SecretStorage (opt-in). */
+  readonly rememberKeyPassphrase: boolean;
+  /** Renew with a new key (`renew --new-key`). */
+  readonly rotateKey: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +33,8 @@ export const DEFAULT_SETTINGS: Settings = {
   clusterDomain: '',
   caFile: '',
   insecure: false,
+  rememberKeyPassphrase: false,
+  rotateKey: false,
 };
 
 /** Reads the current settings; invalid values fall back to the defaults instead of breaking the index. */
@@ -65,6 +71,8 @@ export function readSettings(configuration = vscode.workspace.getConfiguration(S
     clusterDomain: text(SettingKey.clusterDomain),
     caFile: text(SettingKey.caFile),
     insecure: configuration.get<unknown>(SettingKey.insecure) === true,
+    rememberKeyPassphrase: configuration.get<unknown>(SettingKey.rememberKeyPassphrase) === true,
+    rotateKey: configuration.get<unknown>(SettingKey.renewalRotateKey) === true,
   };
 }
 

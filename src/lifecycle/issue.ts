@@ -5,17 +5,19 @@ import { describeTokenSource, parseTokenInput, type BackendKind } from '../conne
 import { createCsr, parseCsr } from '../core/csr';
 import { formatConnectorSubject, subjectMismatch, type DnAttribute } from '../core/dn';
 import { KymaCertError, isKymaCertError } from '../core/errors';
+import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync, spkiDer } from '../core/keys';
 import { caFileFor, connectionFileFor } from '../core/pairing';
 import { ensureDirectory } from './backups';
 import { serializeConnection } from './connection';
 import { atomicWriteFiles, PRIVATE_KEY_MODE, readFileIfExists } from './files';
 import { checkHttpsUrl } from './management';
+import type { KeyPassphraseOption } from './material';
 import type { WorkflowHooks } from './renew';
 import { createBackendClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 import { verifyIssuedCertificates } from './verify';
 
-export interface IssueRequest extends NetworkOptions, WorkflowHooks {
+export interface IssueRequest extends NetworkOptions, WorkflowHooks, KeyPassphraseOption {
   /**
    * What the user was given, in any form (connector/tokenInput.ts): a Kyma token URL, a Compass legacyConnectorURL,
    * the Compass `rawEncoded` token data, or a raw token (with `connectorUrl`).
@@ -123,7 +125,9 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   throwIfCancelled(req.signal);
 
   progress('Generating a new RSA 2048 key');
-  const { key, pem: keyPem } = await generateRsaKeyAsync(2048);
+  const { key, pem: plainKeyPem } = await generateRsaKeyAsync(2048);
+  // With a passphrase the new key is written encrypted (PKCS#8, AES-256-CBC): it never touches the disk in plain text.
+  const keyPem = req.keyPassphrase === undefined ? plainKeyPem : exportPrivateKey(key, NEW_ENCRYPTED_KEY_FORMAT, req.keyPassphrase);
   throwIfCancelled(req.signal);
 
   const csrPem = (req.csrFactory ?? createCsr)(subject, key);

@@ -1,7 +1,8 @@
 import { KeyObject, X509Certificate } from 'node:crypto';
 import { certificateFacts, type CertificateFacts } from '../core/certificate';
 import { HINT_NEW_CERTIFICATE, KymaCertError } from '../core/errors';
-import { loadPrivateKey } from '../core/keys';
+import type { KeyFileFormat } from '../core/keyFileFormat';
+import { readPrivateKey } from '../core/keys';
 import { parseCryptoFile } from '../core/pem';
 import { readFileIfExists } from './files';
 import { certificateHasKey } from './verify';
@@ -19,8 +20,15 @@ export interface CertificateMaterial {
   /** How many other certificates (a CA chain) the file holds besides the client certificate. */
   chainCount: number;
   key: KeyObject;
-  /** The key as PKCS#8 PEM, for the TLS handshake only. Never logged, never sent. */
+  /** How the key file stores the key (a rotated key is written the same way, encrypted if this one is). */
+  keyFormat: KeyFileFormat;
+  /** The key as plain PKCS#8 PEM, in memory for the TLS handshake only. Never logged, never sent, never written. */
   keyPem: string;
+}
+
+/** The passphrase of an encrypted private key. Held in memory only; never logged, never written, never in an error. */
+export interface KeyPassphraseOption {
+  keyPassphrase?: string;
 }
 
 /** Reads a file that must exist; a missing file is a configuration problem (wrong flag), not an I/O failure. */
@@ -34,8 +42,14 @@ export async function readRequiredFile(file: string, what: string): Promise<Buff
  * Reads the certificate file (client certificate alone, or client + CA chain, PEM or DER) and the key, and checks the
  * preconditions of every mTLS operation: it parses, the key belongs to one of its certificates, and that certificate
  * is valid at `now` (an expired certificate cannot pass the gateway's handshake, so only a new token helps).
+ * An encrypted key is decrypted in memory with `keyPassphrase`; the file stays as it is.
  */
-export async function loadCertificateMaterial(certFile: string, keyFile: string, now: Date): Promise<CertificateMaterial> {
+export async function loadCertificateMaterial(
+  certFile: string,
+  keyFile: string,
+  now: Date,
+  keyPassphrase?: string,
+): Promise<CertificateMaterial> {
   const certData = await readRequiredFile(certFile, 'Certificate file');
   const keyData = await readRequiredFile(keyFile, 'Key file');
   const parsed = parseCryptoFile(certData);
@@ -43,7 +57,7 @@ export async function loadCertificateMaterial(certFile: string, keyFile: string,
   if (parsed.format === 'none' || certDers.length === 0) {
     throw new KymaCertError('parse', `${certFile} holds no certificate.`, 'Point --cert at the client certificate (PEM or DER).');
   }
-  const key = loadPrivateKey(keyData);
+  const { key, format: keyFormat } = readPrivateKey(keyData, keyPassphrase);
   const certs = certDers.map((der) => new X509Certificate(der));
   const client = certs.find((c) => certificateHasKey(c, key));
   if (!client) {
@@ -78,6 +92,7 @@ export async function loadCertificateMaterial(certFile: string, keyFile: string,
     clientPem: client.toString(),
     chainCount: certs.length - 1,
     key,
+    keyFormat,
     keyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
 }

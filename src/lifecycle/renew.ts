@@ -10,7 +10,7 @@ import { atomicWriteFiles, readFileIfExists, restoreSnapshot, takeSnapshot, type
 import { renderRenewedCertificateFile } from './layout';
 import { withCertificateLock } from './lock';
 import { resolveConnection, type ResolvedConnection } from './management';
-import { loadCertificateMaterial, type CertificateMaterial } from './material';
+import { loadCertificateMaterial, type KeyPassphraseOption, type CertificateMaterial } from './material';
 import { createBackendClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 import { verifyIssuedCertificates, type VerifiedCertificates } from './verify';
 
@@ -24,7 +24,7 @@ export interface WorkflowHooks {
   log?: (line: string) => void;
 }
 
-export interface RenewRequest extends NetworkOptions, WorkflowHooks {
+export interface RenewRequest extends NetworkOptions, WorkflowHooks, KeyPassphraseOption {
   /** The client certificate file: the client certificate alone, or followed by its CA chain. PEM or DER. */
   certFile: string;
   /** The private key of the certificate. Read, used for the CSR and the handshake, never written. */
@@ -65,7 +65,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   const { certFile, keyFile } = req;
 
   progress('Reading the certificate and key');
-  const material = await loadCertificateMaterial(certFile, keyFile, now());
+  const material = await loadCertificateMaterial(certFile, keyFile, now(), req.keyPassphrase);
   log(`certificate ${material.clientFacts.subjectText}, sha256 ${material.clientFacts.sha256Hex}, expires ${material.clientFacts.notAfter.toISOString()}`);
   const connection = await resolveConnection(certFile, req);
   if (connection.remembered?.revoked?.sha256Hex === material.clientFacts.sha256Hex) {

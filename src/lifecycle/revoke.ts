@@ -2,11 +2,11 @@ import * as path from 'node:path';
 import { writeConnection } from './connection';
 import { withCertificateLock } from './lock';
 import { resolveConnection } from './management';
-import { loadCertificateMaterial } from './material';
+import { loadCertificateMaterial, type KeyPassphraseOption } from './material';
 import type { WorkflowHooks } from './renew';
 import { createBackendClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 
-export interface RevokeRequest extends NetworkOptions, WorkflowHooks {
+export interface RevokeRequest extends NetworkOptions, WorkflowHooks, KeyPassphraseOption {
   certFile: string;
   keyFile: string;
   /** management/info URL. Default: the remembered connection. */
@@ -34,7 +34,7 @@ export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResul
     const now = req.now ?? (() => new Date());
     const progress = req.onProgress ?? (() => undefined);
     progress('Reading the certificate and key');
-    const material = await loadCertificateMaterial(certFile, keyFile, now());
+    const material = await loadCertificateMaterial(certFile, keyFile, now(), req.keyPassphrase);
     const connection = await resolveConnection(certFile, req);
     throwIfCancelled(req.signal);
 

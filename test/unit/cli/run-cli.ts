@@ -26,8 +26,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function startCli(args: readonly string[], cwd?: string): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `env` is added to this process's environment (e.g. a passphrase variable). */
+export function startCli(args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: env && { ...process.env, ...env } });
 }
 
 /** Collects the output of a started CLI until it exits. */
@@ -42,6 +43,6 @@ export function finished(child: ChildProcess): Promise<CliResult> {
   });
 }
 
-export function runCli(args: readonly string[], cwd?: string): Promise<CliResult> {
-  return finished(startCli(args, cwd));
+export function runCli(args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv): Promise<CliResult> {
+  return finished(startCli(args, cwd, env));
 }

@@ -5,11 +5,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { CertificateFacts, certificateFacts } from '../core/certificate';
+import { isKymaCertError } from '../core/errors';
 import { keyMatchesCertificate, loadPrivateKey } from '../core/keys';
 import { caFileFor, keyCandidates } from '../core/pairing';
 import { CryptoBlock, parseCryptoFile } from '../core/pem';
-import { RememberedConnection, readConnection } from '../lifecycle/connection';
-import { CertificateBlock, KeyPairing, ReadEntryOptions, ReadEntryResult, messageOf } from './certificateEntry';
+import { RememberedConnection, readConnection } from './connection';
+import { CertificateBlock, KeyPairing, ReadEntryOptions, ReadEntryResult } from './certificateEntry';
+import { messageOf } from '../core/errors';
 
 export { MAX_INPUT_BYTES } from '../core/pem';
 
@@ -72,7 +74,8 @@ export function parseBlocks(
       // A damaged block is simply not a certificate we can describe; the rest of the file still is.
     }
   }
-  return { format: format === 'der' ? 'der' : 'pem', certificates, keyBlocks: blocks.filter((b) => b.kind === 'private-key') };
+  const keyBlocks = blocks.filter((b) => b.kind === 'private-key' || b.kind === 'encrypted-private-key');
+  return { format: format === 'der' ? 'der' : 'pem', certificates, keyBlocks };
 }
 
 /**
@@ -86,15 +89,16 @@ async function pairKey(
   connection: RememberedConnection | undefined,
   override: string | undefined,
 ): Promise<KeyPairing> {
+  let firstFound: KeyPairing | undefined;
   for (const block of sameFileKeys) {
-    if (keyBlockMatches(block.der, leaf)) return { status: 'match', file: certFile, source: 'same-file' };
+    if (block.kind === 'encrypted-private-key') firstFound ??= { status: 'encrypted', file: certFile, source: 'same-file' };
+    else if (keyBlockMatches(block.der, leaf)) return { status: 'match', file: certFile, source: 'same-file' };
   }
   const candidates: Array<{ file: string; source: KeyPairing['source'] }> = [
     ...(override ? [{ file: override, source: 'setting' as const }] : []),
     ...(connection?.keyFile ? [{ file: connection.keyFile, source: 'connection' as const }] : []),
     ...keyCandidates(certFile).map((file) => ({ file, source: 'naming' as const })),
   ];
-  let firstFound: KeyPairing | undefined;
   for (const candidate of candidates) {
     let data: Buffer;
     try {
@@ -110,7 +114,10 @@ async function pairKey(
       const ok = keyMatchesCertificate(loadPrivateKey(data), leaf.der);
       outcome = { status: ok ? 'match' : 'mismatch', file: candidate.file, source: candidate.source };
     } catch (e) {
-      outcome = { status: 'unreadable', file: candidate.file, problem: messageOf(e), source: candidate.source };
+      // An encrypted key's public half is encrypted too: without asking for the passphrase it cannot be compared.
+      outcome = isPassphraseNeeded(e)
+        ? { status: 'encrypted', file: candidate.file, source: candidate.source }
+        : { status: 'unreadable', file: candidate.file, problem: messageOf(e), source: candidate.source };
     }
     if (outcome.status === 'match') return outcome;
     firstFound ??= outcome;
@@ -132,6 +139,10 @@ async function isFile(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function isPassphraseNeeded(e: unknown): boolean {
+  return isKymaCertError(e, 'passphrase-required');
 }
 
 function isNotFound(e: unknown): boolean {

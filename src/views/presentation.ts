@@ -36,8 +36,11 @@ export interface ExpiryView {
   daysLeft: number;
 }
 
-/** Whether the private key that belongs to a certificate was found next to it. */
-export type KeyStatus = 'match' | 'mismatch' | 'missing' | 'unreadable';
+/**
+ * Whether the private key that belongs to a certificate was found next to it. `encrypted`: a key file protected by a
+ * passphrase; whether it matches is checked when it is used (the index never asks for the passphrase).
+ */
+export type KeyStatus = 'match' | 'mismatch' | 'missing' | 'unreadable' | 'encrypted';
 
 export interface KeyView {
   status: KeyStatus;
@@ -127,6 +130,8 @@ export function keyPhrase(key: KeyView, t: Translate): string {
       return key.file ? t('found, matches ({0})', key.file) : t('found, matches');
     case 'mismatch':
       return key.file ? t('{0} does not match this certificate', key.file) : t('does not match this certificate');
+    case 'encrypted':
+      return t('{0} is encrypted; it is checked against this certificate when it is used', key.file ?? '?');
     case 'unreadable':
       return key.problem ? t('{0} cannot be used: {1}', key.file ?? '?', key.problem) : t('{0} cannot be read', key.file ?? '?');
     case 'missing':

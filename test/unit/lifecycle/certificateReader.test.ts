@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import forge from 'node-forge';
-import { blockAtLine, relativeTo, viewOf } from '../../../src/features/certificateEntry';
-import { parseBlocks, readCertificateEntry } from '../../../src/features/certificateReader';
+import { parseBlocks, readCertificateEntry } from '../../../src/lifecycle/certificateReader';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/expiry';
+import { blockAtLine, relativeTo, viewOf } from '../../../src/views/entryView';
 
 const DAY = 86_400_000;
 
@@ -60,6 +60,24 @@ test('a key that belongs to another certificate is reported as a mismatch; no ke
   const lonely = await readCertificateEntry(join(dir, 'lonely.pem'), options);
   assert.ok('entry' in lonely);
   assert.equal(lonely.entry.key.status, 'missing');
+});
+
+test('an encrypted key (PKCS#8 or legacy, separate or in the same file) is paired as encrypted, never as an error', async () => {
+  const { createPrivateKey } = await import('node:crypto');
+  const key = createPrivateKey(app.keyPem);
+  const pkcs8 = key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }) as string;
+  const legacy = key.export({ type: 'pkcs1', format: 'pem', cipher: 'des-ede3-cbc', passphrase: 'pw' }) as string;
+  await writeFile(join(dir, 'locked.crt'), app.certPem);
+  await writeFile(join(dir, 'locked.key'), pkcs8, { mode: 0o600 });
+  const separate = await readCertificateEntry(join(dir, 'locked.crt'), options);
+  assert.ok('entry' in separate);
+  assert.deepEqual(separate.entry.key, { status: 'encrypted', file: join(dir, 'locked.key'), source: 'naming' });
+  await writeFile(join(dir, 'locked-combined.pem'), app.certPem + legacy);
+  const combined = await readCertificateEntry(join(dir, 'locked-combined.pem'), options);
+  assert.ok('entry' in combined);
+  assert.deepEqual(combined.entry.key, { status: 'encrypted', file: join(dir, 'locked-combined.pem'), source: 'same-file' });
+  const view = viewOf(separate.entry, separate.entry.certificates[0], new Date(), DEFAULT_THRESHOLDS, (f) => f);
+  assert.equal(view.key?.status, 'encrypted');
 });
 
 test('the remembered connection supplies the key file and the revoked flag of this very certificate', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { certificateFacts } from '../../../src/core/certificate';
 import { parseCryptoFile } from '../../../src/core/pem';
 import { factsForBlocks, findProblems, KeyPairing, Problem, ProblemInput } from '../../../src/core/problems';
-import { certValid } from './fixtures';
+import { certValid } from '../helpers/problemFixtures';
 
 // Whole seconds: X.509 validity has second resolution, so day counts below come out exact.
 const now = new Date('2025-06-01T12:00:00Z');
@@ -107,10 +107,11 @@ test('key pairing problems sit on the client certificate', () => {
   const [missing] = at({ status: 'missing', file: 'app.key' });
   assert.deepEqual([missing.code, missing.severity], ['key-missing', 'information']);
   assert.match(missing.message, /expected app\.key/);
-  const [unreadable] = at({ status: 'unreadable', file: 'app.key', problem: 'encrypted keys are not supported yet' });
+  const [unreadable] = at({ status: 'unreadable', file: 'app.key', problem: 'private key (pkcs8) is malformed' });
   assert.deepEqual([unreadable.code, unreadable.severity], ['key-unreadable', 'warning']);
-  assert.match(unreadable.message, /encrypted keys are not supported yet/);
+  assert.match(unreadable.message, /malformed/);
   assert.deepEqual(at({ status: 'match' }), []);
+  assert.deepEqual(at({ status: 'encrypted', file: 'app.key' }), [], 'an encrypted key is paired, not a problem');
 });
 
 test('a revoked certificate gets one revoked error and no expiry noise', () => {

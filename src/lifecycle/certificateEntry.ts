@@ -1,0 +1,68 @@
+/**
+ * What the index knows about one certificate file (the model; how it is shown lives in `src/views/entryView.ts`).
+ * Only type imports: the parser and crypto stack (node-forge) sit behind {@link loadCertificateReader}, so
+ * activation does not pay for loading them.
+ */
+import type { CertificateFacts } from '../core/certificate';
+import type { RememberedConnection } from './connection';
+
+type CertificateReader = typeof import('./certificateReader');
+let reader: Promise<CertificateReader> | undefined;
+
+/** Loads the file reader and parser once, on first use (after activation). */
+export function loadCertificateReader(): Promise<CertificateReader> {
+  reader ??= import('./certificateReader');
+  return reader;
+}
+
+/** One certificate block of a file, with the lines it spans (for hovers). */
+export interface CertificateBlock {
+  facts: CertificateFacts;
+  /** 0-based, inclusive; DER files: 0/0. */
+  startLine: number;
+  endLine: number;
+}
+
+/** How the private key of a certificate was found. */
+export interface KeyPairing {
+  status: 'match' | 'mismatch' | 'missing' | 'unreadable' | 'encrypted';
+  /** Absolute path of the key file (the certificate file itself for a combined PEM). */
+  file?: string;
+  /** Why a key file could not be used (never key material). */
+  problem?: string;
+  /** Where the path came from: a setting, the remembered connection, the naming rules, or the same file. */
+  source?: 'setting' | 'connection' | 'naming' | 'same-file';
+}
+
+/** Everything the editor shows about one certificate file. */
+export interface CertificateEntry {
+  /** Absolute path. */
+  file: string;
+  format: 'pem' | 'der';
+  /** Every certificate in the file, in file order; never empty. The first is the one the file is about. */
+  certificates: CertificateBlock[];
+  key: KeyPairing;
+  /** The issuing CA file next to the certificate (`app-ca.crt`), when it exists. */
+  caFile?: string;
+  connection?: RememberedConnection;
+  /** Why the remembered connection file could not be read. */
+  connectionProblem?: string;
+  /** The remembered connection says this very certificate was revoked. */
+  revoked: boolean;
+}
+
+export interface ReadEntryOptions {
+  maxFileSizeBytes: number;
+  /** A key file chosen in the settings (absolute), tried first. */
+  keyFileOverride?: string;
+}
+
+/** Outcome of reading a file: an entry, or why there is none (for the log). */
+export type ReadEntryResult =
+  | { entry: CertificateEntry }
+  | { skipped: 'missing' | 'too-large' | 'no-certificate' | 'unreadable'; detail?: string };
+
+/** The key file a workflow can use: a matching key, or an encrypted one (checked against the certificate when unlocked). */
+export function usableKeyFile(key: KeyPairing): string | undefined {
+  return key.status === 'match' || key.status === 'encrypted' ? key.file : undefined;
+}
