@@ -51,9 +51,10 @@ export function registerRevokeCertificateCommand(
       return 'refused';
     }
     const current = settings.current;
-    let infoUrl = entry.connection?.infoUrl || current.managementInfoUrl || undefined;
-    if (!infoUrl && current.clusterDomain) infoUrl = (await import('../lifecycle/management')).infoUrlForDomain(current.clusterDomain);
-    infoUrl ??= await askForInfoUrl(name);
+    // The one resolver's precedence: the remembered connection, then the workspace settings.
+    const { defaultsFromSettings, precedence } = await import('../lifecycle/precedence');
+    const resolved = precedence({}, entry.connection, defaultsFromSettings(current));
+    const infoUrl = resolved.infoUrl ?? (await askForInfoUrl(name));
     if (!infoUrl) return 'cancelled';
     let keyPassphrase: string | undefined;
     try {
@@ -95,7 +96,7 @@ export function registerRevokeCertificateCommand(
             keyFile,
             keyPassphrase,
             infoUrl,
-            caFile: entry.connection?.caFile ?? (current.caFile || undefined),
+            caFile: resolved.caFile,
             insecure: current.insecure,
             signal: abort.signal,
             onProgress: (step) => progress.report({ message: t(step) }),

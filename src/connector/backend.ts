@@ -1,5 +1,6 @@
 import { parseConnectorSubject, type DnAttribute } from '../core/dn';
 import { KymaCertError } from '../core/errors';
+import { requireSameServiceUrl } from '../core/serviceHosts';
 import { ConnectorClient, type ConnectorClientOptions } from './client';
 import { CompassClient } from './compass/client';
 import { backendOfUrl, type BackendKind, type ConnectorToken } from './tokenInput';
@@ -9,6 +10,9 @@ import type { IssuedCertificates } from './types';
  * The one seam between the certificate workflows and the two wire contracts: Kyma 1.x REST (which the Compass
  * connectivity adapter also speaks) and the Compass Connector's GraphQL. The workflows (verify before write, atomic
  * write, backups, lock, rollback) only ever talk to this interface.
+ *
+ * Every URL a server hands back is held to the URL the user gave or remembered (its host or the documented partner
+ * host, core/serviceHosts.ts) before anything is sent there: a CSR, a token, or the client certificate.
  */
 
 /** Where a certificate is managed: what `<name>.kyma.json` remembers so renewals need no flags. */
@@ -72,8 +76,8 @@ class RestBackend implements ConnectorBackend {
   async redeemToken(token: ConnectorToken): Promise<Onboarding> {
     if (token.backend !== 'kyma') throw new KymaCertError('config', 'This token is for the Compass Connector, not a Kyma REST endpoint.');
     const info = await this.client.getSigningRequestInfo(token.tokenUrl);
-    const csrUrl = requireString(info?.csrUrl, 'csrUrl');
-    const infoUrl = requireString(info?.api?.infoUrl, 'api.infoUrl');
+    const csrUrl = requireSameServiceUrl(token.tokenUrl, requireString(info?.csrUrl, 'csrUrl'), 'csrUrl');
+    const infoUrl = requireSameServiceUrl(token.tokenUrl, requireString(info?.api?.infoUrl, 'api.infoUrl'), 'api.infoUrl');
     const subject = readSubject(requireString(info?.certificate?.subject, 'certificate.subject'), 'The token answer');
     return { subject, location: { backend: 'kyma', url: infoUrl }, sign: (csrPem) => this.client.signCsrWithToken(csrUrl, csrPem) };
   }
@@ -83,7 +87,12 @@ class RestBackend implements ConnectorBackend {
     const renewUrl = requireString(info?.urls?.renewCertUrl, 'urls.renewCertUrl');
     const revokeUrl = requireString(info?.urls?.revokeCertUrl, 'urls.revokeCertUrl');
     const subject = readSubject(requireString(info?.certificate?.subject, 'certificate.subject'), 'management/info');
-    return { subject, renew: (csrPem) => this.client.renew(renewUrl, csrPem), revoke: () => this.client.revoke(revokeUrl) };
+    // Only the URL a workflow is about to use is checked, so the error names that one.
+    return {
+      subject,
+      renew: (csrPem) => this.client.renew(requireSameServiceUrl(location.url, renewUrl, 'renewCertUrl'), csrPem),
+      revoke: () => this.client.revoke(requireSameServiceUrl(location.url, revokeUrl, 'revokeCertUrl')),
+    };
   }
 }
 
@@ -96,10 +105,15 @@ class CompassBackend implements ConnectorBackend {
     if (token.backend !== 'compass') throw new KymaCertError('config', 'This token URL is for a Kyma REST endpoint, not the Compass Connector.');
     const configuration = await this.client.configuration(token.connectorUrl, token.token);
     const next = requireString(configuration.token, 'token.token (the token for the signing request)');
-    const secured = requireString(configuration.certificateSecuredConnectorUrl, 'managementPlaneInfo.certificateSecuredConnectorURL');
+    const secured = requireSameServiceUrl(
+      token.connectorUrl,
+      requireString(configuration.certificateSecuredConnectorUrl, 'managementPlaneInfo.certificateSecuredConnectorURL'),
+      'certificateSecuredConnectorURL',
+    );
+    const director = configuration.directorUrl && requireSameServiceUrl(token.connectorUrl, configuration.directorUrl, 'directorURL');
     return {
       subject: readSubject(configuration.subject, 'configuration'),
-      location: { backend: 'compass', url: secured, directorUrl: configuration.directorUrl },
+      location: { backend: 'compass', url: secured, directorUrl: director },
       sign: (csrPem) => this.client.signCsr(token.connectorUrl, csrPem, next),
     };
   }

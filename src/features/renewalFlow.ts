@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
-import { readConnection, writeConnection, type RememberedConnection } from '../lifecycle/connection';
+import { writeConnection, type RememberedConnection } from '../lifecycle/connection';
 import type { RenewResult } from '../lifecycle/renew';
 import { CertificateEntry, loadCertificateReader, usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
@@ -61,13 +61,12 @@ export class RenewalFlow implements vscode.Disposable {
       return 'refused';
     }
 
-    let connection: RememberedConnection | undefined;
-    try {
-      connection = await readConnection(certFile);
-    } catch (e) {
-      this.log.warn(`Ignoring the remembered connection of ${shown}: ${messageOf(e)}`);
-    }
-    const inputs = await this.collectInputs(certFile, name, usableKeyFile(entry.key), connection);
+    // The one resolver: the remembered connection (paths inside the folder only), then the workspace settings.
+    const { defaultsFromSettings, resolveCertificateInputs } = await import('../lifecycle/resolve');
+    const resolved = await resolveCertificateInputs(certFile, {}, defaultsFromSettings(this.settings.current));
+    if (resolved.rememberedProblem) this.log.warn(`Ignoring the remembered connection of ${shown}: ${resolved.rememberedProblem.message}`);
+    const connection = resolved.remembered;
+    const inputs = await this.collectInputs(certFile, name, usableKeyFile(entry.key), resolved);
     if (!inputs) return 'cancelled';
     try {
       const unlocked = await this.passphrases.unlock(inputs.keyFile, name, true);
@@ -140,33 +139,28 @@ export class RenewalFlow implements vscode.Disposable {
     }
   }
 
-  /** The key, URL and CA to use; asks for what is unknown. Undefined when the user dismissed a question. */
+  /** The key (paired by the index through the resolver), URL and CA to use; asks for what is unknown. */
   private async collectInputs(
     certFile: string,
     name: string,
     pairedKey: string | undefined,
-    connection: RememberedConnection | undefined,
+    resolved: { infoUrl?: string; caFile?: string },
   ): Promise<RenewalInputs | undefined> {
     const t = vscode.l10n.t;
-    const settings = this.settings.current;
     let asked = false;
-    let keyFile = pairedKey ?? connection?.keyFile;
+    let keyFile = pairedKey;
     if (!keyFile) {
       keyFile = await askForFile(certFile, t('Select the private key of {0}', name), t('Use this key'));
       if (!keyFile) return undefined;
       asked = true;
     }
-    const { infoUrlForDomain } = await import('../lifecycle/management');
-    let infoUrl =
-      connection?.infoUrl ||
-      settings.managementInfoUrl ||
-      (settings.clusterDomain ? infoUrlForDomain(settings.clusterDomain) : undefined);
+    let infoUrl = resolved.infoUrl;
     if (!infoUrl) {
       infoUrl = await askForInfoUrl(name);
       if (!infoUrl) return undefined;
       asked = true;
     }
-    return { keyFile, infoUrl, caFile: connection?.caFile ?? (settings.caFile || undefined), asked };
+    return { keyFile, infoUrl, caFile: resolved.caFile, asked };
   }
 
   /** Keeps the answers next to the certificate (URLs and file names only) so the next renewal asks nothing. */

@@ -1,17 +1,19 @@
-import * as path from 'node:path';
-import type { CertificateFacts } from '../core/certificate';
+import { promises as fs } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
-import { describeTokenSource, parseTokenInput, type BackendKind } from '../connector/tokenInput';
+import * as path from 'node:path';
+import { HINT_NEW_TOKEN as HINT_KYMA_TOKEN } from '../connector/errors';
+import { describeTokenSource, parseTokenInput, type BackendKind, type ConnectorToken } from '../connector/tokenInput';
+import type { CertificateFacts } from '../core/certificate';
 import { createCsr, parseCsr } from '../core/csr';
 import { formatConnectorSubject, subjectMismatch, type DnAttribute } from '../core/dn';
 import { KymaCertError, isKymaCertError } from '../core/errors';
 import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync, spkiDer } from '../core/keys';
-import { caFileFor, connectionFileFor } from '../core/pairing';
+import { caFileFor, certificateBaseName, connectionFileFor } from '../core/pairing';
 import { ensureDirectory } from './backups';
 import { serializeConnection } from './connection';
-import { atomicWriteFiles, PRIVATE_KEY_MODE, readFileIfExists } from './files';
-import { checkHttpsUrl } from './management';
+import { atomicWriteFiles, PRIVATE_KEY_MODE } from './files';
+import { withCertificateLock } from './lock';
 import type { KeyPassphraseOption } from './material';
 import type { WorkflowHooks } from './renew';
 import { createBackendClient, throwIfCancelled, type NetworkOptions } from './tls-options';
@@ -85,26 +87,36 @@ function checkCsrLocally(csrPem: string, subject: readonly DnAttribute[], key: K
 }
 
 /**
- * Gets a first certificate from a one-time token (spec §3; Compass §4): redeem the token (subject, management URL)
- * → new RSA 2048 key → CSR checked locally → signed with the follow-up token → verify → write key (0600),
- * certificate, CA and the remembered connection atomically. Refuses to replace existing files unless `force`, and
- * checks that before spending the token. On any failure nothing is written.
+ * Gets a first certificate from a one-time token in any form (Kyma spec §3; Compass §4): redeem the token (subject,
+ * management URL) → new RSA 2048 key → CSR checked locally → signed with the follow-up token → verify → write key
+ * (0600), certificate, CA and the remembered connection (backend + URLs) atomically. Refuses to replace existing
+ * files unless `force`, and checks that before spending the token. On any failure nothing is written.
  */
 export async function issueCertificate(req: IssueRequest): Promise<IssueResult> {
+  const outDir = path.resolve(req.outDir);
+  const certFile = path.join(outDir, `${checkName(req.name ?? 'client')}.crt`);
+  const token = parseTokenInput(req.token ?? req.tokenUrl ?? '', req.connectorUrl);
+  // The lock lives next to the certificate, so the folder must exist first; a failed run removes what it created.
+  const undoDir = await ensureDirectory(outDir);
+  try {
+    return await withCertificateLock(certFile, () => issueLocked(req, token, outDir, certFile));
+  } catch (e) {
+    await undoDir();
+    throw e;
+  }
+}
+
+async function issueLocked(req: IssueRequest, token: ConnectorToken, outDir: string, certFile: string): Promise<IssueResult> {
   const now = req.now ?? (() => new Date());
   const progress = req.onProgress ?? (() => undefined);
   const log = req.log ?? (() => undefined);
-  const outDir = path.resolve(req.outDir);
-  const name = checkName(req.name ?? 'client');
-  const token = parseTokenInput(req.token ?? req.tokenUrl ?? '', req.connectorUrl);
-  const certFile = path.join(outDir, `${name}.crt`);
-  const keyFile = path.join(outDir, `${name}.key`);
+  const keyFile = path.join(outDir, `${certificateBaseName(certFile)}.key`);
   const caFile = caFileFor(certFile);
   const connectionFile = connectionFileFor(certFile);
 
   if (!req.force) {
     for (const file of [certFile, keyFile, caFile, connectionFile]) {
-      if ((await readFileIfExists(file)) !== undefined) {
+      if (await pathExists(file)) {
         throw new KymaCertError('config', `${file} already exists.`, 'Choose another --name or --out-dir, or pass --force to replace it.');
       }
     }
@@ -115,12 +127,12 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   log(`token: ${describeTokenSource(token.source)} (${token.backend} backend)`);
   let onboarding;
   try {
+    // The backend holds every URL the server hands back to the token URL's host or its partner (core/serviceHosts.ts).
     onboarding = await backend.redeemToken(token);
   } catch (e) {
     throw withTokenHint(e);
   }
   const { subject, location } = onboarding;
-  checkHttpsUrl(location.url, 'The management URL the service returned');
   log(`subject ${formatConnectorSubject(subject)}`);
   throwIfCancelled(req.signal);
 
@@ -145,24 +157,27 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   log(`certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
 
   progress('Writing the key and certificate');
-  const undoDir = await ensureDirectory(outDir);
   const remembered = { backend: location.backend, infoUrl: location.url, directorUrl: location.directorUrl, keyFile, caFile: req.caFile };
-  try {
-    await atomicWriteFiles([
-      { path: keyFile, data: keyPem, mode: PRIVATE_KEY_MODE },
-      { path: certFile, data: verified.clientPem },
-      { path: caFile, data: verified.caPem },
-      { path: connectionFile, data: serializeConnection(certFile, remembered) },
-    ]);
-  } catch (e) {
-    await undoDir();
-    throw e;
-  }
+  await atomicWriteFiles([
+    { path: keyFile, data: keyPem, mode: PRIVATE_KEY_MODE },
+    { path: certFile, data: verified.clientPem },
+    { path: caFile, data: verified.caPem },
+    { path: connectionFile, data: serializeConnection(certFile, remembered) },
+  ]);
   return { certFile, keyFile, caFile, connectionFile, certificate: verified.clientFacts, backend: location.backend, infoUrl: location.url };
 }
 
+/** Anything at that path, even a dangling link or a pipe (never opened: existence is all that matters here). */
+async function pathExists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 function withTokenHint(e: unknown): unknown {
-  if (isKymaCertError(e, 'invalid-token') && !e.hint) {
+  // The backends' own hints (Compass, the adapter) already say what to do; Kyma's 403 gets the lifecycle's wording.
+  if (isKymaCertError(e, 'invalid-token') && (!e.hint || e.hint === HINT_KYMA_TOKEN)) {
     return new KymaCertError('invalid-token', e.message, HINT_NEW_TOKEN, { status: e.status, serverMessage: e.serverMessage, cause: e });
   }
   return e;

@@ -1,7 +1,8 @@
 import { locationFor, type ManagementLocation } from '../connector/backend';
 import { KymaCertError } from '../core/errors';
 import { connectionFileFor } from '../core/pairing';
-import { readConnection, type RememberedConnection } from './connection';
+import type { RememberedConnection } from './connection';
+import { requireInfoUrl, resolveCertificateInputs } from './resolve';
 import type { NetworkOptions } from './tls-options';
 
 /** The URL and network options a workflow will use, after explicit values and the remembered connection are merged. */
@@ -13,11 +14,7 @@ export interface ResolvedConnection {
   remembered?: RememberedConnection;
 }
 
-/** The management/info URL for a cluster domain (spec §1: `https://gateway.$DOMAIN/...`). */
-export function infoUrlForDomain(domain: string): string {
-  const host = domain.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
-  return `https://gateway.${host}/v1/applications/management/info`;
-}
+export { infoUrlForDomain } from './precedence';
 
 /** Checks that a URL is an absolute https URL; the service is only reachable over TLS. */
 export function checkHttpsUrl(url: string, what: string): string {
@@ -34,39 +31,22 @@ export function checkHttpsUrl(url: string, what: string): string {
 }
 
 /**
- * Explicit request values win over the remembered connection; a missing info URL is a `config` error that names
- * what to set. A broken connection file only matters when we need it.
+ * The info URL and network options of a workflow: the request's values are explicit and win; what they leave open
+ * comes from the remembered connection (`resolve.ts`). A broken connection file only matters when we need it.
  */
 export async function resolveConnection(
   certFile: string,
   req: NetworkOptions & { infoUrl?: string },
 ): Promise<ResolvedConnection> {
-  let remembered: RememberedConnection | undefined;
-  try {
-    remembered = await readConnection(certFile);
-  } catch (e) {
-    if (req.infoUrl === undefined) throw e;
-  }
-  const infoUrl = req.infoUrl ?? remembered?.infoUrl;
-  if (infoUrl === undefined) {
-    throw new KymaCertError(
-      'config',
-      `No management info URL is known for ${certFile}.`,
-      `Pass --info-url URL or --domain DOMAIN (in the editor: the "Info URL" setting) once; it is then remembered in ${connectionFileFor(certFile)}.`,
-    );
-  }
+  const inputs = await resolveCertificateInputs(certFile, { infoUrl: req.infoUrl, caFile: req.caFile });
+  const infoUrl = requireInfoUrl(inputs, connectionFileFor(certFile));
   return {
     infoUrl: checkHttpsUrl(infoUrl, 'The management info URL'),
     location:
-      remembered !== undefined && infoUrl === remembered.infoUrl
-        ? locationFor(infoUrl, remembered.backend ?? 'kyma', remembered.directorUrl)
+      inputs.remembered !== undefined && infoUrl === inputs.remembered.infoUrl
+        ? locationFor(infoUrl, inputs.remembered.backend ?? 'kyma', inputs.remembered.directorUrl)
         : locationFor(infoUrl),
-    network: {
-      caFile: req.caFile ?? remembered?.caFile,
-      insecure: req.insecure,
-      timeoutMs: req.timeoutMs,
-      signal: req.signal,
-    },
-    remembered,
+    network: { caFile: inputs.caFile, insecure: req.insecure, timeoutMs: req.timeoutMs, signal: req.signal },
+    remembered: inputs.remembered,
   };
 }

@@ -5,7 +5,7 @@ import { formatConnectorSubject } from '../core/dn';
 import { HINT_NEW_CERTIFICATE, KymaCertError, isKymaCertError } from '../core/errors';
 import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
 import { ensureDirectory, planBackup, pruneBackups } from './backups';
-import { serializeConnection, type RememberedConnection } from './connection';
+import { serializeConnection, unrememberedPaths, type RememberedConnection } from './connection';
 import { atomicWriteFiles, readFileIfExists, restoreSnapshot, takeSnapshot, type FileWrite } from './files';
 import { renderRenewedCertificateFile } from './layout';
 import { withCertificateLock } from './lock';
@@ -207,6 +207,7 @@ async function planWrites(
     keyFile,
     caFile: connection.network.caFile,
   };
+  for (const p of unrememberedPaths(certFile, remembered)) log(`not remembering ${p}: it is outside the certificate's folder (pass it again next time)`);
   const connectionFile = connectionFileFor(certFile);
   const serialized = serializeConnection(certFile, remembered);
   const existing = await readFileIfExists(connectionFile);

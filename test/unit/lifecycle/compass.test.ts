@@ -53,23 +53,26 @@ async function issue(token: string, extra: Partial<IssueRequest> = {}): Promise<
   return issueCertificate({ token, outDir: await tempDir(), name: 'app', caFile: emulator.serverCaFile, ...extra });
 }
 
-/** After issuing: renew with no flags, revoke with no flags, then a renewal fails as revoked; restore brings back the pair. */
-async function lifecycleWithoutFlags(certFile: string, keyFile: string): Promise<void> {
+/**
+ * After issuing: renew and revoke with no URL and no backend (both remembered; the server CA lives outside the folder,
+ * so it is passed, as it is not remembered), then a renewal fails as revoked; restore brings back the pair.
+ */
+async function lifecycleWithoutFlags(certFile: string, keyFile: string, caFile = emulator.serverCaFile): Promise<void> {
   const issuedHash = await sha256Of(certFile);
-  const renewed = await renewCertificate({ certFile, keyFile });
+  const renewed = await renewCertificate({ certFile, keyFile, caFile });
   assert.match(renewed.renewed.subjectConnector, SYSTEM_AUTH_SUBJECT);
   assert.equal((await listBackups(certFile)).length, 1);
-  const revoked = await revokeCertificate({ certFile, keyFile });
+  const revoked = await revokeCertificate({ certFile, keyFile, caFile });
   assert.ok(emulator.isRevoked(revoked.sha256Hex));
   const before = await treeFingerprint(path.dirname(certFile));
-  await assert.rejects(renewCertificate({ certFile, keyFile }), (e: unknown) => isKymaCertError(e, 'revoked') && /new certificate|token/i.test(e.hint ?? ''));
+  await assert.rejects(renewCertificate({ certFile, keyFile, caFile }), (e: unknown) => isKymaCertError(e, 'revoked') && /new certificate|token/i.test(e.hint ?? ''));
   assert.deepEqual(await treeFingerprint(path.dirname(certFile)), before, 'a refused renewal changes nothing');
   await restoreCertificate({ certFile });
   assert.equal(await sha256Of(certFile), issuedHash, 'restore brings back the issued certificate');
   assert.ok(keyMatchesCertificate(loadPrivateKey(await fs.readFile(keyFile)), new X509Certificate(await fs.readFile(certFile))));
 }
 
-describe('issue from each token form on the Compass emulator, then renew, revoke, restore with no flags', () => {
+describe('issue from each token form on the Compass emulator, then renew, revoke, restore with no URL or backend flags', () => {
   it('the Compass rawEncoded blob → Compass GraphQL; the backend and URLs are remembered', async () => {
     const ott = emulator.mintToken('blob-app');
     const result = await issue(ott.rawEncoded);
@@ -107,7 +110,7 @@ describe('issue from each token form on the Compass emulator, then renew, revoke
     assert.equal(fromUrl.backend, 'kyma');
     const fromRaw = await issue(kyma.mintToken('kyma-app').token, { connectorUrl: kyma.connectorUrl, caFile: kyma.serverCaFile });
     assert.equal(fromRaw.infoUrl, kyma.infoUrl);
-    await renewCertificate({ certFile: fromRaw.certFile, keyFile: fromRaw.keyFile });
+    await renewCertificate({ certFile: fromRaw.certFile, keyFile: fromRaw.keyFile, caFile: kyma.serverCaFile });
   });
 });
 
