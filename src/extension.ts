@@ -13,10 +13,11 @@ import { registerRevokeCertificateCommand } from './commands/revokeCertificate';
 import { registerShowCertificateDetailsCommand } from './commands/showCertificateDetails';
 import { registerShowLogsCommand } from './commands/showLogs';
 import { DISPLAY_NAME } from './constants';
+import { safeLog } from './features/safeLog';
 import { AutoRenew } from './features/autoRenew';
 import { CertificateIndex } from './features/certificateIndex';
 import { CertificatesView } from './features/certificatesView';
-import { CertificateDetailsDocuments } from './features/detailsDocument';
+import { CertificateDetailsPanels } from './features/detailsPanel';
 import { CertificateDiagnostics } from './features/diagnostics';
 import { CertificateHoverProvider } from './features/hoverProvider';
 import { InsecureTlsWarning } from './features/insecureTlsWarning';
@@ -24,6 +25,7 @@ import { KeyPassphrases } from './features/keyPassphrases';
 import { RenewalFlow } from './features/renewalFlow';
 import { SettingsService } from './features/settings';
 import { CertificateStatusBar } from './features/statusBar';
+import { WorkflowRunner } from './features/workflowRunner';
 
 /**
  * What `activate()` returns (`vscode.extensions.getExtension('kyma-cert.kyma-cert').exports`). Meant for the host
@@ -34,42 +36,47 @@ export interface KymaCertApi {
   /** How long `activate()` took, in milliseconds (the scan is not included: it runs afterwards). */
   activationMs: number;
   /** The Certificates view's rows, in display order. */
-  certificatesView: Pick<CertificatesView, 'rows'>;
+  certificatesView: Pick<CertificatesView, 'rows' | 'groups' | 'badge'>;
   /** Problems entries: resolves when they reflect the latest index change. */
   diagnostics: Pick<CertificateDiagnostics, 'whenUpdated'>;
   autoRenew: Pick<AutoRenew, 'current' | 'whenIdle'>;
+  /** The open Certificate Details panels: their HTML and when it changed. */
+  detailsPanels: Pick<CertificateDetailsPanels, 'htmlOf' | 'openFiles' | 'onDidRender'>;
 }
 
 export function activate(context: vscode.ExtensionContext): KymaCertApi {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
+  const log = safeLog(vscode.window.createOutputChannel(DISPLAY_NAME, { log: true }));
   const settings = new SettingsService();
   const index = new CertificateIndex(settings, log);
   const passphrases = new KeyPassphrases(context.secrets, settings, log);
-  const renewal = new RenewalFlow(index, settings, log, passphrases);
+  const runner = new WorkflowRunner(log);
+  const renewal = new RenewalFlow(index, settings, log, passphrases, runner);
   const certificatesView = new CertificatesView(index, settings);
   const diagnostics = new CertificateDiagnostics(index, settings, log);
-  const autoRenew = new AutoRenew(index, settings, log, passphrases);
+  const autoRenew = new AutoRenew(index, settings, log, passphrases, runner);
+  const detailsPanels = new CertificateDetailsPanels(index, settings, log);
 
   context.subscriptions.push(
     log,
     settings,
     index,
+    runner,
     renewal,
     new CertificateStatusBar(index, settings),
     new InsecureTlsWarning(settings, log),
     new CertificateHoverProvider(index, settings),
-    new CertificateDetailsDocuments(index, settings),
+    detailsPanels,
     registerRenewCertificateCommand(renewal, index, settings),
-    registerShowCertificateDetailsCommand(index, settings),
+    registerShowCertificateDetailsCommand(index, settings, detailsPanels),
     registerRefreshCommand(index),
     registerShowLogsCommand(log),
     certificatesView,
     diagnostics,
     autoRenew,
-    registerRequestCertificateWithTokenCommand(index, settings, log),
-    registerRevokeCertificateCommand(index, settings, log, passphrases),
-    registerRestoreCertificateCommand(index, settings, log),
+    registerRequestCertificateWithTokenCommand(index, settings, log, runner),
+    registerRevokeCertificateCommand(index, settings, log, passphrases, runner),
+    registerRestoreCertificateCommand(index, settings, log, runner),
   );
 
   index.start(); // returns at once; the scan and the status bar fill in afterwards
@@ -85,9 +92,14 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
       onDidChange: index.onDidChange,
     },
     activationMs,
-    certificatesView: { rows: () => certificatesView.rows() },
+    certificatesView: { rows: () => certificatesView.rows(), groups: () => certificatesView.groups(), badge: () => certificatesView.badge() },
     diagnostics: { whenUpdated: () => diagnostics.whenUpdated() },
     autoRenew: { current: () => autoRenew.current(), whenIdle: () => autoRenew.whenIdle() },
+    detailsPanels: {
+      htmlOf: (file) => detailsPanels.htmlOf(file),
+      openFiles: () => detailsPanels.openFiles(),
+      onDidRender: detailsPanels.onDidRender,
+    },
   };
 }
 

@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { isKymaCertError, messageOf } from '../core/errors';
 import { CertificateIndex } from '../features/certificateIndex';
-import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
+import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
+import { WorkflowRunner } from '../features/workflowRunner';
+import { certificateLogLabel } from '../core/certificate';
+import { suggestedFileName } from '../views/fileNames';
 import { formatUtc } from '../views/presentation';
-import { askForFile } from '../features/renewalPrompts';
 import { SettingsService } from '../features/settings';
-import type { IssueRequest, IssueResult } from '../lifecycle/issue';
-import type { WorkflowHooks } from '../lifecycle/renew';
 
 /** Arguments for scripted use (tests, the quick fix, the renewal error's button); anything missing is asked. */
 export interface TokenRequestArgs {
@@ -33,6 +32,7 @@ export function registerRequestCertificateWithTokenCommand(
   index: CertificateIndex,
   settings: SettingsService,
   log: vscode.LogOutputChannel,
+  runner: WorkflowRunner,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.requestCertificateWithToken, async (arg?: unknown): Promise<CommandOutcome> => {
     const t = vscode.l10n.t;
@@ -44,11 +44,12 @@ export function registerRequestCertificateWithTokenCommand(
     if (!tokenUrl) return 'cancelled';
     const outDir = args.outDir ?? (await askForFolder());
     if (!outDir) return 'cancelled';
-    const name = args.name ?? (await askForName(outDir));
-    if (!name) return 'cancelled';
+    // Without a name the user is asked once the token has been redeemed, with the application's name as suggestion.
+    const name = args.name;
+    const chooseName = name === undefined ? (application: string) => askForName(outDir, application) : undefined;
 
     const certFile = path.join(outDir, `${name}.crt`);
-    const existing = [certFile, path.join(outDir, `${name}.key`)].filter((f) => existsSync(f));
+    const existing = name === undefined ? [] : [certFile, path.join(outDir, `${name}.key`)].filter((f) => existsSync(f));
     let force = false;
     if (existing.length > 0) {
       if (!args.replace) {
@@ -67,56 +68,27 @@ export function registerRequestCertificateWithTokenCommand(
       force = true;
     }
 
-    let caFile = settings.current.caFile || undefined;
-    let attempt = await issue({ tokenUrl, outDir, name, force, caFile });
-    if ('error' in attempt && isKymaCertError(attempt.error, 'untrusted-server') && !caFile && !settings.current.insecure) {
-      // A self-signed cluster: ask for its CA once, then try again (TLS failed before the token was spent).
-      caFile = await askForFile(certFile, t('Select the CA certificate of the cluster (the server is not trusted)'), t('Use this CA'));
-      if (caFile) attempt = await issue({ tokenUrl, outDir, name, force, caFile });
-    }
-    if ('error' in attempt) {
-      if (isKymaCertError(attempt.error, 'cancelled')) return 'cancelled';
-      showWorkflowFailure(t('Requesting a certificate'), attempt.error, log);
-      return 'failed';
-    }
-    const issued = attempt.issued;
+    const title = name ? t('Requesting a certificate for {0}', name) : t('Requesting a certificate');
+    const spec = { title, certFile, insecure: settings.current.insecure };
+    const attempt = await runner.runAskingForCa(spec, settings.current.caFile || undefined, async ({ signal, progress, log }, caFile) => {
+      // The connector stack (axios) loads on first use, not at activation.
+      const { issueCertificate } = await import('../lifecycle/issue');
+      return issueCertificate({ tokenUrl, outDir, name, chooseName, force, caFile, insecure: spec.insecure, signal, onProgress: progress, log });
+    });
+    if (!attempt.ok) return attempt.cancelled ? 'cancelled' : 'failed';
+    const issued = attempt.value;
+    log.info(`Issued ${certificateLogLabel(issued.certificate)} into ${issued.certFile}`);
     await index.refresh(vscode.Uri.file(issued.certFile));
     const showDetails = t('Show Details');
     void vscode.window
       .showInformationMessage(
-        t('New certificate {0} written to {1}: valid until {2}.', issued.certificate.commonName ?? name, index.displayPath(issued.certFile), formatUtc(issued.certificate.notAfter)),
+        t('New certificate {0} written to {1}: valid until {2}.', issued.certificate.commonName ?? path.parse(issued.certFile).name, index.displayPath(issued.certFile), formatUtc(issued.certificate.notAfter)),
         showDetails,
       )
       .then((choice) => {
         if (choice === showDetails) void vscode.commands.executeCommand(CommandId.showCertificateDetails, vscode.Uri.file(issued.certFile));
       });
     return 'done';
-
-    async function issue(request: Omit<IssueRequest, keyof WorkflowHooks | 'insecure' | 'signal'>): Promise<{ issued: IssueResult } | { error: unknown }> {
-      const abort = new AbortController();
-      try {
-        const issued = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: t('Requesting a certificate for {0}', request.name ?? ''), cancellable: true },
-          async (progress, token) => {
-            token.onCancellationRequested(() => abort.abort());
-            // The connector stack (axios) loads on first use, not at activation.
-            const { issueCertificate } = await import('../lifecycle/issue');
-            return issueCertificate({
-              ...request,
-              insecure: settings.current.insecure,
-              signal: abort.signal,
-              onProgress: (step) => progress.report({ message: t(step) }),
-              log: (line) => log.info(line),
-            });
-          },
-        );
-        log.info(`Issued ${issued.certificate.subjectText} (SHA-256 ${issued.certificate.fingerprint256}) into ${issued.certFile}`);
-        return { issued };
-      } catch (error) {
-        log.error(`Requesting a certificate failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
-        return { error };
-      }
-    }
   });
 }
 
@@ -151,12 +123,12 @@ async function askForFolder(): Promise<string | undefined> {
   return picked?.[0]?.fsPath;
 }
 
-async function askForName(outDir: string): Promise<string | undefined> {
+async function askForName(outDir: string, application: string): Promise<string | undefined> {
   const t = vscode.l10n.t;
   const answer = await vscode.window.showInputBox({
-    title: t('File name for the new certificate'),
+    title: t('File name for the new certificate of {0}', application),
     prompt: t('Writes <name>.crt, <name>.key (mode 600), <name>-ca.crt and <name>.kyma.json into {0}.', outDir),
-    value: 'client',
+    value: suggestedFileName(application, (name) => existsSync(path.join(outDir, `${name}.crt`)) || existsSync(path.join(outDir, `${name}.key`))),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const name = value.trim();

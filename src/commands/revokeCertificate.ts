@@ -1,14 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { isKymaCertError, messageOf } from '../core/errors';
 import { usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
-import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
-import { displayName, formatUtc } from '../views/presentation';
+import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
+import { WorkflowRunner } from '../features/workflowRunner';
+import { certificateLogLabel } from '../core/certificate';
+import { displayName } from '../views/presentation';
 import { askForInfoUrl } from '../features/renewalPrompts';
 import { KeyPassphrases } from '../features/keyPassphrases';
+import { confirmRevocation } from '../features/revokeConfirmation';
 import { SettingsService } from '../features/settings';
 
 /** Scripted use (tests): `{ confirm: true }` skips the modal confirmation. */
@@ -26,13 +28,14 @@ export function registerRevokeCertificateCommand(
   settings: SettingsService,
   log: vscode.LogOutputChannel,
   passphrases: KeyPassphrases,
+  runner: WorkflowRunner,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.revokeCertificate, async (arg?: unknown, options?: unknown): Promise<CommandOutcome> => {
     const t = vscode.l10n.t;
     if (refusedInRestrictedMode(t('Revocation is disabled in Restricted Mode: it would send your client certificate to a server. Trust the workspace to revoke certificates.'))) {
       return 'refused';
     }
-    const target = await resolveCertificateTarget(arg, index, settings, { placeHolder: t('Which certificate should be revoked?'), clientOnly: true });
+    const target = await resolveCertificateTarget(arg, index, settings, { placeHolder: t('Which certificate should be revoked?'), clientOnly: true, askWhenSeveral: true });
     if (!target) return 'cancelled';
     const entry = index.get(target);
     const leaf = entry?.certificates[0].facts;
@@ -62,55 +65,23 @@ export function registerRevokeCertificateCommand(
       if (!unlocked) return 'cancelled';
       keyPassphrase = unlocked.passphrase;
     } catch (error) {
-      showWorkflowFailure(t('Revoking {0}', name), error, log);
+      runner.reportFailure(t('Revoking {0}', name), error, { certFile: entry.file });
       return 'failed';
     }
 
     if (!optionsArg<RevokeArgs>(options).confirm) {
-      const revoke = t('Revoke');
-      const answer = await vscode.window.showWarningMessage(
-        t('Revoke {0}?', name),
-        {
-          modal: true,
-          detail: t(
-            'Subject: {0}\nSHA-256: {1}\n\nThe Connector Service will refuse to renew this certificate; it keeps working until it expires ({2}). This cannot be undone: afterwards only a new one-time token gets a certificate.',
-            leaf.subjectText,
-            leaf.fingerprint256,
-            formatUtc(leaf.notAfter),
-          ),
-        },
-        revoke,
-      );
-      if (answer !== revoke) return 'cancelled';
+      const answer = await confirmRevocation(name, leaf);
+      if (answer === 'show-details') void vscode.commands.executeCommand(CommandId.showCertificateDetails, target);
+      if (answer !== 'revoke') return 'cancelled';
     }
 
-    const abort = new AbortController();
-    try {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: t('Revoking {0}', name), cancellable: true },
-        async (progress, token) => {
-          token.onCancellationRequested(() => abort.abort());
-          const { revokeCertificate } = await import('../lifecycle/revoke');
-          return revokeCertificate({
-            certFile: entry.file,
-            keyFile,
-            keyPassphrase,
-            infoUrl,
-            caFile: resolved.caFile,
-            insecure: current.insecure,
-            signal: abort.signal,
-            onProgress: (step) => progress.report({ message: t(step) }),
-            log: (line) => log.info(line),
-          });
-        },
-      );
-    } catch (error) {
-      log.error(`Revoking ${name} failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
-      if (isKymaCertError(error, 'cancelled')) return 'cancelled';
-      showWorkflowFailure(t('Revoking {0}', name), error, log);
-      return 'failed';
-    }
-    log.info(`Revoked ${leaf.subjectText} (SHA-256 ${leaf.fingerprint256}) in ${index.displayPath(entry.file)}`);
+    const outcome = await runner.run({ title: t('Revoking {0}', name), certFile: entry.file }, async ({ signal, progress, log }) => {
+      const { revokeCertificate } = await import('../lifecycle/revoke');
+      const { caFile } = resolved;
+      return revokeCertificate({ certFile: entry.file, keyFile, keyPassphrase, infoUrl, caFile, insecure: current.insecure, signal, onProgress: progress, log });
+    });
+    if (!outcome.ok) return outcome.cancelled ? 'cancelled' : 'failed';
+    log.info(`Revoked ${certificateLogLabel(leaf)} in ${index.displayPath(entry.file)}`);
     await index.refresh(target);
     const requestNew = t('Request Certificate with Token…');
     void vscode.window.showInformationMessage(t('Revoked {0}. Renewal is no longer possible; request a new certificate with a one-time token.', name), requestNew).then((choice) => {

@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import * as path from 'node:path';
-import { HINT_NEW_TOKEN as HINT_KYMA_TOKEN } from '../connector/errors';
+import type { Onboarding } from '../connector/backend';
 import { describeTokenSource, parseTokenInput, type BackendKind, type ConnectorToken } from '../connector/tokenInput';
-import type { CertificateFacts } from '../core/certificate';
+import { type CertificateFacts, certificateLogLabel } from '../core/certificate';
 import { createCsr, parseCsr } from '../core/csr';
-import { formatConnectorSubject, subjectMismatch, type DnAttribute } from '../core/dn';
-import { KymaCertError, isKymaCertError } from '../core/errors';
+import { firstValue, formatConnectorSubject, subjectMismatch, type DnAttribute } from '../core/dn';
+import { KymaCertError } from '../core/errors';
 import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync, spkiDer } from '../core/keys';
 import { caFileFor, certificateBaseName, connectionFileFor } from '../core/pairing';
@@ -35,6 +35,11 @@ export interface IssueRequest extends NetworkOptions, WorkflowHooks, KeyPassphra
   name?: string;
   /** Replace existing files of that name. */
   force?: boolean;
+  /**
+   * Without `name`: asked for the file name once the token was redeemed, with the application's name (the
+   * subject's CN) as the suggestion; undefined cancels before anything is generated, signed or written.
+   */
+  chooseName?: (applicationName: string) => Promise<string | undefined>;
   /** Builds the CSR; default core/csr createCsr. For callers with their own CSR rules (and tests that break them). */
   csrFactory?: (subject: readonly DnAttribute[], key: KeyObject) => string;
 }
@@ -51,13 +56,9 @@ export interface IssueResult {
   infoUrl: string;
 }
 
-/** Kyma's answer to a used or expired token is a plain 403; say what to do about it. */
-const HINT_NEW_TOKEN =
-  'One-time tokens are valid for 5 minutes and only once: ask for a new token (Kyma: a new TokenRequest or "Connect Application" in the console; Compass: "Connect Application") and paste it right away.';
-
 function checkName(name: string): string {
   if (name === '' || name !== path.basename(name) || name === '.' || name === '..') {
-    throw new KymaCertError('config', `--name "${name}" must be a plain file name without a directory.`);
+    throw new KymaCertError('config', `The name "${name}" must be a plain file name without a directory.`);
   }
   return name;
 }
@@ -94,19 +95,40 @@ function checkCsrLocally(csrPem: string, subject: readonly DnAttribute[], key: K
  */
 export async function issueCertificate(req: IssueRequest): Promise<IssueResult> {
   const outDir = path.resolve(req.outDir);
-  const certFile = path.join(outDir, `${checkName(req.name ?? 'client')}.crt`);
   const token = parseTokenInput(req.token ?? req.tokenUrl ?? '', req.connectorUrl);
+  // Asking for the name needs the application's name, which only the token's answer tells.
+  let redeemed: Onboarding | undefined;
+  let name = req.name;
+  if (name === undefined && req.chooseName) {
+    redeemed = await redeem(req, token);
+    name = await req.chooseName(firstValue(redeemed.subject, 'CN') ?? 'client');
+    if (name === undefined) throw new KymaCertError('cancelled', 'Cancelled before a key was generated; nothing was written.');
+  }
+  const certFile = path.join(outDir, `${checkName(name ?? 'client')}.crt`);
   // The lock lives next to the certificate, so the folder must exist first; a failed run removes what it created.
   const undoDir = await ensureDirectory(outDir);
   try {
-    return await withCertificateLock(certFile, () => issueLocked(req, token, outDir, certFile));
+    return await withCertificateLock(certFile, () => issueLocked(req, token, outDir, certFile, redeemed));
   } catch (e) {
     await undoDir();
     throw e;
   }
 }
 
-async function issueLocked(req: IssueRequest, token: ConnectorToken, outDir: string, certFile: string): Promise<IssueResult> {
+/**
+ * Spends the user's token: the subject, the management location and a signer for the follow-up token. The backend
+ * holds every URL the server hands back to the token URL's host or its partner (core/serviceHosts.ts). A used or
+ * expired token is `invalid-token` with the `new-token` remedy.
+ */
+async function redeem(req: IssueRequest, token: ConnectorToken): Promise<Onboarding> {
+  const progress = req.onProgress ?? (() => undefined);
+  const backend = await createBackendClient(token.backend, req);
+  progress('Redeeming the one-time token');
+  req.log?.(`token: ${describeTokenSource(token.source)} (${token.backend} backend)`);
+  return backend.redeemToken(token);
+}
+
+async function issueLocked(req: IssueRequest, token: ConnectorToken, outDir: string, certFile: string, redeemedEarlier?: Onboarding): Promise<IssueResult> {
   const now = req.now ?? (() => new Date());
   const progress = req.onProgress ?? (() => undefined);
   const log = req.log ?? (() => undefined);
@@ -117,21 +139,12 @@ async function issueLocked(req: IssueRequest, token: ConnectorToken, outDir: str
   if (!req.force) {
     for (const file of [certFile, keyFile, caFile, connectionFile]) {
       if (await pathExists(file)) {
-        throw new KymaCertError('config', `${file} already exists.`, 'Choose another --name or --out-dir, or pass --force to replace it.');
+        throw new KymaCertError('config', `${file} already exists.`, undefined, { remedy: { kind: 'choose-other-name', data: { file } } });
       }
     }
   }
 
-  const backend = await createBackendClient(token.backend, req);
-  progress('Redeeming the one-time token');
-  log(`token: ${describeTokenSource(token.source)} (${token.backend} backend)`);
-  let onboarding;
-  try {
-    // The backend holds every URL the server hands back to the token URL's host or its partner (core/serviceHosts.ts).
-    onboarding = await backend.redeemToken(token);
-  } catch (e) {
-    throw withTokenHint(e);
-  }
+  const onboarding = redeemedEarlier ?? (await redeem(req, token));
   const { subject, location } = onboarding;
   log(`subject ${formatConnectorSubject(subject)}`);
   throwIfCancelled(req.signal);
@@ -145,16 +158,11 @@ async function issueLocked(req: IssueRequest, token: ConnectorToken, outDir: str
   const csrPem = (req.csrFactory ?? createCsr)(subject, key);
   checkCsrLocally(csrPem, subject, key);
   progress('Requesting the certificate');
-  let issued;
-  try {
-    issued = await onboarding.sign(csrPem);
-  } catch (e) {
-    throw withTokenHint(e);
-  }
+  const issued = await onboarding.sign(csrPem);
 
   progress('Verifying the certificate');
   const verified = verifyIssuedCertificates({ issued, key, expectedSubject: subject, now: now() });
-  log(`certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  log(`certificate ${certificateLogLabel(verified.clientFacts)}`);
 
   progress('Writing the key and certificate');
   const remembered = { backend: location.backend, infoUrl: location.url, directorUrl: location.directorUrl, keyFile, caFile: req.caFile };
@@ -173,12 +181,4 @@ async function pathExists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function withTokenHint(e: unknown): unknown {
-  // The backends' own hints (Compass, the adapter) already say what to do; Kyma's 403 gets the lifecycle's wording.
-  if (isKymaCertError(e, 'invalid-token') && (!e.hint || e.hint === HINT_KYMA_TOKEN)) {
-    return new KymaCertError('invalid-token', e.message, HINT_NEW_TOKEN, { status: e.status, serverMessage: e.serverMessage, cause: e });
-  }
-  return e;
 }

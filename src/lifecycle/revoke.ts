@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { writeConnection } from './connection';
+import { connectionWrite } from './connection';
+import { atomicWriteFiles } from './files';
 import { withCertificateLock } from './lock';
 import { resolveConnection } from './management';
 import { loadCertificateMaterial, type KeyPassphraseOption } from './material';
@@ -46,17 +47,17 @@ export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResul
     progress('Revoking the certificate');
     await management.revoke();
     const revokedAt = now().toISOString();
-    req.log?.(`revoked certificate sha256 ${material.clientFacts.sha256Hex}`);
+    req.log?.(`revoked certificate SHA-256 ${material.clientFacts.fingerprint256}`);
 
     // The service is the truth about revocation; this record only lets the editor show it without a round trip.
-    await writeConnection(certFile, {
+    await atomicWriteFiles([connectionWrite(certFile, {
       backend: connection.location.backend,
       infoUrl: connection.infoUrl,
       directorUrl: connection.location.directorUrl,
       keyFile,
       caFile: connection.network.caFile,
       revoked: { at: revokedAt, sha256Hex: material.clientFacts.sha256Hex },
-    });
+    })]);
     return { certFile, sha256Hex: material.clientFacts.sha256Hex, revokedAt, infoUrl: connection.infoUrl };
   });
 }

@@ -1,6 +1,6 @@
 import { HINT_NEW_CERTIFICATE, KymaCertError } from '../../core/errors';
 import { ConnectorClient, decodeCertificates, parseJsonObject, type ConnectorClientOptions } from '../client';
-import { errorFromResponse, HINT_CSR_SUBJECT, HINT_SERVER, unusableResponse } from '../errors';
+import { errorFromResponse, HINT_CSR_SUBJECT, unusableResponse } from '../errors';
 import type { IssuedCertificates } from '../types';
 
 /**
@@ -111,9 +111,15 @@ export class CompassClient {
  */
 function notAuthenticated(operation: string, withToken: boolean): KymaCertError {
   if (withToken) {
-    return new KymaCertError('invalid-token', `${operation}: Compass did not accept the one-time token (used, expired or unknown; HTTP 400, not authenticated).`, HINT_COMPASS_TOKEN, { status: 400 });
+    return new KymaCertError('invalid-token', `${operation}: Compass did not accept the one-time token (used, expired or unknown; HTTP 400, not authenticated).`, HINT_COMPASS_TOKEN, {
+      status: 400,
+      remedy: { kind: 'new-token' },
+    });
   }
-  return new KymaCertError('revoked', `${operation}: Compass did not accept the client certificate (HTTP 400, not authenticated).`, HINT_COMPASS_CERTIFICATE, { status: 400 });
+  return new KymaCertError('revoked', `${operation}: Compass did not accept the client certificate (HTTP 400, not authenticated).`, HINT_COMPASS_CERTIFICATE, {
+    status: 400,
+    remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } },
+  });
 }
 
 /** A GraphQL error (200 from a resolver, 4xx from the transport) → the KymaCertError kind that says what to do. */
@@ -122,10 +128,12 @@ function graphqlError(operation: string, status: number, message: string, withTo
   const said = `${operation} failed (HTTP ${status}): ${message}`;
   if (message.includes('CSR: ') || message.includes('Certificate Signing Request')) return new KymaCertError('bad-request', said, HINT_CSR_SUBJECT, options);
   if (message.startsWith('Failed to authenticate')) {
-    return withToken ? new KymaCertError('invalid-token', said, HINT_COMPASS_TOKEN, options) : new KymaCertError('revoked', said, HINT_COMPASS_CERTIFICATE, options);
+    return withToken
+      ? new KymaCertError('invalid-token', said, HINT_COMPASS_TOKEN, { ...options, remedy: { kind: 'new-token' } })
+      : new KymaCertError('revoked', said, HINT_COMPASS_CERTIFICATE, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } } });
   }
   if (status === 422 || status === 406 || message === 'transport not supported') {
     return new KymaCertError('server', said, 'The Compass Connector refused the request itself; this is a bug in kyma-cert, please report it.', options);
   }
-  return new KymaCertError('server', said, HINT_SERVER, options);
+  return new KymaCertError('server', said, undefined, { ...options, remedy: { kind: 'retry-later' } });
 }
