@@ -1,6 +1,6 @@
 import { KeyObject, X509Certificate } from 'node:crypto';
 import { certificateFacts, type CertificateFacts } from '../core/certificate';
-import { HINT_NEW_CERTIFICATE, KymaCertError } from '../core/errors';
+import { KymaCertError } from '../core/errors';
 import type { KeyFileFormat } from '../core/keyFileFormat';
 import { readPrivateKey } from '../core/keys';
 import { parseCryptoFile } from '../core/pem';
@@ -20,6 +20,8 @@ export interface CertificateMaterial {
   /** How many other certificates (a CA chain) the file holds besides the client certificate. */
   chainCount: number;
   key: KeyObject;
+  /** The key file's exact bytes, to check right before writing that nobody replaced it meanwhile. Never logged. */
+  keyData: Buffer;
   /** How the key file stores the key (a rotated key is written the same way, encrypted if this one is). */
   keyFormat: KeyFileFormat;
   /** The key as plain PKCS#8 PEM, in memory for the TLS handshake only. Never logged, never sent, never written. */
@@ -55,7 +57,7 @@ export async function loadCertificateMaterial(
   const parsed = parseCryptoFile(certData);
   const certDers = parsed.blocks.filter((b) => b.kind === 'certificate').map((b) => b.der);
   if (parsed.format === 'none' || certDers.length === 0) {
-    throw new KymaCertError('parse', `${certFile} holds no certificate.`, 'Point --cert at the client certificate (PEM or DER).');
+    throw new KymaCertError('parse', `${certFile} holds no certificate.`, undefined, { remedy: { kind: 'check-certificate-file', data: { file: certFile } } });
   }
   const { key, format: keyFormat } = readPrivateKey(keyData, keyPassphrase);
   const certs = certDers.map((der) => new X509Certificate(der));
@@ -64,7 +66,8 @@ export async function loadCertificateMaterial(
     throw new KymaCertError(
       'key-mismatch',
       `The private key ${keyFile} does not belong to the certificate in ${certFile}.`,
-      'Pass the key that was used to request this certificate (--key).',
+      undefined,
+      { remedy: { kind: 'check-key-file', data: { keyFile } } },
     );
   }
   const clientFacts = certificateFacts(client.raw);
@@ -73,14 +76,16 @@ export async function loadCertificateMaterial(
       'expired',
       `The certificate ${clientFacts.commonName ?? clientFacts.subjectText} expired on ${clientFacts.notAfter.toISOString()}; ` +
         'an expired certificate cannot be renewed.',
-      HINT_NEW_CERTIFICATE,
+      undefined,
+      { remedy: { kind: 'new-certificate-with-token', data: { reason: 'expired' } } },
     );
   }
   if (clientFacts.notBefore.getTime() > now.getTime()) {
     throw new KymaCertError(
       'not-yet-valid',
       `The certificate is not valid before ${clientFacts.notBefore.toISOString()}.`,
-      "Check this computer's clock.",
+      undefined,
+      { remedy: { kind: 'check-clock' } },
     );
   }
   return {
@@ -92,6 +97,7 @@ export async function loadCertificateMaterial(
     clientPem: client.toString(),
     chainCount: certs.length - 1,
     key,
+    keyData,
     keyFormat,
     keyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { writeConnection } from './connection';
+import { connectionWrite } from './connection';
+import { atomicWriteFiles } from './files';
 import { withCertificateLock } from './lock';
 import { askForSubject, resolveConnection } from './management';
 import { loadCertificateMaterial, type KeyPassphraseOption } from './material';
@@ -48,12 +49,12 @@ export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResul
     req.log?.(`revoked certificate SHA-256 ${material.clientFacts.fingerprint256}`);
 
     // The service is the truth about revocation; this record only lets the editor show it without a round trip.
-    await writeConnection(certFile, {
+    await atomicWriteFiles([connectionWrite(certFile, {
       infoUrl: connection.infoUrl,
       keyFile,
       caFile: connection.network.caFile,
       revoked: { at: revokedAt, sha256Hex: material.clientFacts.sha256Hex },
-    });
+    })]);
     return { certFile, sha256Hex: material.clientFacts.sha256Hex, revokedAt, infoUrl: connection.infoUrl };
   });
 }

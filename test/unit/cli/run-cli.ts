@@ -24,6 +24,8 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended the process (e.g. SIGKILL in the crash test), or null. */
+  signal?: NodeJS.Signals | null;
 }
 
 /** `env` is added to this process's environment (e.g. a passphrase variable). */
@@ -39,10 +41,42 @@ export function finished(child: ChildProcess): Promise<CliResult> {
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 
 export function runCli(args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv): Promise<CliResult> {
   return finished(startCli(args, cwd, env));
+}
+
+export interface BoundedRun {
+  cwd?: string;
+  /** Extra environment variables (merged over this process's). */
+  env?: Record<string, string>;
+  /** Written to the child's standard input, which is then closed. */
+  input?: string;
+  /** The child is killed and the promise rejects after this long: a hang fails the test instead of stalling it. */
+  timeoutMs: number;
+}
+
+/** Runs the CLI with a deadline; rejects (after killing the child) when it does not exit in time. */
+export async function runCliWithin(args: readonly string[], options: BoundedRun): Promise<CliResult> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin?.end(options.input ?? '');
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kyma-cert ${args.join(' ')} did not exit within ${options.timeoutMs} ms`));
+    }, options.timeoutMs);
+  });
+  try {
+    return await Promise.race([finished(child), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
