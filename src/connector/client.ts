@@ -84,28 +84,24 @@ export function answerBody(operation: string, status: number, text: string): Jso
   }
 }
 
-/** signingRequests/info (spec §3): csrUrl and the subject to request. */
-export function signingRequestInfoFrom(operation: string, status: number, body: Json): SigningRequestInfo {
+/** `body` as a T once every field in `paths` is a non-empty string. */
+function withStringFields<T>(operation: string, status: number, body: Json, paths: readonly string[]): T {
   try {
-    requireString(body, 'csrUrl');
-    requireString(body, 'certificate.subject');
-    return body as unknown as SigningRequestInfo;
+    for (const path of paths) requireString(body, path);
+    return body as unknown as T;
   } catch (e) {
     throw unusableResponse(operation, status, (e as Error).message);
   }
 }
 
+/** signingRequests/info (spec §3): csrUrl and the subject to request. */
+export function signingRequestInfoFrom(operation: string, status: number, body: Json): SigningRequestInfo {
+  return withStringFields(operation, status, body, ['csrUrl', 'certificate.subject']);
+}
+
 /** management/info (spec §4): the identity, the renewal and revocation URLs, the subject. */
 export function managementInfoFrom(operation: string, status: number, body: Json): ManagementInfo {
-  try {
-    requireString(body, 'clientIdentity.application');
-    requireString(body, 'urls.renewCertUrl');
-    requireString(body, 'urls.revokeCertUrl');
-    requireString(body, 'certificate.subject');
-    return body as unknown as ManagementInfo;
-  } catch (e) {
-    throw unusableResponse(operation, status, (e as Error).message);
-  }
+  return withStringFields(operation, status, body, ['clientIdentity.application', 'urls.renewCertUrl', 'urls.revokeCertUrl', 'certificate.subject']);
 }
 
 /** A 201 certificate answer → { crtPem, clientCrtPem, caCrtPem }. */
