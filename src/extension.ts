@@ -91,7 +91,11 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
       onDidChange: index.onDidChange,
     },
     activationMs,
-    certificatesView: { rows: () => certificatesView.rows(), groups: () => certificatesView.groups(), badge: () => certificatesView.badge() },
+    certificatesView: {
+      rows: () => certificatesView.rows(),
+      groups: () => certificatesView.groups(),
+      badge: () => certificatesView.badge(),
+    },
     diagnostics: { whenUpdated: () => diagnostics.whenUpdated() },
     autoRenew: { current: () => autoRenew.current(), whenIdle: () => autoRenew.whenIdle() },
     detailsPanels: {
