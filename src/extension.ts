@@ -61,8 +61,7 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
     log,
     settings,
     index,
-    runner,
-    renewal,
+    runner, // aborts running workflows (renewals included) on deactivation
     new CertificateStatusBar(index, settings),
     new InsecureTlsWarning(settings, log),
     new CertificateHoverProvider(index, settings),

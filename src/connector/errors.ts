@@ -17,6 +17,12 @@ export const HINT_UNTRUSTED_SERVER =
   "The cluster's server certificate is not trusted. Set the cluster CA file (the equivalent of `kyma import certs`), or, at your own risk, allow insecure TLS (curl -k).";
 export const HINT_CLIENT_CERT_REJECTED =
   'The gateway refused the client certificate (expired, from another cluster, or not a Kyma client certificate). ' + HINT_NEW_CERTIFICATE;
+/** @deprecated throw with `remedy: { kind: 'retry-later' }` */
+export const HINT_SERVER = 'The Connector Service failed or answered something unusable; try again later or check the cluster.';
+/** @deprecated throw with `remedy: { kind: 'check-network' }` */
+export const HINT_NETWORK = 'Check the URL, that the cluster is reachable from here, and any VPN or proxy.';
+/** @deprecated throw with `remedy: { kind: 'check-url' }` */
+export const HINT_WRONG_URL = 'The URL does not point at this Connector Service endpoint; use the URLs the service returned.';
 export const HINT_CSR_SUBJECT =
   'The CSR subject must contain exactly the attributes of `certificate.subject` from management/info (or signingRequests/info).';
 

@@ -7,6 +7,7 @@
  * nothing remote (the CSP allows only this page's nonce'd style and script); colours come from VS Code's theme
  * variables, so the page follows light, dark and high-contrast themes.
  */
+import { safeDisplayText } from '../core/displayText';
 import { ExpiryThresholds, MS_PER_DAY, assessExpiry } from '../core/expiry';
 import {
   CertificateView,
@@ -60,9 +61,12 @@ export interface PageContext {
   cspSource: string;
 }
 
-/** Escapes text for HTML element content and double-quoted attribute values. */
+/**
+ * Escapes text for HTML element content and double-quoted attribute values, after making it safe to show
+ * (controls and bidi overrides that would reorder what is read become visible escapes, tokens are masked).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return safeDisplayText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Where the lifetime stands and where the warning and error thresholds fall, as fractions of the lifetime. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -52,7 +52,8 @@ describe('renewCertificate against the emulator', () => {
     const certs = certificatesIn(text);
     assert.equal(certs.length, 1, 'layout kept: client certificate only');
     assert.notEqual(result.renewed.sha256Hex, ws.sha256Hex);
-    assert.equal(result.renewed.sha256Hex, result.renewed.sha256Hex);
+    const writtenHash = createHash('sha256').update(certs[0].raw).digest('hex');
+    assert.equal(result.renewed.sha256Hex, writtenHash, 'the result describes the certificate written to disk (the revocation hash)');
     assert.equal(certs[0].fingerprint256, result.renewed.fingerprint256);
     assert.ok(result.renewed.notAfter > result.previous.notAfter);
     assert.equal(result.renewed.subjectConnector, 'O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=my-app');
