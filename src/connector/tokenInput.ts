@@ -123,3 +123,12 @@ export function describeTokenSource(source: TokenSource): string {
       return 'raw token';
   }
 }
+
+/** True when `input` is a bare token: it can only be used together with a connector URL. */
+export function needsConnectorUrl(input: string): boolean {
+  try {
+    return parseTokenInput(input, 'https://connector.invalid/connector/graphql').source === 'raw-token';
+  } catch {
+    return false;
+  }
+}
