@@ -160,7 +160,7 @@ export class AutoRenew implements vscode.Disposable {
       const { keyFile, infoUrl, caFile } = candidate;
       const insecure = this.settings.current.insecure;
       const rotateKey = this.settings.current.rotateKey;
-      return renewCertificate({ certFile: entry.file, keyFile, keyPassphrase: passphrase, infoUrl, caFile, insecure, rotateKey, signal, log });
+      return renewCertificate({ certFile: entry.file, keyFile, keyPassphrase: passphrase, infoUrl, caFile, insecure, rotateKey, signal, log: (line) => log(`Auto-renew: ${line}`) });
     });
     if (!outcome.ok) {
       if (outcome.cancelled && this.disposed) return;
