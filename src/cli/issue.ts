@@ -1,10 +1,10 @@
 import { issueCertificate } from '../lifecycle/issue';
-import { KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, parse, requiredString, stringValue } from './args';
+import { KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, requiredString, stringValue } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 
 export const ISSUE_USAGE = `Usage: kyma-cert issue --token-url URL --out-dir DIR [--name NAME] [--force]
-                      [--ca-file FILE] [--insecure] [--timeout SECONDS] [--json]
+                      [--ca-file FILE] [--insecure] [--proxy URL] [--timeout SECONDS] [--json]
                       [--key-passphrase-env VAR | --key-passphrase-file FILE]
 
 Gets a first client certificate with a one-time token URL from Kyma (TokenRequest or console):
@@ -16,6 +16,7 @@ writes NAME.key (mode 0600), NAME.crt, NAME-ca.crt and NAME.kyma.json (for later
   --name NAME        file base name (default: client)
   --force            replace existing files of that name
 With a passphrase the new key is written encrypted (PKCS#8, AES-256-CBC):
+${PROXY_USAGE}
 ${KEY_PASSPHRASE_USAGE}`;
 
 /** `kyma-cert issue …` */

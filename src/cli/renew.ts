@@ -1,10 +1,10 @@
 import { renewCertificate } from '../lifecycle/renew';
-import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, gatewayTarget, NETWORK_OPTIONS, networkOptions, parse, resolveKeyFile } from './args';
+import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, gatewayTarget, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, resolveKeyFile } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 
 export const RENEW_USAGE = `Usage: kyma-cert renew --cert FILE [--key FILE] [--info-url URL | --domain DOMAIN]
-                      [--ca-file FILE] [--insecure] [--timeout SECONDS] [--allow-issuer-change] [--json]
+                      [--ca-file FILE] [--insecure] [--proxy URL] [--timeout SECONDS] [--allow-issuer-change] [--json]
                       [--key-passphrase-env VAR | --key-passphrase-file FILE]
 
 Renews a client certificate with its existing key. The subject and renewal URL come from
@@ -20,6 +20,7 @@ the previous certificate goes to .kyma-backups/. The info URL is remembered in <
   --timeout SECONDS       per request
   --allow-issuer-change   accept a certificate from a different CA (cluster CA rotated)
   --json                  machine-readable result or error on stdout
+${PROXY_USAGE}
 ${KEY_PASSPHRASE_USAGE}`;
 
 /** `kyma-cert renew …` */

@@ -151,7 +151,7 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
   const where = describeUrl(context.url);
   const options = { cause: safeCause(code, detail) };
   if (context.cancelled) return new KymaCertError('cancelled', `${context.operation} was cancelled`, undefined, options);
-  if (code === PROXY_REFUSED) return proxyRefused(error as { proxyStatus?: number }, detail, context, options);
+  if (code === PROXY_REFUSED) return proxyRefused(error as Parameters<typeof proxyRefused>[0], detail, context, options);
   if (context.timedOut || code === 'ETIMEDOUT') {
     return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, HINT_TIMEOUT, options);
   }
@@ -198,9 +198,10 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
 }
 
 /** The proxy answered CONNECT with something else than 200: 407 needs credentials, anything else is a refusal. */
-function proxyRefused(error: { proxyStatus?: number }, detail: string, context: TransportContext, options: { cause: Error }): KymaCertError {
+function proxyRefused(error: { proxyStatus?: number; cause?: { proxyStatus?: number } }, detail: string, context: TransportContext, options: { cause: Error }): KymaCertError {
+  const status = error.proxyStatus ?? error.cause?.proxyStatus; // axios keeps the agent's error as `cause`
   const hint =
-    error.proxyStatus === 407
+    status === 407
       ? 'The proxy needs authentication: put the user and password in the proxy URL (http://user:password@proxy:port).'
       : 'Ask the proxy administrator to allow CONNECT to this host and port, or add the host to NO_PROXY (http.noProxy in VS Code).';
   return new KymaCertError('network', `${context.operation}: ${detail}`, hint, options);

@@ -6,7 +6,7 @@
  * from the DER ourselves (forge's certificate parser would reject EC public keys).
  */
 import { createHash } from 'node:crypto';
-import forge from 'node-forge';
+import { asn1 } from './forge-asn1';
 import { KymaCertError } from './errors';
 import { DnAttribute, attributesFromNameNode, firstValue, formatConnectorSubject, formatRfc4514, sameName } from './dn';
 import { Asn1, childrenOf, forgeFromDer, forgeToDer, isPrimitive, toPem } from './der';
@@ -58,7 +58,7 @@ function tbsParts(der: Buffer): TbsParts {
   const what = 'certificate structure';
   const tbs = childrenOf(childrenOf(forgeFromDer(der, 'certificate'), what)[0], what);
   // TBSCertificate: [0] version (optional), serial, signature, issuer, validity, subject, spki, …
-  const offset = tbs.length > 0 && tbs[0].tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && tbs[0].type === 0 ? 1 : 0;
+  const offset = tbs.length > 0 && tbs[0].tagClass === asn1.Class.CONTEXT_SPECIFIC && tbs[0].type === 0 ? 1 : 0;
   const [issuer, validity, subject] = [tbs[offset + 2], tbs[offset + 3], tbs[offset + 4]];
   if (!issuer || !validity || !subject) throw new KymaCertError('parse', `${what} is malformed`);
   return { issuer, validity, subject };
@@ -70,8 +70,8 @@ function validityDates(validity: Asn1): { notBefore: Date; notAfter: Date } | un
   if (times.length !== 2) return undefined;
   const dates = times.map((t) => {
     try {
-      if (isPrimitive(t, forge.asn1.Type.UTCTIME)) return forge.asn1.utcTimeToDate(t.value);
-      if (isPrimitive(t, forge.asn1.Type.GENERALIZEDTIME)) return forge.asn1.generalizedTimeToDate(t.value);
+      if (isPrimitive(t, asn1.Type.UTCTIME)) return asn1.utcTimeToDate(t.value);
+      if (isPrimitive(t, asn1.Type.GENERALIZEDTIME)) return asn1.generalizedTimeToDate(t.value);
     } catch {
       return undefined;
     }

@@ -61,6 +61,7 @@ export async function resolveConnection(
       insecure: req.insecure,
       timeoutMs: req.timeoutMs,
       signal: req.signal,
+      proxy: req.proxy,
     },
     remembered,
   };

@@ -1,4 +1,5 @@
 import { ConnectorClient } from '../connector/client';
+import type { ProxySettings } from '../connector/proxy';
 import { KymaCertError } from '../core/errors';
 import { parseCryptoFile } from '../core/pem';
 import { readRequiredFile } from './material';
@@ -12,6 +13,8 @@ export interface NetworkOptions {
   /** Per-request timeout in milliseconds. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Corporate proxy (CLI --proxy, VS Code http.proxy); absent: from the environment (HTTPS_PROXY, NO_PROXY). */
+  proxy?: ProxySettings;
 }
 
 /** The client certificate (PEM) and key (PEM) presented in the mTLS handshake. */
@@ -35,7 +38,7 @@ export async function readServerCa(caFile: string): Promise<string> {
 export async function createConnectorClient(net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorClient> {
   const caPem = net.caFile ? await readServerCa(net.caFile) : undefined;
   return new ConnectorClient({
-    tls: { caPem, insecure: net.insecure, certPem: identity?.certPem, keyPem: identity?.keyPem },
+    tls: { caPem, insecure: net.insecure, certPem: identity?.certPem, keyPem: identity?.keyPem, proxy: net.proxy },
     timeoutMs: net.timeoutMs,
     signal: net.signal,
   });
