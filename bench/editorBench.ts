@@ -9,7 +9,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readCertificateEntry } from '../src/features/certificateReader';
+import { readCertificateEntry } from '../src/lifecycle/certificateReader';
 import type { EditorBenchSamples } from '../test/host/bench/index';
 import type { CertificateFactory } from './certFactory';
 import { timeProcess } from './processes';

@@ -26,32 +26,8 @@ export const InternalCommandId = {
   restrictKeyPermissions: 'kymaCert.restrictKeyPermissions',
 } as const;
 
-/** The configuration section; every setting below lives under it. */
+/** The configuration section; every setting (src/settingsModel.ts) lives under it. */
 export const SETTINGS_SECTION = 'kymaCert';
-
-/** Setting keys relative to {@link SETTINGS_SECTION}. */
-export const SettingKey = {
-  warningDays: 'warningDays',
-  warningFraction: 'warningFraction',
-  errorDays: 'errorDays',
-  include: 'include',
-  exclude: 'exclude',
-  maxFileSizeKb: 'maxFileSizeKb',
-  managementInfoUrl: 'managementInfoUrl',
-  clusterDomain: 'clusterDomain',
-  caFile: 'caFile',
-  insecure: 'insecure',
-  autoRenewEnabled: 'autoRenew.enabled',
-  autoRenewThresholdFraction: 'autoRenew.thresholdFraction',
-  rememberKeyPassphrase: 'rememberKeyPassphrase',
-  renewalRotateKey: 'renewal.rotateKey',
-} as const;
-export type SettingKey = (typeof SettingKey)[keyof typeof SettingKey];
-
-/** Fully qualified setting id, e.g. `kymaCert.caFile`, for `affectsConfiguration` and messages. */
-export function settingId(key: SettingKey): string {
-  return `${SETTINGS_SECTION}.${key}`;
-}
 
 /** Status bar item ids (users can hide each one separately). */
 export const StatusBarId = {

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { isKymaCertError } from '../core/errors';
-import { messageOf } from '../features/certificateEntry';
+import { isKymaCertError, messageOf } from '../core/errors';
 import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
-import { displayName, formatUtc } from '../features/presentation';
+import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from '../features/settings';
 import type { BackupEntry } from '../lifecycle/backups';
 

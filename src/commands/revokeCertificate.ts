@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { isKymaCertError } from '../core/errors';
-import { messageOf, usableKeyFile } from '../features/certificateEntry';
+import { isKymaCertError, messageOf } from '../core/errors';
+import { usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
-import { displayName, formatUtc } from '../features/presentation';
+import { displayName, formatUtc } from '../views/presentation';
 import { askForInfoUrl } from '../features/renewalPrompts';
 import { KeyPassphrases } from '../features/keyPassphrases';
 import { SettingsService } from '../features/settings';

@@ -59,6 +59,12 @@ export function isKymaCertError(e: unknown, kind?: ErrorKind): e is KymaCertErro
   return e instanceof KymaCertError && (kind === undefined || e.kind === kind);
 }
 
+/** Error text for the log and the UI; core errors never carry key material. */
+export function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
 /** Kinds after which renewal cannot succeed: the user needs a new certificate from a one-time token. */
 export const NEEDS_NEW_CERTIFICATE: ReadonlySet<ErrorKind> = new Set(['expired', 'revoked']);
 

@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
-import { CommandId, SETTINGS_SECTION, SettingKey, StatusBarId } from '../constants';
-import { isKymaCertError } from '../core/errors';
+import { CommandId, StatusBarId } from '../constants';
+import { isKymaCertError, messageOf } from '../core/errors';
 import { AutoRenewCandidate, planAutoRenew, renewalDueAt } from '../lifecycle/autoRenewPolicy';
-import { CertificateEntry, messageOf, usableKeyFile } from './certificateEntry';
+import { CertificateEntry, usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
 import { KeyPassphrases } from './keyPassphrases';
-import { displayName, formatUtc } from './presentation';
+import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from './settings';
-
-/** Default share of the validity period left when renewal is due (the policy's default too). */
-const DEFAULT_THRESHOLD_FRACTION = 1 / 3;
 
 interface FailureRecord {
   /** The certificate that failed; a different one in the file (renewed elsewhere) starts afresh. */
@@ -72,9 +69,6 @@ export class AutoRenew implements vscode.Disposable {
     this.subscriptions = [
       index.onDidChange(() => this.schedule()),
       settings.onDidChange(() => this.schedule()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SETTINGS_SECTION}.autoRenew`)) this.schedule();
-      }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule()),
     ];
     void index.ready().then(() => this.schedule());
@@ -95,10 +89,7 @@ export class AutoRenew implements vscode.Disposable {
     if (this.disposed) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-    const enabled = configuration.get<boolean>(SettingKey.autoRenewEnabled) === true;
-    const fraction = configuration.get<number>(SettingKey.autoRenewThresholdFraction);
-    const thresholdFraction = typeof fraction === 'number' && fraction > 0 && fraction < 1 ? fraction : DEFAULT_THRESHOLD_FRACTION;
+    const { autoRenewEnabled: enabled, autoRenewThresholdFraction: thresholdFraction } = this.settings.current;
     this.state = { ...this.state, enabled, trusted: vscode.workspace.isTrusted, nextCheckMs: undefined };
     if (!enabled || !vscode.workspace.isTrusted) {
       this.notice.hide();

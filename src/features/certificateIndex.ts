@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMPANION_GLOB } from '../constants';
-import { CertificateEntry, loadCertificateReader, relativeTo } from './certificateEntry';
-import { globMatcher } from './globMatch';
+import { CertificateEntry, loadCertificateReader } from '../lifecycle/certificateEntry';
+import { globMatcher } from '../core/glob';
 import { SettingsService } from './settings';
+import { relativeTo } from '../views/entryView';
 
 /** How long file events are collected before the index re-reads the files (editors save in bursts). */
 const DEBOUNCE_MS = 250;

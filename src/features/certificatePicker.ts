@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { CertificateEntry, viewOf } from './certificateEntry';
+import { CertificateEntry } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { displayName, expiryPhrase } from './presentation';
+import { displayName, expiryPhrase } from '../views/presentation';
 import { SettingsService } from './settings';
-import { needingAttention } from './statusBarContent';
+import { needingAttention } from '../views/statusBarContent';
+import { viewOf } from '../views/entryView';
 
 /** Command argument meaning "let the user pick" (the status bar when several certificates need attention). */
 export const PICK_CERTIFICATE = { pick: true } as const;

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { CERTIFICATES_VIEW_ID, CommandId } from '../constants';
-import { viewOf } from './certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { CertificateRow, certificateRow, compareByExpiry } from './certificatesViewContent';
+import { CertificateRow, certificateRow, compareByExpiry } from '../views/certificatesViewContent';
 import { SettingsService } from './settings';
-import { statusBarTooltip } from './statusBarContent';
+import { statusBarTooltip } from '../views/statusBarContent';
+import { viewOf } from '../views/entryView';
 
 /** Days left change while the editor stays open. */
 const RERENDER_MS = 60 * 60 * 1000;

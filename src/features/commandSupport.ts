@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError } from '../core/errors';
-import { messageOf } from './certificateEntry';
+import { HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 
 /** How a lifecycle command ended (commands resolve to it, so tests and callers can tell). */
 export type CommandOutcome = 'done' | 'failed' | 'cancelled' | 'refused';

@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DETAILS_SCHEME } from '../constants';
-import { CertificateEntry, keyViewOf, loadCertificateReader, viewOf } from './certificateEntry';
+import { CertificateEntry, loadCertificateReader } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { detailsMarkdown } from './detailsContent';
+import { detailsMarkdown } from '../views/detailsContent';
 import { SettingsService } from './settings';
+import { keyViewOf, viewOf } from '../views/entryView';
 
 /**
  * Read-only "Certificate Details" documents (Markdown, so they can be previewed), one per certificate file,

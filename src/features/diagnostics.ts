@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId, DIAGNOSTICS_SOURCE, InternalCommandId } from '../constants';
 import type { Problem } from '../core/problems';
-import { messageOf } from './certificateEntry';
 import { CertificateIndex } from './certificateIndex';
 import { SettingsService } from './settings';
+import { messageOf } from '../core/errors';
 
 /** Expiry problems change with the clock while the editor stays open. */
 const RECHECK_MS = 60 * 60 * 1000;
@@ -81,7 +81,7 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
 
   private async compute(generation: number): Promise<void> {
     // Loaded on first use: findProblems pulls in the parser, which activation should not wait for.
-    const { keyFileOf, problemsOfEntry } = await import('./diagnosticsContent');
+    const { keyFileOf, problemsOfEntry } = await import('../views/diagnosticsContent');
     const now = new Date();
     const { thresholds } = this.settings.current;
     const next = new Map<string, Problem[]>();
@@ -113,7 +113,7 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
   }
 
   private async hygieneOf(keyFile: string, skipGit: boolean): Promise<Problem[]> {
-    const { checkKeyFile } = await import('../core/keyHygiene');
+    const { checkKeyFile } = await import('../io/keyHygiene');
     const info = await stat(keyFile).catch(() => undefined);
     const signature = info ? `${info.mtimeMs}:${info.size}:${info.mode}:${skipGit}` : 'missing';
     const cached = this.hygieneCache.get(keyFile);

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { assessExpiry } from '../core/expiry';
-import { CertificateBlock, blockAtLine, loadCertificateReader, viewOf } from './certificateEntry';
+import { CertificateBlock, loadCertificateReader } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { HOVER_COMMANDS, hoverMarkdown } from './hoverContent';
+import { HOVER_COMMANDS, hoverMarkdown } from '../views/hoverContent';
 import { SettingsService } from './settings';
+import { blockAtLine, viewOf } from '../views/entryView';
 
 /** A PEM block longer than this many lines is not a certificate (protects hover on huge files). */
 const MAX_BLOCK_LINES = 400;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { StatusBarId, settingId } from '../constants';
-import { SettingsService } from './settings';
+import { StatusBarId } from '../constants';
+import { SettingsService, settingId } from './settings';
 
 /**
  * While `kymaCert.insecure` is on (server certificates not verified), a warning stays visible in the status bar,

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { KymaCertError } from '../core/errors';
+import { KymaCertError, messageOf } from '../core/errors';
 import { readRegularFile } from '../io/boundedRead';
-import { messageOf } from './certificateEntry';
 import { SettingsService } from './settings';
 
 /** How often a wrong passphrase may be typed before the operation gives up. */

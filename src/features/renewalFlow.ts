@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError } from '../core/errors';
+import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
 import { readConnection, writeConnection, type RememberedConnection } from '../lifecycle/connection';
 import type { RenewResult } from '../lifecycle/renew';
-import { CertificateEntry, loadCertificateReader, messageOf, usableKeyFile } from './certificateEntry';
+import { CertificateEntry, loadCertificateReader, usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { displayName, expiryPhrase, formatUtc } from './presentation';
+import { displayName, expiryPhrase, formatUtc } from '../views/presentation';
 import { KeyPassphrases } from './keyPassphrases';
 import { askForFile, askForInfoUrl } from './renewalPrompts';
 import { SettingsService } from './settings';

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { CommandId, StatusBarId } from '../constants';
-import { CertificateEntry, viewOf } from './certificateEntry';
+import { CertificateEntry } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
 import { PICK_CERTIFICATE } from './certificatePicker';
-import { CertificateView, severityOf } from './presentation';
+import { CertificateView, severityOf } from '../views/presentation';
 import { SettingsService } from './settings';
-import { mostUrgent, needingAttention, statusBarText, statusBarTooltip } from './statusBarContent';
+import { mostUrgent, needingAttention, statusBarText, statusBarTooltip } from '../views/statusBarContent';
+import { viewOf } from '../views/entryView';
 
 /** Days left change while the editor stays open; re-render on this period. */
 const RERENDER_MS = 60 * 60 * 1000;

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/constants';
 import type { KymaCertApi } from '../../../src/extension';
-import type { CertificateEntry } from '../../../src/features/certificateEntry';
+import type { CertificateEntry } from '../../../src/lifecycle/certificateEntry';
 import type { Emulator } from '../../../src/emulator/server';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

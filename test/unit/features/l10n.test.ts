@@ -12,8 +12,9 @@ import { test } from 'node:test';
 const root = [resolve(__dirname, '../../../..'), process.cwd()].find((dir) => existsSync(join(dir, 'package.nls.json'))) ?? process.cwd();
 const bundleFile = join(root, 'l10n/bundle.l10n.json');
 
+/** Every .ts file under `dir`, recursively (editor code lives in several layers). */
 function sources(dir: string): string[] {
-  return readdirSync(join(root, dir))
+  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => readFileSync(join(root, dir, f), 'utf8'));
 }
@@ -26,7 +27,7 @@ function usedStrings(): string[] {
   const translated = /\bt\(\s*'((?:[^'\\]|\\.)*)'/g;
   const progressStep = /\bprogress\(\s*'((?:[^'\\]|\\.)*)'/g;
   const found = new Set<string>();
-  for (const code of [...sources('src/features'), ...sources('src/commands'), ...sources('src'), ...sources('src/core')]) {
+  for (const code of sources('src')) {
     for (const s of literals(code, translated)) found.add(s);
   }
   for (const code of sources('src/lifecycle')) for (const s of literals(code, progressStep)) found.add(s);

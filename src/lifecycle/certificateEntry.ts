@@ -1,14 +1,10 @@
 /**
- * What the index knows about one certificate file, and the pure helpers around it. No `vscode` import (unit-tested
- * in plain Node), and only light imports: the parser and crypto stack (node-forge) sit behind
- * {@link loadCertificateReader}, so activation does not pay for loading them.
+ * What the index knows about one certificate file (the model; how it is shown lives in `src/views/entryView.ts`).
+ * Only type imports: the parser and crypto stack (node-forge) sit behind {@link loadCertificateReader}, so
+ * activation does not pay for loading them.
  */
-import * as path from 'node:path';
 import type { CertificateFacts } from '../core/certificate';
-import { isKymaCertError } from '../core/errors';
-import { ExpiryThresholds, assessExpiry } from '../core/expiry';
-import type { RememberedConnection } from '../lifecycle/connection';
-import { CertificateView, KeyView } from './presentation';
+import type { RememberedConnection } from './connection';
 
 type CertificateReader = typeof import('./certificateReader');
 let reader: Promise<CertificateReader> | undefined;
@@ -29,7 +25,7 @@ export interface CertificateBlock {
 
 /** How the private key of a certificate was found. */
 export interface KeyPairing {
-  status: KeyView['status'];
+  status: 'match' | 'mismatch' | 'missing' | 'unreadable' | 'encrypted';
   /** Absolute path of the key file (the certificate file itself for a combined PEM). */
   file?: string;
   /** Why a key file could not be used (never key material). */
@@ -69,46 +65,4 @@ export type ReadEntryResult =
 /** The key file a workflow can use: a matching key, or an encrypted one (checked against the certificate when unlocked). */
 export function usableKeyFile(key: KeyPairing): string | undefined {
   return key.status === 'match' || key.status === 'encrypted' ? key.file : undefined;
-}
-
-/** The presentation view of one block of an entry at `now`. `displayFile` is the path shown to the user. */
-export function viewOf(
-  entry: CertificateEntry,
-  block: CertificateBlock,
-  now: Date,
-  thresholds: ExpiryThresholds,
-  displayPath: (file: string) => string,
-): CertificateView {
-  const isLeaf = block === entry.certificates[0];
-  return {
-    facts: block.facts,
-    expiry: assessExpiry(block.facts, now, thresholds),
-    revoked: isLeaf && entry.revoked,
-    file: displayPath(entry.file),
-    key: isLeaf ? keyViewOf(entry.key, displayPath) : undefined,
-  };
-}
-
-/** The key pairing as shown to the user. */
-export function keyViewOf(key: KeyPairing, displayPath: (file: string) => string): KeyView {
-  return { status: key.status, file: key.file ? displayPath(key.file) : undefined, problem: key.problem };
-}
-
-/** The certificate block that spans `line` (0-based), if any. */
-export function blockAtLine<T extends { startLine: number; endLine: number }>(blocks: readonly T[], line: number): T | undefined {
-  return blocks.find((b) => line >= b.startLine && line <= b.endLine);
-}
-
-/** Error text for the log and the UI; core errors never carry key material. */
-export function messageOf(e: unknown): string {
-  if (isKymaCertError(e)) return e.message;
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
-
-/** `a/b.crt` relative to `root` when inside it, else the absolute path. */
-export function relativeTo(root: string | undefined, file: string): string {
-  if (!root) return file;
-  const rel = path.relative(root, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
 }

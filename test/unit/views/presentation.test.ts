@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detailsMarkdown } from '../../../src/features/detailsContent';
-import { globMatcher, globToRegExp } from '../../../src/features/globMatch';
-import { hoverMarkdown } from '../../../src/features/hoverContent';
+import { detailsMarkdown } from '../../../src/views/detailsContent';
+import { globMatcher } from '../../../src/core/glob';
+import { hoverMarkdown } from '../../../src/views/hoverContent';
 import {
   CertificateView,
   ExpiryView,
@@ -11,8 +11,8 @@ import {
   escapeMarkdown,
   expiryShort,
   formatUtc,
-} from '../../../src/features/presentation';
-import { mostUrgent, needingAttention, statusBarText, statusBarTooltip } from '../../../src/features/statusBarContent';
+} from '../../../src/views/presentation';
+import { mostUrgent, needingAttention, statusBarText, statusBarTooltip } from '../../../src/views/statusBarContent';
 
 const facts = (overrides: Partial<FactsView> = {}): FactsView => ({
   subjectText: 'CN=my-app,C=DE,O=tenant',
@@ -138,8 +138,11 @@ test('globs: files.exclude syntax', () => {
   assert.ok(excluded('secret1.pem') && !excluded('secret12.pem'));
   assert.ok(excluded('xa.der') && !excluded('x1.der'));
   assert.ok(!excluded('certs/app.crt'));
-  const include = globToRegExp('**/*.{crt,pem,cer,der}');
-  assert.ok(include.test('app.crt') && include.test('a/b/app.der') && !include.test('app.txt') && !include.test('app.crt.txt'));
-  assert.ok(globToRegExp('certs/**').test('certs') && globToRegExp('certs/**').test('certs/a/b.crt'));
+  const include = globMatcher(['**/*.{crt,pem,cer,der}']);
+  assert.ok(include('app.crt') && include('a/b/app.der') && !include('app.txt') && !include('app.crt.txt'));
+  assert.ok(include('.hidden/app.crt'), 'dot folders are searched like any other');
+  const certs = globMatcher(['certs/**']);
+  assert.ok(certs('certs') && certs('certs/a/b.crt') && !certs('other/certs.crt'));
+  assert.ok(excluded('.cache/node_modules/x.pem'), 'a dot folder above node_modules does not hide it from the exclude');
   assert.ok(globMatcher(['**/x.crt'])('a\\x.crt'), 'backslashes are folder separators');
 });

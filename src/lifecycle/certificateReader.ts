@@ -9,8 +9,9 @@ import { isKymaCertError } from '../core/errors';
 import { keyMatchesCertificate, loadPrivateKey } from '../core/keys';
 import { caFileFor, keyCandidates } from '../core/pairing';
 import { CryptoBlock, parseCryptoFile } from '../core/pem';
-import { RememberedConnection, readConnection } from '../lifecycle/connection';
-import { CertificateBlock, KeyPairing, ReadEntryOptions, ReadEntryResult, messageOf } from './certificateEntry';
+import { RememberedConnection, readConnection } from './connection';
+import { CertificateBlock, KeyPairing, ReadEntryOptions, ReadEntryResult } from './certificateEntry';
+import { messageOf } from '../core/errors';
 
 export { MAX_INPUT_BYTES } from '../core/pem';
 

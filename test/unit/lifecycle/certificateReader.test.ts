@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import forge from 'node-forge';
-import { blockAtLine, relativeTo, viewOf } from '../../../src/features/certificateEntry';
-import { parseBlocks, readCertificateEntry } from '../../../src/features/certificateReader';
+import { parseBlocks, readCertificateEntry } from '../../../src/lifecycle/certificateReader';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/expiry';
+import { blockAtLine, relativeTo, viewOf } from '../../../src/views/entryView';
 
 const DAY = 86_400_000;
 

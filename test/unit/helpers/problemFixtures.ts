@@ -1,5 +1,5 @@
 /**
- * Real X.509 certificates with chosen validity for the features-logic tests: one RSA key (generated once by
+ * Real X.509 certificates with chosen validity for the problem tests: one RSA key (generated once by
  * node:crypto, fast) signs everything; node-forge builds the structures.
  */
 import { generateKeyPairSync } from 'node:crypto';

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Problem } from './problems';
+import type { Problem } from '../core/problems';
 
 export interface KeyHygieneOptions {
   /** Lines the problems point at (the key block). Default: line 0. */

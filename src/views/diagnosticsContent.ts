@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { ExpiryThresholds } from '../core/expiry';
 import type { CryptoBlock } from '../core/pem';
 import { findProblems, Problem, ProblemFacts, Translate } from '../core/problems';
-import type { CertificateEntry } from './certificateEntry';
+import type { CertificateEntry } from '../lifecycle/certificateEntry';
 
 /** The problems of one indexed certificate file. `displayPath` shortens the key file name for messages. */
 export function problemsOfEntry(

@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkKeyFile } from '../../../src/core/keyHygiene';
+import { checkKeyFile } from '../../../src/io/keyHygiene';
 
 const posix = process.platform !== 'win32';
 let dir: string;

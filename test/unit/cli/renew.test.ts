@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { after, before, describe, it } from 'node:test';
+import { exitCodeFor, isKymaCertError } from '../../../src/core/errors';
+import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import { listBackups } from '../../../src/lifecycle/backups';
+import { renewCertificate } from '../../../src/lifecycle/renew';
+import { DAY_MS, makeWorkspace, steppingClock, treeFingerprint } from '../lifecycle/fixtures';
+import { ensureCliBuilt, finished, runCli, startCli } from './run-cli';
+
+let emulator: Emulator;
+
+before(async () => {
+  ensureCliBuilt();
+  emulator = await startEmulator({ now: steppingClock() });
+});
+after(() => emulator.close());
+
+interface JsonError {
+  error: { kind: string; message: string; hint?: string };
+}
+
+function parseJson<T>(stdout: string): T {
+  return JSON.parse(stdout) as T;
+}
+
+describe('kyma-cert renew (dist/cli.js)', () => {
+  it('renew --json renews, prints the result on stdout and progress on stderr; a second renew needs no flags', async () => {
+    const ws = await makeWorkspace(emulator);
+    const result = await runCli(['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', emulator.infoUrl, '--ca-file', emulator.serverCaFile, '--json']);
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    const doc = parseJson<{ renewed: { sha256Hex: string; commonName: string }; previous: { sha256Hex: string }; backupFile: string }>(result.stdout);
+    assert.equal(doc.previous.sha256Hex, ws.sha256Hex);
+    assert.notEqual(doc.renewed.sha256Hex, ws.sha256Hex);
+    assert.equal(doc.renewed.commonName, 'my-app');
+    assert.match(result.stderr, /Requesting the renewed certificate/);
+
+    // The key is found next to the certificate and the URL and CA file are remembered.
+    const again = await runCli(['renew', '--cert', ws.certFile]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /^Renewed CN=my-app, valid until /);
+  });
+
+  it('renew maps failures to exit codes and --json errors, leaving files alone', async () => {
+    const ws = await makeWorkspace(emulator);
+    const base = ['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--ca-file', emulator.serverCaFile, '--json'];
+    const before = await treeFingerprint(ws.dir);
+
+    const noUrl = await runCli(base);
+    assert.equal(noUrl.code, 2);
+    const err = parseJson<JsonError>(noUrl.stdout).error;
+    assert.equal(err.kind, 'config');
+    assert.match(err.hint ?? '', /--info-url/);
+
+    emulator.injectFault({ endpoint: 'renewals', kind: 'wrong-subject' });
+    const bad = await runCli([...base, '--info-url', emulator.infoUrl]);
+    assert.equal(bad.code, exitCodeFor('verification'));
+    assert.equal(parseJson<JsonError>(bad.stdout).error.kind, 'verification');
+
+    emulator.injectFault({ endpoint: 'renewals', kind: 'status', status: 500 });
+    const server = await runCli([...base, '--info-url', emulator.infoUrl]);
+    assert.equal(server.code, exitCodeFor('server'));
+
+    emulator.injectFault({ endpoint: 'renewals', kind: 'delay', ms: 60_000 });
+    const slow = await runCli([...base, '--info-url', emulator.infoUrl, '--timeout', '2.5']);
+    assert.equal(slow.code, exitCodeFor('timeout'));
+    assert.equal(parseJson<JsonError>(slow.stdout).error.kind, 'timeout');
+
+    const human = await runCli(['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', 'http://example.invalid/x']);
+    assert.equal(human.code, 2);
+    assert.match(human.stderr, /^kyma-cert: .*https/m);
+    assert.equal(human.stdout, '');
+
+    assert.deepEqual(await treeFingerprint(ws.dir), before);
+  });
+
+  it('renew refuses an expired certificate with exit 4 and the token hint', async () => {
+    const ws = await makeWorkspace(emulator, { notBefore: new Date(Date.now() - 10 * DAY_MS), validityMs: DAY_MS });
+    const result = await runCli(['renew', '--cert', ws.certFile, '--info-url', emulator.infoUrl, '--ca-file', emulator.serverCaFile]);
+    assert.equal(result.code, 4);
+    assert.match(result.stderr, /expired/);
+    assert.match(result.stderr, /hint: .*token/);
+  });
+
+  it('--insecure works without a CA file and warns on stderr', async () => {
+    const ws = await makeWorkspace(emulator);
+    const result = await runCli(['renew', '--cert', ws.certFile, '--info-url', emulator.infoUrl, '--insecure']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /warning: --insecure/);
+    const untrusted = await runCli(['renew', '--cert', ws.certFile, '--info-url', emulator.infoUrl, '--json']);
+    assert.equal(untrusted.code, exitCodeFor('untrusted-server'));
+  });
+
+  it('a renewal in another process holds the lock: ours fails with locked, exactly one renewal happens', async () => {
+    const ws = await makeWorkspace(emulator);
+    // Keep the child's renewal request open long enough for our attempt; the child's first progress line is
+    // printed while it holds the lock, so that is the moment to try.
+    emulator.injectFault({ endpoint: 'renewals', kind: 'delay', ms: 1500 });
+    const child = startCli(['renew', '--cert', ws.certFile, '--info-url', emulator.infoUrl, '--ca-file', emulator.serverCaFile]);
+    const done = finished(child);
+    await once(child.stderr!, 'data');
+    await assert.rejects(
+      renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: emulator.infoUrl, caFile: emulator.serverCaFile }),
+      (e: unknown) => isKymaCertError(e, 'locked'),
+    );
+    const result = await done;
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal((await listBackups(ws.certFile)).length, 1);
+  });
+});

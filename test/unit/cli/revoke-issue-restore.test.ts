@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { exitCodeFor } from '../../../src/core/errors';
+import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import { renewCertificate } from '../../../src/lifecycle/renew';
+import { makeWorkspace, steppingClock, tempDir } from '../lifecycle/fixtures';
+import { ensureCliBuilt, finished, runCli, startCli } from './run-cli';
+
+let emulator: Emulator;
+
+before(async () => {
+  ensureCliBuilt();
+  emulator = await startEmulator({ now: steppingClock() });
+});
+after(() => emulator.close());
+
+interface JsonError {
+  error: { kind: string; message: string; hint?: string };
+}
+
+function parseJson<T>(stdout: string): T {
+  return JSON.parse(stdout) as T;
+}
+
+describe('kyma-cert revoke, issue, restore (dist/cli.js)', () => {
+  it('revoke refuses without a terminal unless --yes; after revoking, renew exits 4 (revoked)', async () => {
+    const ws = await makeWorkspace(emulator);
+    const args = ['revoke', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', emulator.infoUrl, '--ca-file', emulator.serverCaFile];
+    const refused = await runCli(args);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--yes/);
+    assert.equal(emulator.isRevoked(ws.sha256Hex), false);
+
+    const revoked = await runCli([...args, '--yes', '--json']);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    assert.equal(parseJson<{ sha256Hex: string }>(revoked.stdout).sha256Hex, ws.sha256Hex);
+    assert.ok(emulator.isRevoked(ws.sha256Hex));
+
+    const renew = await runCli(['renew', '--cert', ws.certFile, '--json']);
+    assert.equal(renew.code, 4);
+    const err = parseJson<JsonError>(renew.stdout).error;
+    assert.equal(err.kind, 'revoked');
+    assert.match(err.hint ?? '', /token/);
+  });
+
+  it('issue writes a certificate from a token; a used token exits 4 with nothing written', async () => {
+    const { url } = emulator.mintToken('my-app');
+    const dir = await tempDir();
+    const ok = await runCli(['issue', '--token-url', url, '--out-dir', dir, '--name', 'my-app', '--ca-file', emulator.serverCaFile, '--json']);
+    assert.equal(ok.code, 0, ok.stderr);
+    const doc = parseJson<{ certFile: string; keyFile: string }>(ok.stdout);
+    assert.equal(doc.certFile, path.join(dir, 'my-app.crt'));
+    assert.equal((await fs.stat(doc.keyFile)).mode & 0o777, 0o600);
+
+    const empty = await tempDir();
+    const used = await runCli(['issue', '--token-url', url, '--out-dir', empty, '--ca-file', emulator.serverCaFile, '--json']);
+    assert.equal(used.code, 4);
+    assert.equal(parseJson<JsonError>(used.stdout).error.kind, 'invalid-token');
+    assert.deepEqual(await fs.readdir(empty), []);
+  });
+
+  it('restore puts the previous certificate back', async () => {
+    const ws = await makeWorkspace(emulator);
+    await renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: emulator.infoUrl, caFile: emulator.serverCaFile });
+    const list = await runCli(['restore', '--cert', ws.certFile, '--list', '--json']);
+    assert.equal(parseJson<{ backups: unknown[] }>(list.stdout).backups.length, 1);
+    const result = await runCli(['restore', '--cert', ws.certFile, '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(parseJson<{ restored: { sha256Hex: string } }>(result.stdout).restored.sha256Hex, ws.sha256Hex);
+  });
+});
+
+describe('kyma-cert emulator + the other subcommands, end to end', () => {
+  it('serves a token, an issue, an inspect, a revocation and a refused renewal across processes; stops on SIGTERM', async () => {
+    const server = startCli(['emulator']);
+    const serverDone = finished(server);
+    const [line] = (await once(server.stdout!, 'data')) as [Buffer];
+    const ready = JSON.parse(line.toString().split('\n')[0]) as { internalUrl: string; infoUrl: string; serverCaFile: string };
+
+    const tokenResponse = await fetch(`${ready.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'e2e-app' } });
+    assert.equal(tokenResponse.status, 201);
+    const { url } = (await tokenResponse.json()) as { url: string };
+
+    const dir = await tempDir();
+    const issued = await runCli(['issue', '--token-url', url, '--out-dir', dir, '--ca-file', ready.serverCaFile]);
+    assert.equal(issued.code, 0, issued.stderr);
+    const certFile = path.join(dir, 'client.crt');
+    const inspected = await runCli(['inspect', certFile, path.join(dir, 'client-ca.crt')]);
+    assert.equal(inspected.code, 0);
+    assert.match(inspected.stdout, /CN=e2e-app/);
+    // Everything else comes from the remembered connection and the key next to the certificate.
+    const revoked = await runCli(['revoke', '--cert', certFile, '--yes']);
+    assert.equal(revoked.code, 0, revoked.stderr);
+    const renewed = await runCli(['renew', '--cert', certFile, '--json']);
+    assert.equal(renewed.code, exitCodeFor('revoked'));
+    assert.equal(parseJson<JsonError>(renewed.stdout).error.kind, 'revoked');
+
+    server.kill('SIGTERM');
+    const stopped = await serverDone;
+    assert.equal(stopped.code, 0, stopped.stderr);
+  });
+});
