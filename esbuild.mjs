@@ -21,21 +21,37 @@ const common = {
 };
 
 /**
- * `await import('<module>')` of a module listed here is not inlined: it stays a require of its own output file,
- * built as a separate entry point. Keys: source files; values: output names in dist/.
+ * Every `await import('./module')` of our own sources stays a require of that module's own output file, built as a
+ * further entry point (found while building: see buildSplit). `chunks` maps source files to output names.
  */
-function lazyChunks(chunks) {
-  const byFile = new Map(Object.entries(chunks).map(([src, out]) => [path.resolve(src), out]));
+function lazyChunks(prefix, chunks) {
   return {
     name: 'lazy-chunks',
     setup(build) {
       build.onResolve({ filter: /^\./ }, (args) => {
         if (args.kind !== 'dynamic-import') return undefined;
-        const out = byFile.get(path.resolve(args.resolveDir, `${args.path}.ts`));
-        return out ? { path: `./${out}`, external: true } : undefined;
+        const source = ['.ts', '/index.ts'].map((ext) => path.resolve(args.resolveDir, args.path + ext)).find((f) => existsSync(f));
+        if (!source) return undefined;
+        if (!chunks.has(source)) chunks.set(source, `${prefix}-${path.relative('src', source).replace(/\.ts$/, '').replace(/[\\/]/g, '-')}.js`);
+        return { path: `./${chunks.get(source)}`, external: true };
       });
     },
   };
+}
+
+/** Builds `entry` and, transitively, every lazily imported module as its own file next to it. */
+async function buildSplit(name, prefix, options) {
+  const chunks = new Map();
+  const results = [[name, await esbuild.build({ ...options, plugins: [lazyChunks(prefix, chunks), leanAxios] })]];
+  const built = new Set();
+  for (let pending = [...chunks]; pending.length > 0; pending = [...chunks].filter(([src]) => !built.has(src))) {
+    for (const [src, out] of pending) built.add(src);
+    const more = await Promise.all(
+      pending.map(async ([src, out]) => [out, await esbuild.build({ ...options, banner: undefined, entryPoints: [src], outfile: `dist/${out}`, plugins: [lazyChunks(prefix, chunks), leanAxios] })]),
+    );
+    results.push(...more);
+  }
+  return results;
 }
 
 /**
@@ -62,23 +78,15 @@ const leanAxios = {
   },
 };
 
-const cliCommands = { inspect: 'src/cli/inspect.ts', renew: 'src/cli/renew.ts', issue: 'src/cli/issue.ts', revoke: 'src/cli/revoke.ts', restore: 'src/cli/restore.ts', emulator: 'src/emulator/cli.ts' };
-const cliChunks = Object.fromEntries(Object.entries(cliCommands).map(([name, src]) => [src, `cli-${name}.js`]));
+// Stale chunks of an earlier build must not ship or be loaded.
+for (const file of existsSync('dist') ? await fs.readdir('dist') : []) if (/^(cli|extension)-.*\.js(\.map)?$/.test(file)) await fs.rm(`dist/${file}`);
 
-/** The extension's lazily loaded parts. */
-const extensionChunks = {};
-
-const builds = [
-  ['cli', { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyChunks(cliChunks), leanAxios] }],
-  ...Object.entries(cliChunks).map(([src, out]) => [out, { ...common, entryPoints: [src], outfile: `dist/${out}`, plugins: [lazyChunks(cliChunks), leanAxios] }]),
+const results = [
+  ...(await buildSplit('cli', 'cli', { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } })),
+  ...(existsSync('src/extension.ts')
+    ? await buildSplit('extension', 'extension', { ...common, external: [...common.external, 'vscode'], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' })
+    : []),
 ];
-if (existsSync('src/extension.ts')) {
-  const extension = { ...common, external: [...common.external, 'vscode'], plugins: [lazyChunks(extensionChunks), leanAxios] };
-  builds.push(['extension', { ...extension, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }]);
-  for (const [src, out] of Object.entries(extensionChunks)) builds.push([out, { ...extension, entryPoints: [src], outfile: `dist/${out}` }]);
-}
-
-const results = await Promise.all(builds.map(([, options]) => esbuild.build(options)));
 if (writeMeta) {
-  await Promise.all(results.map((r, i) => fs.writeFile(`dist/meta-${builds[i][0].replace(/\.js$/, '')}.json`, JSON.stringify(r.metafile))));
+  await Promise.all(results.map(([name, r]) => fs.writeFile(`dist/meta-${name.replace(/\.js$/, '')}.json`, JSON.stringify(r.metafile))));
 }

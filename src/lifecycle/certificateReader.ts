@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { CertificateFacts, certificateFacts } from '../core/certificate';
 import { isKymaCertError } from '../core/errors';
-import { keyMatchesCertificate, loadPrivateKey } from '../core/keys';
+import { keyDataMatchesCertificate, keyMatchesCertificate, loadPrivateKey } from '../core/keys';
 import { caFileFor, keyCandidates } from '../core/pairing';
 import { CryptoBlock, parseCryptoFile } from '../core/pem';
 import { RememberedConnection, readConnection } from './connection';
@@ -111,7 +111,7 @@ async function pairKey(
     }
     let outcome: KeyPairing;
     try {
-      const ok = keyMatchesCertificate(loadPrivateKey(data), leaf.der);
+      const ok = keyDataMatchesCertificate(data, leaf);
       outcome = { status: ok ? 'match' : 'mismatch', file: candidate.file, source: candidate.source };
     } catch (e) {
       // An encrypted key's public half is encrypted too: without asking for the passphrase it cannot be compared.
