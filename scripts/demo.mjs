@@ -5,10 +5,14 @@
 //   3. writes demo-workspace/my-service/certs/app.{crt,key} — a client certificate issued by the emulator that
 //      expires in a few days — plus app-ca.crt and app.kyma.json (the remembered connection: the emulator's
 //      management-info URL and its server CA), so "Renew" works against the emulator
-//   4. starts code-server on 127.0.0.1 with this project linked into its extensions dir, prints the URL
+//   4. starts code-server on 127.0.0.1 with this project linked into its extensions dir and the demo folder as
+//      its folder (so the plain URL opens it), prints that URL, the emulator's internal URL and the curl command
+//      that mints a one-time token for "Request Certificate with Token…"
 //   5. Ctrl-C stops code-server and the emulator. demo-workspace/ (gitignored) stays; the next start resets
 //      my-service/certs to a fresh soon-expiring certificate.
-// Options: --port N (default 8080), --days-left N (default 5), --no-build
+// Options: --port N (default 8080), --days-left N (default 5), --no-build,
+//   --no-editor (emulator and files only, no code-server: prints the same lines; what the unit test runs),
+//   --dir DIR (instead of demo-workspace/)
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
@@ -23,6 +27,8 @@ const { values: opts } = parseArgs({
     port: { type: 'string', default: '8080' },
     'days-left': { type: 'string', default: '5' },
     'no-build': { type: 'boolean', default: false },
+    'no-editor': { type: 'boolean', default: false },
+    dir: { type: 'string' },
   },
 });
 const port = Number(opts.port);
@@ -30,7 +36,7 @@ const daysLeft = Number(opts['days-left']);
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LIFETIME_MS = 92 * DAY_MS; // the Kyma chart's certificate validity
 
-const demoRoot = path.join(projectRoot, 'demo-workspace');
+const demoRoot = opts.dir ? path.resolve(opts.dir) : path.join(projectRoot, 'demo-workspace');
 const stateDir = path.join(demoRoot, '.emulator');
 const serverDir = path.join(demoRoot, '.code-server');
 const folder = path.join(demoRoot, 'my-service');
@@ -100,7 +106,7 @@ async function issueExpiringCertificate(endpoints) {
   fs.rmSync(certsDir, { recursive: true, force: true });
   fs.mkdirSync(certsDir, { recursive: true });
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  // An hour of slack so the status bar says the full number of days right after the start.
+  // An hour past the full days: the status bar (which rounds) shows exactly --days-left right after the start.
   const notBefore = new Date(Date.now() + daysLeft * DAY_MS + 3_600_000 - LIFETIME_MS);
   const response = await fetch(new URL('/emulator/certificates', endpoints.internalUrl), {
     method: 'POST',
@@ -164,6 +170,11 @@ function linkExtension() {
   return extensionsDir;
 }
 
+/** The shell command that mints a one-time token on the emulator's internal API (prints `{"url": …, "token": …}`). */
+function mintTokenCommand(internalUrl, application) {
+  return `curl -s -X POST -H 'Application: ${application}' ${new URL('/v1/applications/tokens', internalUrl)}`;
+}
+
 async function startCodeServer(extensionsDir) {
   const configFile = path.join(serverDir, 'config.yaml');
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -172,6 +183,8 @@ async function startCodeServer(extensionsDir) {
     '--user-data-dir', path.join(serverDir, 'user-data'), '--extensions-dir', extensionsDir,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--locale', 'en',
+    // The folder to open when the URL names none: the plain http://127.0.0.1:PORT/ opens the demo.
+    folder,
   ], {
     env: {
       EXTENSIONS_GALLERY: '{}', // offline: no marketplace queries
@@ -200,9 +213,9 @@ async function startCodeServer(extensionsDir) {
 async function main() {
   if (!(port > 0 && port < 65536)) throw new Error('--port must be a TCP port');
   if (!(daysLeft > 0 && daysLeft < 92)) throw new Error('--days-left must be between 1 and 91');
-  if (!fs.existsSync(codeServerBin)) runOrDie('bash', [path.join(projectRoot, 'scripts/install-host.sh')], 'installing code-server (first start only)');
+  if (!opts['no-editor'] && !fs.existsSync(codeServerBin)) runOrDie('bash', [path.join(projectRoot, 'scripts/install-host.sh')], 'installing code-server (first start only)');
   if (!opts['no-build']) runOrDie('npm', ['run', '--silent', 'build'], 'building dist/');
-  if (!fs.existsSync(path.join(projectRoot, 'dist/extension.js'))) say('warning: dist/extension.js is missing, the editor will show no kyma-cert features');
+  if (!opts['no-editor'] && !fs.existsSync(path.join(projectRoot, 'dist/extension.js'))) say('warning: dist/extension.js is missing, the editor will show no kyma-cert features');
   fs.mkdirSync(folder, { recursive: true });
 
   say('starting the Connector Service emulator');
@@ -211,10 +224,22 @@ async function main() {
   await issueExpiringCertificate(endpoints);
   say(`issued ${path.relative(projectRoot, path.join(certsDir, 'app.crt'))} for "${APPLICATION}", expires in ${daysLeft} days`);
   writeWorkspaceAndSettings(endpoints);
-  const extensionsDir = linkExtension();
-  say(`starting code-server on 127.0.0.1:${port}`);
-  await startCodeServer(extensionsDir);
-  console.log(`\n  Open  http://127.0.0.1:${port}/?folder=${encodeURI(folder)}\n  Logs  demo-workspace/code-server.log, demo-workspace/emulator.log\n  Stop  Ctrl-C\n`);
+  const shownRoot = path.relative(process.cwd(), demoRoot) || '.';
+  if (!opts['no-editor']) {
+    const extensionsDir = linkExtension();
+    say(`starting code-server on 127.0.0.1:${port}`);
+    await startCodeServer(extensionsDir);
+  }
+  console.log([
+    '',
+    opts['no-editor'] ? `  Folder    ${folder}` : `  Open      http://127.0.0.1:${port}/   (opens ${path.relative(projectRoot, folder) || folder})`,
+    `  Emulator  internal API ${endpoints.internalUrl}   connector ${endpoints.connectorUrl}`,
+    '  Token     for "Request Certificate with Token…", run this and paste the "url" it prints:',
+    `            ${mintTokenCommand(endpoints.internalUrl, 'new-app')}`,
+    `  Logs      ${shownRoot}/${opts['no-editor'] ? 'emulator.log' : 'code-server.log, emulator.log'}`,
+    '  Stop      Ctrl-C',
+    '',
+  ].join('\n'));
 }
 
 main().catch((e) => { console.error(`[demo] ${e.message}`); stop(1); });

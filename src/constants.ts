@@ -42,8 +42,6 @@ export const CERTIFICATES_VIEW_ID = 'kymaCert.certificates';
 /** Owner of the Problems entries (DiagnosticCollection name and `Diagnostic.source`). */
 export const DIAGNOSTICS_SOURCE = 'Kyma Certificates';
 
-/** URI scheme of the read-only "Certificate Details" documents. */
-export const DETAILS_SCHEME = 'kyma-cert-details';
 
 /** File extensions that may hold certificates (the manifest's activation globs say the same). */
 export const CERTIFICATE_EXTENSIONS = ['crt', 'pem', 'cer', 'der'] as const;

@@ -16,7 +16,7 @@ import { DISPLAY_NAME } from './constants';
 import { AutoRenew } from './features/autoRenew';
 import { CertificateIndex } from './features/certificateIndex';
 import { CertificatesView } from './features/certificatesView';
-import { CertificateDetailsDocuments } from './features/detailsDocument';
+import { CertificateDetailsPanels } from './features/detailsPanel';
 import { CertificateDiagnostics } from './features/diagnostics';
 import { CertificateHoverProvider } from './features/hoverProvider';
 import { InsecureTlsWarning } from './features/insecureTlsWarning';
@@ -34,10 +34,12 @@ export interface KymaCertApi {
   /** How long `activate()` took, in milliseconds (the scan is not included: it runs afterwards). */
   activationMs: number;
   /** The Certificates view's rows, in display order. */
-  certificatesView: Pick<CertificatesView, 'rows'>;
+  certificatesView: Pick<CertificatesView, 'rows' | 'groups' | 'badge'>;
   /** Problems entries: resolves when they reflect the latest index change. */
   diagnostics: Pick<CertificateDiagnostics, 'whenUpdated'>;
   autoRenew: Pick<AutoRenew, 'current' | 'whenIdle'>;
+  /** The open Certificate Details panels: their HTML and when it changed. */
+  detailsPanels: Pick<CertificateDetailsPanels, 'htmlOf' | 'openFiles' | 'onDidRender'>;
 }
 
 export function activate(context: vscode.ExtensionContext): KymaCertApi {
@@ -50,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
   const certificatesView = new CertificatesView(index, settings);
   const diagnostics = new CertificateDiagnostics(index, settings, log);
   const autoRenew = new AutoRenew(index, settings, log, passphrases);
+  const detailsPanels = new CertificateDetailsPanels(index, settings, log);
 
   context.subscriptions.push(
     log,
@@ -59,9 +62,9 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
     new CertificateStatusBar(index, settings),
     new InsecureTlsWarning(settings, log),
     new CertificateHoverProvider(index, settings),
-    new CertificateDetailsDocuments(index, settings),
+    detailsPanels,
     registerRenewCertificateCommand(renewal, index, settings),
-    registerShowCertificateDetailsCommand(index, settings),
+    registerShowCertificateDetailsCommand(index, settings, detailsPanels),
     registerRefreshCommand(index),
     registerShowLogsCommand(log),
     certificatesView,
@@ -85,9 +88,14 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
       onDidChange: index.onDidChange,
     },
     activationMs,
-    certificatesView: { rows: () => certificatesView.rows() },
+    certificatesView: { rows: () => certificatesView.rows(), groups: () => certificatesView.groups(), badge: () => certificatesView.badge() },
     diagnostics: { whenUpdated: () => diagnostics.whenUpdated() },
     autoRenew: { current: () => autoRenew.current(), whenIdle: () => autoRenew.whenIdle() },
+    detailsPanels: {
+      htmlOf: (file) => detailsPanels.htmlOf(file),
+      openFiles: () => detailsPanels.openFiles(),
+      onDidRender: detailsPanels.onDidRender,
+    },
   };
 }
 

@@ -1,10 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
-import { keyCandidates } from '../core/pairing';
 import { readRegularFile } from '../io/boundedRead';
-import { readConnection } from '../lifecycle/connection';
 import { infoUrlForDomain } from '../lifecycle/management';
+import { chooseKeyFile, resolveCertificateInputs } from '../lifecycle/resolve';
 import type { NetworkOptions } from '../lifecycle/tls-options';
 import { UsageError, type Io } from './output';
 
@@ -107,21 +105,17 @@ export function networkOptions(values: Values, io: Io): NetworkOptions {
   return { caFile: caFile ? path.resolve(caFile) : undefined, insecure, timeoutMs: timeoutMs(values), proxy };
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** `--key`, else the key remembered for the certificate, else the conventional sibling (`app.key`, …). */
-export async function resolveKeyFile(values: Values, certFile: string): Promise<string> {
-  const explicit = stringValue(values, 'key');
-  if (explicit) return path.resolve(explicit);
-  const remembered = (await readConnection(certFile).catch(() => undefined))?.keyFile;
-  if (remembered && (await exists(remembered))) return remembered;
-  for (const candidate of keyCandidates(certFile)) if (await exists(candidate)) return candidate;
-  throw new UsageError(`--key is required: no key found next to ${certFile} (tried ${keyCandidates(certFile).map((k) => path.basename(k)).join(', ')}).`);
+/**
+ * The key, info URL and server CA for `--cert`, by the one resolver (`lifecycle/resolve.ts`): flags win, then the
+ * remembered connection (paths inside the certificate's folder only), then the naming rules for the key.
+ */
+export async function resolveGatewayInputs(
+  values: Values,
+  net: NetworkOptions,
+): Promise<{ certFile: string; keyFile: string; infoUrl?: string; caFile?: string }> {
+  const { certFile, infoUrl } = gatewayTarget(values);
+  const inputs = await resolveCertificateInputs(certFile, { keyFile: stringValue(values, 'key'), infoUrl, caFile: net.caFile });
+  return { certFile, keyFile: await chooseKeyFile(inputs), infoUrl: inputs.infoUrl, caFile: inputs.caFile };
 }
 
 /** `--cert` and `--info-url | --domain` (neither: the lifecycle falls back to the remembered connection). */

@@ -1,5 +1,5 @@
 import { renewCertificate } from '../lifecycle/renew';
-import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, gatewayTarget, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, resolveKeyFile } from './args';
+import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, resolveGatewayInputs } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 
@@ -35,15 +35,12 @@ export async function runRenew(argv: readonly string[], io: Io): Promise<number>
     io.stdout(`${RENEW_USAGE}\n`);
     return 0;
   }
-  const { certFile, infoUrl } = gatewayTarget(values);
   const json = values.json === true;
   const net = networkOptions(values, io);
   const result = await renewCertificate({
     ...net,
-    certFile,
-    keyFile: await resolveKeyFile(values, certFile),
+    ...(await resolveGatewayInputs(values, net)),
     keyPassphrase: await keyPassphrase(values),
-    infoUrl,
     allowIssuerChange: values['allow-issuer-change'] === true,
     onProgress: progressPrinter(io),
   });

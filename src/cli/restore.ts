@@ -5,16 +5,18 @@ import { parse, requiredString, stringValue } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { isoSeconds, printResult, type Io } from './output';
 
-export const RESTORE_USAGE = `Usage: kyma-cert restore --cert FILE [--backup ID] [--list] [--json]
+export const RESTORE_USAGE = `Usage: kyma-cert restore --cert FILE [--backup ID] [--key FILE] [--list] [--json]
 
 Puts the newest backup of FILE (or the one named by --backup) back into place. The certificate that was in
-place joins the backups, so running restore again undoes it. --list shows the backups instead.`;
+place joins the backups, so running restore again undoes it. --list shows the backups instead.
+A backup for another key than the current one (--key, else the remembered or conventional key) is refused.`;
 
 /** `kyma-cert restore …` */
 export async function runRestore(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse(argv, {
     cert: { type: 'string' },
     backup: { type: 'string' },
+    key: { type: 'string' },
     list: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -35,7 +37,8 @@ export async function runRestore(argv: readonly string[], io: Io): Promise<numbe
     );
     return 0;
   }
-  const result = await restoreCertificate({ certFile, backup: stringValue(values, 'backup') });
+  const key = stringValue(values, 'key');
+  const result = await restoreCertificate({ certFile, backup: stringValue(values, 'backup'), keyFile: key ? path.resolve(key) : undefined });
   const now = new Date();
   printResult(
     io,

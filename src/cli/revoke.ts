@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { certificatesInFile } from '../core/certificate';
 import { revokeCertificate } from '../lifecycle/revoke';
-import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, gatewayTarget, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, resolveKeyFile } from './args';
+import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, resolveGatewayInputs } from './args';
 import { exitCodeFor } from '../core/errors';
 import { printResult, progressPrinter, UsageError, type Io } from './output';
 
@@ -40,9 +40,10 @@ export async function runRevoke(argv: readonly string[], io: Io): Promise<number
     io.stdout(`${REVOKE_USAGE}\n`);
     return 0;
   }
-  const { certFile, infoUrl } = gatewayTarget(values);
   const json = values.json === true;
-  const keyFile = await resolveKeyFile(values, certFile);
+  const net = networkOptions(values, io);
+  const inputs = await resolveGatewayInputs(values, net);
+  const { certFile } = inputs;
   const passphrase = await keyPassphrase(values);
 
   if (values.yes !== true) {
@@ -57,13 +58,10 @@ export async function runRevoke(argv: readonly string[], io: Io): Promise<number
     }
   }
 
-  const net = networkOptions(values, io);
   const result = await revokeCertificate({
     ...net,
-    certFile,
-    keyFile,
+    ...inputs,
     keyPassphrase: passphrase,
-    infoUrl,
     onProgress: progressPrinter(io),
   });
   printResult(io, json, result, [

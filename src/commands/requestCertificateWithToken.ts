@@ -5,6 +5,7 @@ import { CommandId } from '../constants';
 import { isKymaCertError, messageOf } from '../core/errors';
 import { CertificateIndex } from '../features/certificateIndex';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
+import { suggestedFileName } from '../views/fileNames';
 import { formatUtc } from '../views/presentation';
 import { askForFile } from '../features/renewalPrompts';
 import { SettingsService } from '../features/settings';
@@ -44,11 +45,12 @@ export function registerRequestCertificateWithTokenCommand(
     if (!tokenUrl) return 'cancelled';
     const outDir = args.outDir ?? (await askForFolder());
     if (!outDir) return 'cancelled';
-    const name = args.name ?? (await askForName(outDir));
-    if (!name) return 'cancelled';
+    // Without a name the user is asked once the token has been redeemed, with the application's name as suggestion.
+    const name = args.name;
+    const chooseName = name === undefined ? (application: string) => askForName(outDir, application) : undefined;
 
     const certFile = path.join(outDir, `${name}.crt`);
-    const existing = [certFile, path.join(outDir, `${name}.key`)].filter((f) => existsSync(f));
+    const existing = name === undefined ? [] : [certFile, path.join(outDir, `${name}.key`)].filter((f) => existsSync(f));
     let force = false;
     if (existing.length > 0) {
       if (!args.replace) {
@@ -68,11 +70,11 @@ export function registerRequestCertificateWithTokenCommand(
     }
 
     let caFile = settings.current.caFile || undefined;
-    let attempt = await issue({ tokenUrl, outDir, name, force, caFile });
+    let attempt = await issue({ tokenUrl, outDir, name, force, caFile, chooseName });
     if ('error' in attempt && isKymaCertError(attempt.error, 'untrusted-server') && !caFile && !settings.current.insecure) {
       // A self-signed cluster: ask for its CA once, then try again (TLS failed before the token was spent).
       caFile = await askForFile(certFile, t('Select the CA certificate of the cluster (the server is not trusted)'), t('Use this CA'));
-      if (caFile) attempt = await issue({ tokenUrl, outDir, name, force, caFile });
+      if (caFile) attempt = await issue({ tokenUrl, outDir, name, force, caFile, chooseName });
     }
     if ('error' in attempt) {
       if (isKymaCertError(attempt.error, 'cancelled')) return 'cancelled';
@@ -84,7 +86,7 @@ export function registerRequestCertificateWithTokenCommand(
     const showDetails = t('Show Details');
     void vscode.window
       .showInformationMessage(
-        t('New certificate {0} written to {1}: valid until {2}.', issued.certificate.commonName ?? name, index.displayPath(issued.certFile), formatUtc(issued.certificate.notAfter)),
+        t('New certificate {0} written to {1}: valid until {2}.', issued.certificate.commonName ?? path.parse(issued.certFile).name, index.displayPath(issued.certFile), formatUtc(issued.certificate.notAfter)),
         showDetails,
       )
       .then((choice) => {
@@ -96,7 +98,7 @@ export function registerRequestCertificateWithTokenCommand(
       const abort = new AbortController();
       try {
         const issued = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: t('Requesting a certificate for {0}', request.name ?? ''), cancellable: true },
+          { location: vscode.ProgressLocation.Notification, title: request.name ? t('Requesting a certificate for {0}', request.name) : t('Requesting a certificate'), cancellable: true },
           async (progress, token) => {
             token.onCancellationRequested(() => abort.abort());
             // The connector stack (axios) loads on first use, not at activation.
@@ -151,12 +153,12 @@ async function askForFolder(): Promise<string | undefined> {
   return picked?.[0]?.fsPath;
 }
 
-async function askForName(outDir: string): Promise<string | undefined> {
+async function askForName(outDir: string, application: string): Promise<string | undefined> {
   const t = vscode.l10n.t;
   const answer = await vscode.window.showInputBox({
-    title: t('File name for the new certificate'),
+    title: t('File name for the new certificate of {0}', application),
     prompt: t('Writes <name>.crt, <name>.key (mode 600), <name>-ca.crt and <name>.kyma.json into {0}.', outDir),
-    value: 'client',
+    value: suggestedFileName(application, (name) => existsSync(path.join(outDir, `${name}.crt`)) || existsSync(path.join(outDir, `${name}.key`))),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const name = value.trim();

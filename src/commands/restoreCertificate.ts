@@ -49,7 +49,10 @@ export function registerRestoreCertificateCommand(
     if (!backup) return wanted ? 'refused' : 'cancelled';
 
     try {
-      const result = await restoreCertificate({ certFile: target.fsPath, backup: backup.id, log: (line) => log.info(line) });
+      // The key the index paired (the resolver's answer, including the keyFiles setting): a backup must fit it.
+      const paired = index.get(target)?.key;
+      const keyFile = paired?.status === 'match' ? paired.file : undefined;
+      const result = await restoreCertificate({ certFile: target.fsPath, backup: backup.id, keyFile, log: (line) => log.info(line) });
       log.info(`Restored ${result.restored.subjectText} (SHA-256 ${result.restored.fingerprint256}) into ${shown} from backup ${backup.id}`);
       await index.refresh(target);
       void vscode.window.showInformationMessage(

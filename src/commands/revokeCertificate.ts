@@ -6,9 +6,10 @@ import { usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
-import { displayName, formatUtc } from '../views/presentation';
+import { displayName } from '../views/presentation';
 import { askForInfoUrl } from '../features/renewalPrompts';
 import { KeyPassphrases } from '../features/keyPassphrases';
+import { confirmRevocation } from '../features/revokeConfirmation';
 import { SettingsService } from '../features/settings';
 
 /** Scripted use (tests): `{ confirm: true }` skips the modal confirmation. */
@@ -32,7 +33,7 @@ export function registerRevokeCertificateCommand(
     if (refusedInRestrictedMode(t('Revocation is disabled in Restricted Mode: it would send your client certificate to a server. Trust the workspace to revoke certificates.'))) {
       return 'refused';
     }
-    const target = await resolveCertificateTarget(arg, index, settings, { placeHolder: t('Which certificate should be revoked?'), clientOnly: true });
+    const target = await resolveCertificateTarget(arg, index, settings, { placeHolder: t('Which certificate should be revoked?'), clientOnly: true, askWhenSeveral: true });
     if (!target) return 'cancelled';
     const entry = index.get(target);
     const leaf = entry?.certificates[0].facts;
@@ -51,9 +52,10 @@ export function registerRevokeCertificateCommand(
       return 'refused';
     }
     const current = settings.current;
-    let infoUrl = entry.connection?.infoUrl || current.managementInfoUrl || undefined;
-    if (!infoUrl && current.clusterDomain) infoUrl = (await import('../lifecycle/management')).infoUrlForDomain(current.clusterDomain);
-    infoUrl ??= await askForInfoUrl(name);
+    // The one resolver's precedence: the remembered connection, then the workspace settings.
+    const { defaultsFromSettings, precedence } = await import('../lifecycle/precedence');
+    const resolved = precedence({}, entry.connection, defaultsFromSettings(current));
+    const infoUrl = resolved.infoUrl ?? (await askForInfoUrl(name));
     if (!infoUrl) return 'cancelled';
     let keyPassphrase: string | undefined;
     try {
@@ -66,21 +68,9 @@ export function registerRevokeCertificateCommand(
     }
 
     if (!optionsArg<RevokeArgs>(options).confirm) {
-      const revoke = t('Revoke');
-      const answer = await vscode.window.showWarningMessage(
-        t('Revoke {0}?', name),
-        {
-          modal: true,
-          detail: t(
-            'Subject: {0}\nSHA-256: {1}\n\nThe Connector Service will refuse to renew this certificate; it keeps working until it expires ({2}). This cannot be undone: afterwards only a new one-time token gets a certificate.',
-            leaf.subjectText,
-            leaf.fingerprint256,
-            formatUtc(leaf.notAfter),
-          ),
-        },
-        revoke,
-      );
-      if (answer !== revoke) return 'cancelled';
+      const answer = await confirmRevocation(name, leaf);
+      if (answer === 'show-details') void vscode.commands.executeCommand(CommandId.showCertificateDetails, target);
+      if (answer !== 'revoke') return 'cancelled';
     }
 
     const abort = new AbortController();
@@ -95,7 +85,7 @@ export function registerRevokeCertificateCommand(
             keyFile,
             keyPassphrase,
             infoUrl,
-            caFile: entry.connection?.caFile ?? (current.caFile || undefined),
+            caFile: resolved.caFile,
             insecure: current.insecure,
             signal: abort.signal,
             onProgress: (step) => progress.report({ message: t(step) }),

@@ -153,13 +153,14 @@ function remember(cache: Map<string, Buffer>, key: string, value: Buffer): Buffe
  * re-pairs every certificate on each change; decoding a key with OpenSSL and exporting both public keys was most of
  * its time). Only public keys are kept, keyed by SHA-256. Throws like loadPrivateKey (e.g. passphrase-required).
  */
-export function keyDataMatchesCertificate(keyData: Buffer, cert: { der: Buffer; sha256Hex: string }): boolean {
+export function keyDataMatchesCertificate(keyData: Buffer, certDer: Buffer): boolean {
   const keyHash = createHash('sha256').update(keyData).digest('hex');
   const keySpki = spkiByKeyFile.get(keyHash) ?? remember(spkiByKeyFile, keyHash, spkiDer(loadPrivateKey(keyData)));
-  let certSpki = spkiByCertificate.get(cert.sha256Hex);
+  const certHash = createHash('sha256').update(certDer).digest('hex');
+  let certSpki = spkiByCertificate.get(certHash);
   if (!certSpki) {
     try {
-      certSpki = remember(spkiByCertificate, cert.sha256Hex, toX509(cert.der).publicKey.export({ type: 'spki', format: 'der' }));
+      certSpki = remember(spkiByCertificate, certHash, toX509(certDer).publicKey.export({ type: 'spki', format: 'der' }));
     } catch (e) {
       throw new KymaCertError('unsupported', "the certificate's public key algorithm is not supported", undefined, { cause: e });
     }

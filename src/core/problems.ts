@@ -145,7 +145,8 @@ function expiryProblem(expiry: ExpiryAssessment, facts: ProblemFacts, isLeaf: bo
     }
     case 'expiring':
     case 'critical': {
-      const days = expiry.daysLeft;
+      // Rounded like the status bar and hover ("12d" and "expires in 12 days" agree), not floored like daysLeft.
+      const days = Math.max(0, Math.round(expiry.msLeft / MS_PER_DAY));
       const left = days === 0 ? t('today') : days === 1 ? t('in 1 day') : t('in {0} days', days);
       const message = isLeaf
         ? t('Certificate expires {0} ({1}). Renew it.', left, day(facts.notAfter))

@@ -3,6 +3,7 @@ import { CommandId, StatusBarId } from '../constants';
 import { isKymaCertError, messageOf } from '../core/errors';
 import { AutoRenewCandidate, planAutoRenew, renewalDueAt } from '../lifecycle/autoRenewPolicy';
 import { CertificateEntry, usableKeyFile } from '../lifecycle/certificateEntry';
+import { precedence } from '../lifecycle/precedence';
 import { CertificateIndex } from './certificateIndex';
 import { KeyPassphrases } from './keyPassphrases';
 import { displayName, formatUtc } from '../views/presentation';
@@ -122,12 +123,13 @@ export class AutoRenew implements vscode.Disposable {
       const failure = this.failures.get(entry.file);
       const current = failure?.sha256Hex === leaf.sha256Hex ? failure : undefined;
       const keyFile = usableKeyFile(entry.key);
-      const infoUrl = entry.connection?.infoUrl;
+      // The resolver's precedence, without the workspace's info URL: only a remembered connection says which cluster.
+      const { infoUrl, caFile } = precedence({}, entry.connection, { caFile: settings.caFile });
       result.push({
         entry,
         keyFile: keyFile ?? '',
         infoUrl: infoUrl ?? '',
-        caFile: entry.connection?.caFile ?? (settings.caFile || undefined),
+        caFile,
         notBefore: leaf.notBefore,
         notAfter: leaf.notAfter,
         // Only a remembered connection counts: settings alone could point a certificate at the wrong cluster.

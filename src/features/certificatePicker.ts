@@ -9,6 +9,16 @@ import { viewOf } from '../views/entryView';
 /** Command argument meaning "let the user pick" (the status bar when several certificates need attention). */
 export const PICK_CERTIFICATE = { pick: true } as const;
 
+export interface PickPurpose {
+  placeHolder: string;
+  clientOnly: boolean;
+  /**
+   * From the palette, ask even when the active editor holds a certificate (it is offered first) whenever there is
+   * more than one to choose from: for irreversible commands, where acting on the wrong file cannot be undone.
+   */
+  askWhenSeveral?: boolean;
+}
+
 /**
  * Which certificate file a command acts on. Commands are called with a Uri (explorer, editor title), a URI string
  * (hover and status bar links), {@link PICK_CERTIFICATE}, or nothing (command palette): then the active editor's
@@ -18,20 +28,22 @@ export async function resolveCertificateTarget(
   arg: unknown,
   index: CertificateIndex,
   settings: SettingsService,
-  purpose: { placeHolder: string; clientOnly: boolean },
+  purpose: PickPurpose,
 ): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
   if (typeof arg === 'string' && arg !== '') return arg.includes(':') && !/^[a-zA-Z]:[\\/]/.test(arg) ? vscode.Uri.parse(arg) : vscode.Uri.file(arg);
   const pickRequested = typeof arg === 'object' && arg !== null && (arg as { pick?: unknown }).pick === true;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (!pickRequested && active?.scheme === 'file' && index.get(active)) return active;
-  return pickCertificate(index, settings, purpose);
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  const active = uri?.scheme === 'file' && index.get(uri) ? uri : undefined;
+  if (!pickRequested && active && !purpose.askWhenSeveral) return active;
+  return pickCertificate(index, settings, purpose, active);
 }
 
 async function pickCertificate(
   index: CertificateIndex,
   settings: SettingsService,
-  purpose: { placeHolder: string; clientOnly: boolean },
+  purpose: PickPurpose,
+  preferred?: vscode.Uri,
 ): Promise<vscode.Uri | undefined> {
   await index.ready();
   const now = new Date();
@@ -43,12 +55,15 @@ async function pickCertificate(
     void vscode.window.showInformationMessage(vscode.l10n.t('No certificates found in this workspace.'));
     return undefined;
   }
-  // Those needing attention first (most urgent on top), then the rest by name.
-  const urgent = needingAttention(views);
-  const rest = views.filter((v) => !urgent.includes(v)).sort((a, b) => displayName(a.facts).localeCompare(displayName(b.facts)));
-  const items = [...urgent, ...rest].map((v) => ({
+  if (purpose.askWhenSeveral && views.length === 1) return vscode.Uri.file(views[0].entry.file);
+  // The active editor's certificate on top (preselected: the first item is the active one), then those needing
+  // attention (most urgent first), then the rest by name.
+  const first = views.filter((v) => v.entry.file === preferred?.fsPath);
+  const urgent = needingAttention(views).filter((v) => !first.includes(v));
+  const rest = views.filter((v) => !urgent.includes(v) && !first.includes(v)).sort((a, b) => displayName(a.facts).localeCompare(displayName(b.facts)));
+  const items = [...first, ...urgent, ...rest].map((v) => ({
     label: `$(shield) ${displayName(v.facts)}`,
-    description: expiryPhrase(v, vscode.l10n.t),
+    description: first.includes(v) ? `${expiryPhrase(v, vscode.l10n.t)} · ${vscode.l10n.t('active editor')}` : expiryPhrase(v, vscode.l10n.t),
     detail: v.file,
     entry: v.entry as CertificateEntry,
   }));

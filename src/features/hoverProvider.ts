@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { assessExpiry } from '../core/expiry';
 import { CertificateBlock, loadCertificateReader } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
+import { problemsOfEntry } from '../views/diagnosticsContent';
 import { HOVER_COMMANDS, hoverMarkdown } from '../views/hoverContent';
+import { renewOffered } from '../views/statusBarContent';
 import { SettingsService } from './settings';
 import { blockAtLine, viewOf } from '../views/entryView';
 
@@ -37,8 +39,13 @@ export class CertificateHoverProvider implements vscode.HoverProvider, vscode.Di
       ? viewOf(entry, block, now, thresholds, displayPath)
       : { facts: block.facts, expiry: assessExpiry(block.facts, now, thresholds), revoked: false };
     const chain = entry ? { index: entry.certificates.indexOf(block), count: entry.certificates.length } : undefined;
+    const t = vscode.l10n.t;
+    // The Problems entry of this block, under the summary (VS Code would otherwise show it above everything).
+    const problems = entry
+      ? problemsOfEntry(entry, now, thresholds, t, displayPath).filter((p) => p.startLine === block.startLine).map((p) => p.message)
+      : undefined;
     const markdown = new vscode.MarkdownString(
-      hoverMarkdown(view, { t: vscode.l10n.t, target: entry ? document.uri.toString() : undefined, chain }),
+      hoverMarkdown(view, { t, target: entry ? document.uri.toString() : undefined, chain, problems, renewable: renewOffered(view) }),
     );
     markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     const range = new vscode.Range(block.startLine, 0, block.endLine, document.lineAt(block.endLine).text.length);

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { ErrorKind, HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
+import { ErrorKind, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
-import { readConnection, writeConnection, type RememberedConnection } from '../lifecycle/connection';
+import { writeConnection, type RememberedConnection } from '../lifecycle/connection';
 import type { RenewResult } from '../lifecycle/renew';
 import { CertificateEntry, loadCertificateReader, usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from './certificateIndex';
-import { displayName, expiryPhrase, formatUtc } from '../views/presentation';
+import { displayName, expiryPhrase, formatUtc, needsNewCertificateMessage } from '../views/presentation';
 import { KeyPassphrases } from './keyPassphrases';
 import { askForFile, askForInfoUrl } from './renewalPrompts';
 import { SettingsService } from './settings';
@@ -60,14 +60,19 @@ export class RenewalFlow implements vscode.Disposable {
       void vscode.window.showErrorMessage(t('{0} is a CA certificate; only client certificates can be renewed.', name));
       return 'refused';
     }
-
-    let connection: RememberedConnection | undefined;
-    try {
-      connection = await readConnection(certFile);
-    } catch (e) {
-      this.log.warn(`Ignoring the remembered connection of ${shown}: ${messageOf(e)}`);
+    if (entry.revoked) {
+      // Known to be revoked (its remembered connection says so): the service would refuse; don't ask it.
+      this.log.info(`Not renewing ${leaf.subjectText} in ${shown}: it was revoked on ${entry.connection?.revoked?.at ?? '?'}`);
+      this.offerNewCertificate(needsNewCertificateMessage(name, 'revoked', t), certFile, false);
+      return 'refused';
     }
-    const inputs = await this.collectInputs(certFile, name, usableKeyFile(entry.key), connection);
+
+    // The one resolver: the remembered connection (paths inside the folder only), then the workspace settings.
+    const { defaultsFromSettings, resolveCertificateInputs } = await import('../lifecycle/resolve');
+    const resolved = await resolveCertificateInputs(certFile, {}, defaultsFromSettings(this.settings.current));
+    if (resolved.rememberedProblem) this.log.warn(`Ignoring the remembered connection of ${shown}: ${resolved.rememberedProblem.message}`);
+    const connection = resolved.remembered;
+    const inputs = await this.collectInputs(certFile, name, usableKeyFile(entry.key), resolved);
     if (!inputs) return 'cancelled';
     try {
       const unlocked = await this.passphrases.unlock(inputs.keyFile, name, true);
@@ -140,33 +145,28 @@ export class RenewalFlow implements vscode.Disposable {
     }
   }
 
-  /** The key, URL and CA to use; asks for what is unknown. Undefined when the user dismissed a question. */
+  /** The key (paired by the index through the resolver), URL and CA to use; asks for what is unknown. */
   private async collectInputs(
     certFile: string,
     name: string,
     pairedKey: string | undefined,
-    connection: RememberedConnection | undefined,
+    resolved: { infoUrl?: string; caFile?: string },
   ): Promise<RenewalInputs | undefined> {
     const t = vscode.l10n.t;
-    const settings = this.settings.current;
     let asked = false;
-    let keyFile = pairedKey ?? connection?.keyFile;
+    let keyFile = pairedKey;
     if (!keyFile) {
       keyFile = await askForFile(certFile, t('Select the private key of {0}', name), t('Use this key'));
       if (!keyFile) return undefined;
       asked = true;
     }
-    const { infoUrlForDomain } = await import('../lifecycle/management');
-    let infoUrl =
-      connection?.infoUrl ||
-      settings.managementInfoUrl ||
-      (settings.clusterDomain ? infoUrlForDomain(settings.clusterDomain) : undefined);
+    let infoUrl = resolved.infoUrl;
     if (!infoUrl) {
       infoUrl = await askForInfoUrl(name);
       if (!infoUrl) return undefined;
       asked = true;
     }
-    return { keyFile, infoUrl, caFile: connection?.caFile ?? (settings.caFile || undefined), asked };
+    return { keyFile, infoUrl, caFile: resolved.caFile, asked };
   }
 
   /** Keeps the answers next to the certificate (URLs and file names only) so the next renewal asks nothing. */
@@ -195,11 +195,11 @@ export class RenewalFlow implements vscode.Disposable {
   private reportFailure(name: string, error: unknown, certFile: string): void {
     const t = vscode.l10n.t;
     const showLogs = t('Show Logs');
-    const requestNew = t('Request Certificate with Token…');
     const needsNew = isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind);
     let message: string;
     if (isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind)) {
-      message = t('{0} cannot be renewed: {1} It needs a new certificate. {2}', name, error.message, error.hint ?? HINT_NEW_CERTIFICATE);
+      // Said once, with what helps; the server's own words are in the log.
+      message = needsNewCertificateMessage(name, error.kind === 'revoked' ? 'revoked' : 'expired', t);
     } else if (isKymaCertError(error)) {
       message = error.hint
         ? t('Renewing {0} failed: {1} {2}', name, error.message, error.hint)
@@ -208,8 +208,21 @@ export class RenewalFlow implements vscode.Disposable {
       message = t('Renewing {0} failed: {1}', name, messageOf(error));
     }
     // Expired or revoked: only a new certificate helps, so offer the token flow for the same file names.
-    const buttons = needsNew ? [requestNew, showLogs] : [showLogs];
-    void vscode.window.showErrorMessage(message, ...buttons).then((choice) => {
+    if (needsNew) {
+      this.offerNewCertificate(message, certFile, true);
+      return;
+    }
+    void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+      if (choice === showLogs) this.log.show(true);
+    });
+  }
+
+  /** An error with "Request Certificate with Token…" (for the same file names) and, after a request, "Show Logs". */
+  private offerNewCertificate(message: string, certFile: string, withLogs: boolean): void {
+    const t = vscode.l10n.t;
+    const showLogs = t('Show Logs');
+    const requestNew = t('Request Certificate with Token…');
+    void vscode.window.showErrorMessage(message, ...(withLogs ? [requestNew, showLogs] : [requestNew])).then((choice) => {
       if (choice === showLogs) this.log.show(true);
       if (choice === requestNew) {
         const target = { outDir: path.dirname(certFile), name: path.parse(certFile).name, replace: true };

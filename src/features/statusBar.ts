@@ -5,7 +5,8 @@ import { CertificateIndex } from './certificateIndex';
 import { PICK_CERTIFICATE } from './certificatePicker';
 import { CertificateView, severityOf } from '../views/presentation';
 import { SettingsService } from './settings';
-import { mostUrgent, needingAttention, statusBarText, statusBarTooltip } from '../views/statusBarContent';
+import { problemsOfEntry } from '../views/diagnosticsContent';
+import { mostUrgent, needingAttention, renewOffered, statusBarText, statusBarTooltip } from '../views/statusBarContent';
 import { viewOf } from '../views/entryView';
 
 /** Days left change while the editor stays open; re-render on this period. */
@@ -55,8 +56,11 @@ export class CertificateStatusBar implements vscode.Disposable {
     const t = vscode.l10n.t;
 
     this.item.text = statusBarText(shown, t);
+    const problems = problemsOfEntry(shown.entry, now, thresholds, t, (f) => this.index.displayPath(f))
+      .filter((p) => p.startLine === shown.entry.certificates[0].startLine)
+      .map((p) => p.message);
     const tooltip = new vscode.MarkdownString(
-      statusBarTooltip(shown, { t, target, othersNeedingAttention: attention.filter((c) => c !== shown).length }),
+      statusBarTooltip(shown, { t, target, othersNeedingAttention: attention.filter((c) => c !== shown).length, problems }),
     );
     tooltip.isTrusted = { enabledCommands: [CommandId.renewCertificate, CommandId.showCertificateDetails] };
     this.item.tooltip = tooltip;
@@ -67,12 +71,12 @@ export class CertificateStatusBar implements vscode.Disposable {
         : severity === 'warning'
           ? new vscode.ThemeColor('statusBarItem.warningBackground')
           : undefined;
-    // Several certificates need attention: let the user pick. Otherwise renew the one shown.
-    this.item.command = {
-      command: CommandId.renewCertificate,
-      title: t('Renew Certificate'),
-      arguments: [attention.length > 1 ? PICK_CERTIFICATE : target],
-    };
+    // Several renewable certificates need attention: let the user pick. Otherwise renew the one shown, unless it
+    // is revoked or expired (the service refuses those): then the click shows its details and what to do.
+    const renewable = attention.filter(renewOffered);
+    this.item.command = renewOffered(shown)
+      ? { command: CommandId.renewCertificate, title: t('Renew Certificate'), arguments: [renewable.length > 1 ? PICK_CERTIFICATE : target] }
+      : { command: CommandId.showCertificateDetails, title: t('Show Certificate Details'), arguments: [target] };
     this.item.accessibilityInformation = { label: `${t('Kyma Certificates')}: ${this.item.text.replace('$(shield) ', '')}` };
     this.item.show();
   }

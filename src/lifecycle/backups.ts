@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { backupDirFor, caFileFor } from '../core/pairing';
+import { KymaCertError } from '../core/errors';
+import { isInside } from './connection';
 import { ioError, modeOf, readFileIfExists, type FileWrite } from './files';
 
 /** How many earlier versions of a certificate are kept. */
@@ -32,8 +34,39 @@ function compareIds(a: { stamp: string; n: number }, b: { stamp: string; n: numb
   return a.stamp < b.stamp ? -1 : a.stamp > b.stamp ? 1 : a.n - b.n;
 }
 
+/**
+ * Refuses a backup folder that is a symbolic link (at `.kyma-backups` or `.kyma-backups/<name>`) or that resolves
+ * outside the certificate's folder: backups are written there and restore and pruning delete files there, so a
+ * planted link would let a cloned repository aim those writes and deletions anywhere.
+ */
+export async function checkBackupDir(certFile: string): Promise<void> {
+  const certDir = path.dirname(path.resolve(certFile));
+  const dir = backupDirFor(path.resolve(certFile));
+  for (const p of [path.dirname(dir), dir]) {
+    const info = await fs.lstat(p).catch(() => undefined);
+    if (!info) return; // not there yet: created as real folders by ensureDirectory
+    if (info.isSymbolicLink() || !info.isDirectory()) {
+      throw new KymaCertError(
+        'io',
+        `${p} is ${info.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; backups are only kept in a real folder next to the certificate. Nothing was changed.`,
+        `Remove ${p} (or move it away) and try again.`,
+      );
+    }
+  }
+  const [realCertDir, realDir] = await Promise.all([fs.realpath(certDir), fs.realpath(dir).catch(() => undefined)]);
+  if (realDir !== undefined && !isInside(realCertDir, realDir)) {
+    throw new KymaCertError('io', `${dir} resolves outside the certificate's folder; nothing was changed.`, `Remove ${path.dirname(dir)} and try again.`);
+  }
+}
+
 /** Every backup of `certFile`, newest first. */
 export async function listBackups(certFile: string): Promise<BackupEntry[]> {
+  return (await scanBackups(certFile)).entries;
+}
+
+/** The backups, and the CA backups that lost their certificate backup (a crash of an older version left them). */
+async function scanBackups(certFile: string): Promise<{ entries: BackupEntry[]; orphans: string[] }> {
+  await checkBackupDir(certFile);
   const dir = backupDirFor(certFile);
   const certName = path.basename(certFile);
   const caName = path.basename(caFileFor(certFile));
@@ -41,7 +74,7 @@ export async function listBackups(certFile: string): Promise<BackupEntry[]> {
   try {
     names = await fs.readdir(dir);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], orphans: [] };
     throw ioError('list', dir, e);
   }
   const entries = new Map<string, BackupEntry & { stamp: string; n: number }>();
@@ -54,10 +87,14 @@ export async function listBackups(certFile: string): Promise<BackupEntry[]> {
     else entry.caBackup = path.join(dir, name);
     entries.set(id, entry);
   }
-  return [...entries.values()]
-    .filter((e) => e.certBackup !== '')
-    .sort((a, b) => compareIds(b, a))
-    .map(({ id, createdAt, certBackup, caBackup }) => ({ id, createdAt, certBackup, caBackup }));
+  const all = [...entries.values()];
+  return {
+    entries: all
+      .filter((e) => e.certBackup !== '')
+      .sort((a, b) => compareIds(b, a))
+      .map(({ id, createdAt, certBackup, caBackup }) => ({ id, createdAt, certBackup, caBackup })),
+    orphans: all.filter((e) => e.certBackup === '' && e.caBackup).map((e) => e.caBackup!),
+  };
 }
 
 /** A backup that is planned but not written yet: the writes go into the same atomic write as the new files. */
@@ -118,7 +155,9 @@ export async function removeBackup(entry: BackupEntry): Promise<void> {
 
 /** Keeps the newest `keep` backups of `certFile` and deletes the rest. Best effort: returns the ids it removed. */
 export async function pruneBackups(certFile: string, keep = BACKUP_HISTORY): Promise<string[]> {
-  const stale = (await listBackups(certFile)).slice(keep);
+  const { entries, orphans } = await scanBackups(certFile);
+  const stale = entries.slice(keep);
   for (const entry of stale) await removeBackup(entry);
+  for (const orphan of orphans) await fs.unlink(orphan).catch(() => undefined);
   return stale.map((e) => e.id);
 }

@@ -5,6 +5,7 @@
  */
 import type { CertificateFacts } from '../core/certificate';
 import type { RememberedConnection } from './connection';
+import type { KeyPairing } from './resolve';
 
 type CertificateReader = typeof import('./certificateReader');
 let reader: Promise<CertificateReader> | undefined;
@@ -23,16 +24,8 @@ export interface CertificateBlock {
   endLine: number;
 }
 
-/** How the private key of a certificate was found. */
-export interface KeyPairing {
-  status: 'match' | 'mismatch' | 'missing' | 'unreadable' | 'encrypted';
-  /** Absolute path of the key file (the certificate file itself for a combined PEM). */
-  file?: string;
-  /** Why a key file could not be used (never key material). */
-  problem?: string;
-  /** Where the path came from: a setting, the remembered connection, the naming rules, or the same file. */
-  source?: 'setting' | 'connection' | 'naming' | 'same-file';
-}
+/** How the private key of a certificate was found: decided by the one resolver (`resolve.ts`). */
+export type { KeyPairing };
 
 /** Everything the editor shows about one certificate file. */
 export interface CertificateEntry {

@@ -1,11 +1,19 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { KymaCertError } from '../core/errors';
 import { connectionFileFor } from '../core/pairing';
-import { atomicWriteFiles, readFileIfExists } from './files';
+import { readRegularFileIfExists } from '../io/boundedRead';
+import { atomicWriteFiles, type FileWrite } from './files';
+import { withCertificateLock } from './lock';
 
 /**
  * What we remember about where a certificate belongs, so that the next renewal needs no flags.
  * Stored as JSON in pairing's `connectionFileFor(certFile)`. Holds no secrets: URLs and file names only.
+ *
+ * The file sits in the certificate's folder, which may be a cloned repository: anyone could have written it. So the
+ * paths it names must stay inside that folder (relative, no `..`, no symlink leading out), or a planted file could
+ * make renewal sign with, or read, a key from anywhere on the disk. A path the user gives explicitly (flag, setting)
+ * is not subject to this, and for the same reason is only remembered when it lies inside the folder.
  */
 export interface RememberedConnection {
   /** `https://gateway.<domain>/v1/applications/management/info` */
@@ -18,46 +26,120 @@ export interface RememberedConnection {
   revoked?: { at: string; sha256Hex: string };
 }
 
-function toAbsolute(base: string, p: string | undefined): string | undefined {
-  return p === undefined ? undefined : path.resolve(base, p);
+/** A remembered connection holds a few short strings; anything bigger is not ours. */
+const MAX_CONNECTION_BYTES = 64 * 1024;
+
+const HINT_FIX = 'Fix or delete the file and pass --info-url again.';
+
+/** The folder whose files a certificate's remembered connection may name. */
+function folderOf(certFile: string): string {
+  return path.dirname(path.resolve(certFile));
 }
 
-function toRelative(base: string, p: string | undefined): string | undefined {
-  // Relative paths keep the folder portable (a workspace moved or checked out elsewhere still works).
-  return p === undefined ? undefined : path.relative(base, path.resolve(p)) || '.';
+/** `inner` is `outer` itself or below it (both absolute, normalised). */
+export function isInside(outer: string, inner: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
 }
 
-/** Reads the remembered connection of a certificate (paths made absolute), or `undefined` if there is none. */
+/**
+ * Resolves a path named in the connection file, or throws `config` when it leaves the certificate's folder:
+ * absolute, with a `..` segment, or (once symlinks are followed) outside the folder's real path.
+ */
+async function pathInsideFolder(file: string, base: string, field: string, value: string): Promise<string> {
+  const segments = value.split(/[\\/]+/);
+  if (path.isAbsolute(value) || path.win32.isAbsolute(value) || segments.includes('..') || value === '' || value.includes('\0')) {
+    throw outsideError(file, field, value);
+  }
+  const resolved = path.resolve(base, value);
+  const real = await realpathOfExisting(resolved);
+  const realBase = await realpathOfExisting(base);
+  if (real !== undefined && realBase !== undefined && !isInside(realBase, real)) throw outsideError(file, field, value);
+  return resolved;
+}
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest, or undefined on other errors. */
+async function realpathOfExisting(p: string): Promise<string | undefined> {
+  try {
+    return await fs.realpath(p);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined;
+    const parent = path.dirname(p);
+    if (parent === p) return undefined;
+    const realParent = await realpathOfExisting(parent);
+    return realParent === undefined ? undefined : path.join(realParent, path.basename(p));
+  }
+}
+
+function outsideError(file: string, field: string, value: string): KymaCertError {
+  return new KymaCertError(
+    'config',
+    `${file} names ${field} "${value}", which is outside the certificate's folder; it was not used.`,
+    `A remembered ${field} must be a file next to the certificate. To use a file elsewhere, pass it explicitly (--${field === 'keyFile' ? 'key' : 'ca-file'} or the setting), or fix the file.`,
+  );
+}
+
+function optionalString(file: string, json: Record<string, unknown>, field: string): string | undefined {
+  const v = json[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new KymaCertError('config', `${file}: ${field} is not a string.`, HINT_FIX);
+  return v;
+}
+
+/**
+ * Reads the remembered connection of a certificate (paths made absolute), or `undefined` if there is none.
+ * Anything wrong with it (not a regular file, too big, not JSON, no infoUrl, a path outside the folder) is a
+ * `KymaCertError` naming the file; never anything else.
+ */
 export async function readConnection(certFile: string): Promise<RememberedConnection | undefined> {
   const file = connectionFileFor(certFile);
-  const data = await readFileIfExists(file);
+  const data = await readRegularFileIfExists(file, MAX_CONNECTION_BYTES);
   if (data === undefined) return undefined;
-  let json: Partial<RememberedConnection>;
+  let parsed: unknown;
   try {
-    json = JSON.parse(data.toString('utf8')) as Partial<RememberedConnection>;
+    parsed = JSON.parse(data.toString('utf8'));
   } catch (e) {
-    throw new KymaCertError('config', `${file} is not valid JSON.`, 'Fix or delete the file and pass --info-url again.', {
-      cause: e,
-    });
+    throw new KymaCertError('config', `${file} is not valid JSON.`, HINT_FIX, { cause: e });
   }
-  if (typeof json.infoUrl !== 'string' || json.infoUrl === '') {
-    throw new KymaCertError('config', `${file} has no infoUrl.`, 'Fix or delete the file and pass --info-url again.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new KymaCertError('config', `${file} is not a JSON object.`, HINT_FIX);
   }
-  const base = path.dirname(path.resolve(certFile));
+  const json = parsed as Record<string, unknown>;
+  const infoUrl = optionalString(file, json, 'infoUrl');
+  if (infoUrl === undefined || infoUrl === '') throw new KymaCertError('config', `${file} has no infoUrl.`, HINT_FIX);
+  const base = folderOf(certFile);
+  const keyFile = optionalString(file, json, 'keyFile');
+  const caFile = optionalString(file, json, 'caFile');
+  const revoked = json.revoked as { at?: unknown; sha256Hex?: unknown } | null | undefined;
   return {
-    infoUrl: json.infoUrl,
-    keyFile: toAbsolute(base, typeof json.keyFile === 'string' ? json.keyFile : undefined),
-    caFile: toAbsolute(base, typeof json.caFile === 'string' ? json.caFile : undefined),
+    infoUrl,
+    keyFile: keyFile === undefined ? undefined : await pathInsideFolder(file, base, 'keyFile', keyFile),
+    caFile: caFile === undefined ? undefined : await pathInsideFolder(file, base, 'caFile', caFile),
     revoked:
-      json.revoked && typeof json.revoked.at === 'string' && typeof json.revoked.sha256Hex === 'string'
-        ? { at: json.revoked.at, sha256Hex: json.revoked.sha256Hex }
+      typeof revoked === 'object' && revoked !== null && typeof revoked.at === 'string' && typeof revoked.sha256Hex === 'string'
+        ? { at: revoked.at, sha256Hex: revoked.sha256Hex }
         : undefined,
   };
 }
 
+/** Relative to the folder when inside it; `undefined` (not remembered) when outside: readConnection would refuse it. */
+function toRelative(base: string, p: string | undefined): string | undefined {
+  if (p === undefined) return undefined;
+  const abs = path.resolve(p);
+  // Relative paths keep the folder portable (a workspace moved or checked out elsewhere still works).
+  return isInside(base, abs) && abs !== base ? path.relative(base, abs) : undefined;
+}
+
+/** Paths of `connection` that `serializeConnection` leaves out because they lie outside the certificate's folder. */
+export function unrememberedPaths(certFile: string, connection: RememberedConnection): string[] {
+  const base = folderOf(certFile);
+  return [connection.keyFile, connection.caFile].filter((p): p is string => p !== undefined && toRelative(base, p) === undefined);
+}
+
 /** The file contents `writeConnection` would write: stable key order, relative paths, trailing newline. */
 export function serializeConnection(certFile: string, connection: RememberedConnection): string {
-  const base = path.dirname(path.resolve(certFile));
+  const base = folderOf(certFile);
   const json: RememberedConnection = {
     infoUrl: connection.infoUrl,
     keyFile: toRelative(base, connection.keyFile),
@@ -67,7 +149,12 @@ export function serializeConnection(certFile: string, connection: RememberedConn
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-/** Writes the remembered connection atomically. */
+/** The write of the remembered connection, for callers that already hold the certificate's lock. */
+export function connectionWrite(certFile: string, connection: RememberedConnection): FileWrite {
+  return { path: connectionFileFor(certFile), data: serializeConnection(certFile, connection) };
+}
+
+/** Writes the remembered connection atomically, under the certificate's lock (it is one of the set's files). */
 export async function writeConnection(certFile: string, connection: RememberedConnection): Promise<void> {
-  await atomicWriteFiles([{ path: connectionFileFor(certFile), data: serializeConnection(certFile, connection) }]);
+  await withCertificateLock(certFile, () => atomicWriteFiles([connectionWrite(certFile, connection)]));
 }

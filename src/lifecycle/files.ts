@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { KymaCertError } from '../core/errors';
+import { readRegularFileIfExists } from '../io/boundedRead';
+import { crashPoint } from './crashPoint';
+import { currentJournal, removeJournal, writeJournal } from './journal';
 
 /** One file to write: its final path, its bytes, and optionally its mode (default: keep the existing file's mode). */
 export interface FileWrite {
@@ -19,21 +22,54 @@ export const DEFAULT_FILE_MODE = 0o644;
 /** Private keys are readable by their owner only. */
 export const PRIVATE_KEY_MODE = 0o600;
 
-const TEMP_MARKER = '.kyma-tmp-';
+export const TEMP_MARKER = '.kyma-tmp-';
+
+/** What the user can do about common file-system failures; read-only mounts are a normal sight (Kubernetes secrets). */
+function hintFor(code: string | undefined): string | undefined {
+  switch (code) {
+    case 'EROFS':
+      return 'The file system is read-only (a Kubernetes secret or ConfigMap mount?). Nothing was changed; renew where the files are writable and update the secret from there.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Permission denied. Nothing was changed; check who owns the folder (and the file a symbolic link points to).';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'The disk is full. Nothing was changed; free some space and try again.';
+    default:
+      return undefined;
+  }
+}
 
 /** Wraps a file-system failure into the one error type, naming the path but never the contents. */
 export function ioError(action: string, file: string, cause: unknown): KymaCertError {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  return new KymaCertError('io', `Could not ${action} ${file}${code ? ` (${code})` : ''}.`, undefined, { cause });
+  return new KymaCertError('io', `Could not ${action} ${file}${code ? ` (${code})` : ''}.`, hintFor(code), { cause });
 }
 
-/** Reads a file, or returns `undefined` when it does not exist. Other errors become `io`. */
+/**
+ * Reads a regular file (bounded, never a pipe or device: `readRegularFile`), or `undefined` when nothing is there.
+ * Certificate folders may come from a cloned repository, so no read here may hang or exhaust memory.
+ */
 export async function readFileIfExists(file: string): Promise<Buffer | undefined> {
+  return readRegularFileIfExists(file);
+}
+
+/**
+ * Where a write to `file` lands. A symbolic link is written through: the file it points to gets the new bytes and
+ * the link stays (Kubernetes secret mounts and certbot-style `live/` folders are links, and replacing the link with
+ * a regular file would leave the real target stale). A dangling link is refused: there is no old file to replace.
+ */
+export async function writeTargetOf(file: string): Promise<string> {
+  const abs = path.resolve(file);
+  const info = await fs.lstat(abs).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw ioError('inspect', abs, e);
+  });
+  if (!info?.isSymbolicLink()) return abs;
   try {
-    return await fs.readFile(file);
+    return await fs.realpath(abs);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw ioError('read', file, e);
+    throw new KymaCertError('io', `${abs} is a symbolic link to a file that does not exist; nothing was written.`, 'Fix or remove the link.', { cause: e });
   }
 }
 
@@ -126,17 +162,28 @@ async function writeTempFile(target: string, data: Buffer | string, mode: number
  * removed and files already renamed are put back as they were, and the error is rethrown (`io`).
  */
 export async function atomicWriteFiles(writes: readonly FileWrite[]): Promise<void> {
-  const targets = writes.map((w) => path.resolve(w.path));
+  const targets: string[] = [];
+  for (const w of writes) targets.push(await writeTargetOf(w.path));
   if (new Set(targets).size !== targets.length) {
-    throw new KymaCertError('io', 'The same file was given twice in one atomic write.');
+    throw new KymaCertError('io', 'The same file was given twice in one atomic write (two paths, or links, name one file).');
   }
   const before = await takeSnapshot(targets);
+  const journal = currentJournal();
   const temps: string[] = [];
   const renamed: string[] = [];
   try {
     for (const [i, w] of writes.entries()) {
       const mode = w.mode ?? before.get(targets[i])?.mode ?? DEFAULT_FILE_MODE;
       temps.push(await writeTempFile(targets[i], w.data, mode));
+      crashPoint(`temp:${i}`);
+    }
+    if (journal) {
+      try {
+        await writeJournal(journal, temps.map((temp, i) => ({ temp, target: targets[i] })));
+      } catch (e) {
+        throw ioError('write', journal, e);
+      }
+      crashPoint('journal');
     }
     for (const [i, target] of targets.entries()) {
       try {
@@ -145,13 +192,17 @@ export async function atomicWriteFiles(writes: readonly FileWrite[]): Promise<vo
         throw ioError('replace', target, e);
       }
       renamed.push(target);
+      crashPoint(`rename:${i}`);
     }
     for (const dir of new Set(targets.map((t) => path.dirname(t)))) await syncDirectory(dir);
+    crashPoint('synced');
   } catch (e) {
     await Promise.all(temps.map((t) => fs.unlink(t).catch(() => undefined)));
     await rollBack(renamed, before);
+    if (journal) await removeJournal(journal);
     throw e;
   }
+  if (journal) await removeJournal(journal);
 }
 
 /** Puts back the files of a half-finished atomic write, best effort: the original error is what the caller sees. */

@@ -1,14 +1,17 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CertificateFacts } from '../core/certificate';
 import { createCsr } from '../core/csr';
-import { parseConnectorSubject, type DnAttribute } from '../core/dn';
+import { firstValue, parseConnectorSubject, type DnAttribute } from '../core/dn';
 import { KymaCertError, isKymaCertError } from '../core/errors';
 import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync } from '../core/keys';
-import { caFileFor, connectionFileFor } from '../core/pairing';
+import { caFileFor, certificateBaseName, connectionFileFor } from '../core/pairing';
+import { requireSameServiceUrl } from '../core/serviceHosts';
 import { ensureDirectory } from './backups';
 import { serializeConnection } from './connection';
-import { atomicWriteFiles, PRIVATE_KEY_MODE, readFileIfExists } from './files';
+import { atomicWriteFiles, PRIVATE_KEY_MODE } from './files';
+import { withCertificateLock } from './lock';
 import { checkHttpsUrl } from './management';
 import type { KeyPassphraseOption } from './material';
 import type { WorkflowHooks } from './renew';
@@ -24,6 +27,11 @@ export interface IssueRequest extends NetworkOptions, WorkflowHooks, KeyPassphra
   name?: string;
   /** Replace existing files of that name. */
   force?: boolean;
+  /**
+   * Without `name`: asked for the file name once the token was redeemed, with the application's name (the
+   * subject's CN) as the suggestion; undefined cancels before anything is generated, signed or written.
+   */
+  chooseName?: (applicationName: string) => Promise<string | undefined>;
 }
 
 export interface IssueResult {
@@ -54,25 +62,38 @@ function checkName(name: string): string {
  * nothing is written.
  */
 export async function issueCertificate(req: IssueRequest): Promise<IssueResult> {
-  const now = req.now ?? (() => new Date());
-  const progress = req.onProgress ?? (() => undefined);
-  const log = req.log ?? (() => undefined);
   const outDir = path.resolve(req.outDir);
-  const name = checkName(req.name ?? 'client');
   checkHttpsUrl(req.tokenUrl, 'The token URL');
-  const certFile = path.join(outDir, `${name}.crt`);
-  const keyFile = path.join(outDir, `${name}.key`);
-  const caFile = caFileFor(certFile);
-  const connectionFile = connectionFileFor(certFile);
-
-  if (!req.force) {
-    for (const file of [certFile, keyFile, caFile, connectionFile]) {
-      if ((await readFileIfExists(file)) !== undefined) {
-        throw new KymaCertError('config', `${file} already exists.`, 'Choose another --name or --out-dir, or pass --force to replace it.');
-      }
-    }
+  // Asking for the name needs the application's name, which only the token's answer tells.
+  let redeemed: Redeemed | undefined;
+  let name = req.name;
+  if (name === undefined && req.chooseName) {
+    redeemed = await redeem(req);
+    name = await req.chooseName(firstValue(redeemed.subject, 'CN') ?? 'client');
+    if (name === undefined) throw new KymaCertError('cancelled', 'Cancelled before a key was generated; nothing was written.');
   }
+  const certFile = path.join(outDir, `${checkName(name ?? 'client')}.crt`);
+  // The lock lives next to the certificate, so the folder must exist first; a failed run removes what it created.
+  const undoDir = await ensureDirectory(outDir);
+  try {
+    return await withCertificateLock(certFile, () => issueLocked(req, outDir, certFile, redeemed));
+  } catch (e) {
+    await undoDir();
+    throw e;
+  }
+}
 
+/** What the one-time token's answer says: the subject to ask for and where to send the CSR and later renewals. */
+interface Redeemed {
+  client: Awaited<ReturnType<typeof createConnectorClient>>;
+  subject: DnAttribute[];
+  subjectText: string;
+  csrUrl: string;
+  infoUrl: string;
+}
+
+async function redeem(req: IssueRequest): Promise<Redeemed> {
+  const progress = req.onProgress ?? (() => undefined);
   const client = await createConnectorClient(req);
   progress('Redeeming the one-time token');
   let info;
@@ -92,6 +113,30 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   } catch (e) {
     throw new KymaCertError('server', `The token answer has a subject we cannot read: ${subjectText}`, undefined, { cause: e });
   }
+  // Both URLs come from the server: the CSR goes, and later renewals present the certificate, only to the token
+  // URL's host or its documented partner (connector-service.D ↔ gateway.D).
+  const csrUrl = requireSameServiceUrl(req.tokenUrl, info.csrUrl, 'csrUrl');
+  requireSameServiceUrl(req.tokenUrl, infoUrl, 'api.infoUrl');
+  return { client, subject, subjectText, csrUrl, infoUrl };
+}
+
+async function issueLocked(req: IssueRequest, outDir: string, certFile: string, redeemedEarlier?: Redeemed): Promise<IssueResult> {
+  const now = req.now ?? (() => new Date());
+  const progress = req.onProgress ?? (() => undefined);
+  const log = req.log ?? (() => undefined);
+  const keyFile = path.join(outDir, `${certificateBaseName(certFile)}.key`);
+  const caFile = caFileFor(certFile);
+  const connectionFile = connectionFileFor(certFile);
+
+  if (!req.force) {
+    for (const file of [certFile, keyFile, caFile, connectionFile]) {
+      if (await pathExists(file)) {
+        throw new KymaCertError('config', `${file} already exists.`, 'Choose another --name or --out-dir, or pass --force to replace it.');
+      }
+    }
+  }
+
+  const { client, subject, subjectText, csrUrl, infoUrl } = redeemedEarlier ?? (await redeem(req));
   log(`subject ${subjectText}`);
   throwIfCancelled(req.signal);
 
@@ -104,29 +149,31 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   progress('Requesting the certificate');
   let issued;
   try {
-    issued = await client.signCsrWithToken(info.csrUrl, createCsr(subject, key));
+    issued = await client.signCsrWithToken(csrUrl, createCsr(subject, key));
   } catch (e) {
     throw withTokenHint(e);
   }
 
   progress('Verifying the certificate');
   const verified = verifyIssuedCertificates({ issued, key, expectedSubject: subject, now: now() });
-  log(`certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  log(`certificate SHA-256 ${verified.clientFacts.fingerprint256}, expires ${verified.clientFacts.notAfter.toISOString()}`);
 
   progress('Writing the key and certificate');
-  const undoDir = await ensureDirectory(outDir);
-  try {
-    await atomicWriteFiles([
-      { path: keyFile, data: keyPem, mode: PRIVATE_KEY_MODE },
-      { path: certFile, data: verified.clientPem },
-      { path: caFile, data: verified.caPem },
-      { path: connectionFile, data: serializeConnection(certFile, { infoUrl, keyFile, caFile: req.caFile }) },
-    ]);
-  } catch (e) {
-    await undoDir();
-    throw e;
-  }
+  await atomicWriteFiles([
+    { path: keyFile, data: keyPem, mode: PRIVATE_KEY_MODE },
+    { path: certFile, data: verified.clientPem },
+    { path: caFile, data: verified.caPem },
+    { path: connectionFile, data: serializeConnection(certFile, { infoUrl, keyFile, caFile: req.caFile }) },
+  ]);
   return { certFile, keyFile, caFile, connectionFile, certificate: verified.clientFacts, infoUrl };
+}
+
+/** Anything at that path, even a dangling link or a pipe (never opened: existence is all that matters here). */
+async function pathExists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 function withTokenHint(e: unknown): unknown {

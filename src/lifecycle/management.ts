@@ -2,7 +2,9 @@ import type { ConnectorClient } from '../connector/client';
 import { parseConnectorSubject, type DnAttribute } from '../core/dn';
 import { KymaCertError } from '../core/errors';
 import { connectionFileFor } from '../core/pairing';
-import { readConnection, type RememberedConnection } from './connection';
+import type { RememberedConnection } from './connection';
+import { requireSameServiceUrl } from '../core/serviceHosts';
+import { requireInfoUrl, resolveCertificateInputs } from './resolve';
 import type { NetworkOptions } from './tls-options';
 
 /** The URL and network options a workflow will use, after explicit values and the remembered connection are merged. */
@@ -12,11 +14,7 @@ export interface ResolvedConnection {
   remembered?: RememberedConnection;
 }
 
-/** The management/info URL for a cluster domain (spec §1: `https://gateway.$DOMAIN/...`). */
-export function infoUrlForDomain(domain: string): string {
-  const host = domain.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
-  return `https://gateway.${host}/v1/applications/management/info`;
-}
+export { infoUrlForDomain } from './precedence';
 
 /** Checks that a URL is an absolute https URL; the service is only reachable over TLS. */
 export function checkHttpsUrl(url: string, what: string): string {
@@ -33,37 +31,19 @@ export function checkHttpsUrl(url: string, what: string): string {
 }
 
 /**
- * Explicit request values win over the remembered connection; a missing info URL is a `config` error that names
- * what to set. A broken connection file only matters when we need it.
+ * The info URL and network options of a workflow: the request's values are explicit and win; what they leave open
+ * comes from the remembered connection (`resolve.ts`). A broken connection file only matters when we need it.
  */
 export async function resolveConnection(
   certFile: string,
   req: NetworkOptions & { infoUrl?: string },
 ): Promise<ResolvedConnection> {
-  let remembered: RememberedConnection | undefined;
-  try {
-    remembered = await readConnection(certFile);
-  } catch (e) {
-    if (req.infoUrl === undefined) throw e;
-  }
-  const infoUrl = req.infoUrl ?? remembered?.infoUrl;
-  if (infoUrl === undefined) {
-    throw new KymaCertError(
-      'config',
-      `No management info URL is known for ${certFile}.`,
-      `Pass --info-url URL or --domain DOMAIN (in the editor: the "Info URL" setting) once; it is then remembered in ${connectionFileFor(certFile)}.`,
-    );
-  }
+  const inputs = await resolveCertificateInputs(certFile, { infoUrl: req.infoUrl, caFile: req.caFile });
+  const infoUrl = requireInfoUrl(inputs, connectionFileFor(certFile));
   return {
     infoUrl: checkHttpsUrl(infoUrl, 'The management info URL'),
-    network: {
-      caFile: req.caFile ?? remembered?.caFile,
-      insecure: req.insecure,
-      timeoutMs: req.timeoutMs,
-      signal: req.signal,
-      proxy: req.proxy,
-    },
-    remembered,
+    network: { caFile: inputs.caFile, insecure: req.insecure, timeoutMs: req.timeoutMs, signal: req.signal, proxy: req.proxy },
+    remembered: inputs.remembered,
   };
 }
 
@@ -74,8 +54,12 @@ export interface ManagementAnswer {
   revokeCertUrl: string;
 }
 
-/** Calls management/info and checks that the answer has what renewal and revocation need. */
-export async function askForSubject(client: ConnectorClient, infoUrl: string): Promise<ManagementAnswer> {
+/**
+ * Calls management/info and checks that the answer has what renewal and revocation need, including that the URL
+ * about to be `use`d is on the info URL's host or its partner (`core/serviceHosts.ts`): the client certificate
+ * goes nowhere else.
+ */
+export async function askForSubject(client: ConnectorClient, infoUrl: string, use: 'renew' | 'revoke'): Promise<ManagementAnswer> {
   const info = await client.getManagementInfo(infoUrl);
   const subjectText = info?.certificate?.subject;
   const renewCertUrl = info?.urls?.renewCertUrl;
@@ -92,5 +76,7 @@ export async function askForSubject(client: ConnectorClient, infoUrl: string): P
   if (!subject.some((a) => a.type === 'CN')) {
     throw new KymaCertError('server', `management/info returned a subject without CN: ${subjectText}`);
   }
+  // Only the URL this workflow will call is checked, so the error names the one that would have been used.
+  requireSameServiceUrl(infoUrl, use === 'renew' ? renewCertUrl : revokeCertUrl, use === 'renew' ? 'renewCertUrl' : 'revokeCertUrl');
   return { subject, renewCertUrl, revokeCertUrl };
 }

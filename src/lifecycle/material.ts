@@ -20,6 +20,8 @@ export interface CertificateMaterial {
   /** How many other certificates (a CA chain) the file holds besides the client certificate. */
   chainCount: number;
   key: KeyObject;
+  /** The key file's exact bytes, to check right before writing that nobody replaced it meanwhile. Never logged. */
+  keyData: Buffer;
   /** How the key file stores the key (a rotated key is written the same way, encrypted if this one is). */
   keyFormat: KeyFileFormat;
   /** The key as plain PKCS#8 PEM, in memory for the TLS handshake only. Never logged, never sent, never written. */
@@ -92,6 +94,7 @@ export async function loadCertificateMaterial(
     clientPem: client.toString(),
     chainCount: certs.length - 1,
     key,
+    keyData,
     keyFormat,
     keyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };

@@ -4,10 +4,11 @@ import { createCsr } from '../core/csr';
 import { formatConnectorSubject } from '../core/dn';
 import { HINT_NEW_CERTIFICATE, KymaCertError, isKymaCertError } from '../core/errors';
 import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
-import { ensureDirectory, planBackup, pruneBackups } from './backups';
-import { serializeConnection, type RememberedConnection } from './connection';
+import { checkBackupDir, ensureDirectory, planBackup, pruneBackups } from './backups';
+import { serializeConnection, unrememberedPaths, type RememberedConnection } from './connection';
 import { atomicWriteFiles, readFileIfExists, restoreSnapshot, takeSnapshot, type FileWrite } from './files';
 import { renderRenewedCertificateFile } from './layout';
+import { crashPoint } from './crashPoint';
 import { withCertificateLock } from './lock';
 import { askForSubject, resolveConnection, type ResolvedConnection } from './management';
 import { loadCertificateMaterial, type KeyPassphraseOption, type CertificateMaterial } from './material';
@@ -65,8 +66,9 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   const { certFile, keyFile } = req;
 
   progress('Reading the certificate and key');
+  await checkBackupDir(certFile); // refuse a planted .kyma-backups link before spending a server round trip
   const material = await loadCertificateMaterial(certFile, keyFile, now(), req.keyPassphrase);
-  log(`certificate ${material.clientFacts.subjectText}, sha256 ${material.clientFacts.sha256Hex}, expires ${material.clientFacts.notAfter.toISOString()}`);
+  log(`certificate ${material.clientFacts.subjectText}, SHA-256 ${material.clientFacts.fingerprint256}, expires ${material.clientFacts.notAfter.toISOString()}`);
   const connection = await resolveConnection(certFile, req);
   if (connection.remembered?.revoked?.sha256Hex === material.clientFacts.sha256Hex) {
     log(`this certificate was revoked on ${connection.remembered.revoked.at}; asking the service anyway`);
@@ -75,7 +77,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
 
   const client = await createConnectorClient(connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
   progress('Asking the Connector Service for the subject');
-  const info = await askForSubject(client, connection.infoUrl);
+  const info = await askForSubject(client, connection.infoUrl, 'renew');
   log(`subject ${formatConnectorSubject(info.subject)}, renewal URL ${info.renewCertUrl}`);
   throwIfCancelled(req.signal);
 
@@ -98,11 +100,12 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     current: material.client,
     allowIssuerChange: req.allowIssuerChange,
   });
-  log(`renewed certificate sha256 ${verified.clientFacts.sha256Hex}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  log(`renewed certificate SHA-256 ${verified.clientFacts.fingerprint256}, expires ${verified.clientFacts.notAfter.toISOString()}`);
   if (verified.issuerChanged) log(`the issuing CA changed to ${verified.issuer.subject.replace(/\n/g, ', ')} (allowed by allowIssuerChange)`);
   throwIfCancelled(req.signal);
 
   progress('Writing the renewed certificate');
+  await checkUnchangedSince(material, keyFile);
   const plan = await planWrites(material, keyFile, verified, connection, log);
   const snapshot = await takeSnapshot(plan.writes.map((w) => w.path));
   const undoBackupDir = await ensureDirectory(backupDirFor(certFile));
@@ -112,6 +115,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     await undoBackupDir();
     throw e;
   }
+  crashPoint('renew:written');
 
   progress('Checking the renewed certificate with the Connector Service');
   try {
@@ -152,6 +156,22 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     renewed: verified.clientFacts,
     infoUrl: connection.infoUrl,
   };
+}
+
+/**
+ * The certificate and key on disk must still be the bytes this renewal started from: the new certificate is for
+ * that key. Every writer of ours holds the lock, but a person or another tool may have replaced the pair meanwhile
+ * (e.g. `issue --force` from an older version, a `cp`); writing now would leave a certificate that fits no key.
+ */
+async function checkUnchangedSince(material: CertificateMaterial, keyFile: string): Promise<void> {
+  const [certNow, keyNow] = await Promise.all([readFileIfExists(material.certFile), readFileIfExists(keyFile)]);
+  if (!certNow?.equals(material.certData) || !keyNow?.equals(material.keyData)) {
+    throw new KymaCertError(
+      'io',
+      `${!certNow?.equals(material.certData) ? material.certFile : keyFile} changed while the renewal was running; nothing was written.`,
+      'Another program replaced the certificate or key. Check which pair is current, then renew again.',
+    );
+  }
 }
 
 /** A revoked certificate can never be renewed: say what helps instead. */
@@ -204,6 +224,7 @@ async function planWrites(
     keyFile,
     caFile: connection.network.caFile,
   };
+  for (const p of unrememberedPaths(certFile, remembered)) log(`not remembering ${p}: it is outside the certificate's folder (pass it again next time)`);
   const connectionFile = connectionFileFor(certFile);
   const serialized = serializeConnection(certFile, remembered);
   const existing = await readFileIfExists(connectionFile);

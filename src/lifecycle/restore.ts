@@ -1,11 +1,14 @@
+import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import { certificateFacts, type CertificateFacts } from '../core/certificate';
-import { KymaCertError } from '../core/errors';
+import { KymaCertError, isKymaCertError } from '../core/errors';
+import { readPrivateKey, spkiDer } from '../core/keys';
 import { backupDirFor, caFileFor } from '../core/pairing';
 import { parseCryptoFile } from '../core/pem';
 import { ensureDirectory, listBackups, planBackup, pruneBackups, removeBackup, type BackupEntry } from './backups';
 import { atomicWriteFiles, modeOf, readFileIfExists, type FileWrite } from './files';
 import { withCertificateLock } from './lock';
+import { chooseKeyFile, resolveCertificateInputs } from './resolve';
 
 export { listBackups, type BackupEntry } from './backups';
 
@@ -13,6 +16,10 @@ export interface RestoreRequest {
   certFile: string;
   /** Which backup (its `id` from listBackups, or its file path). Default: the newest. */
   backup?: string;
+  /** The private key the restored certificate must belong to. Default: found by the resolver (remembered, naming). */
+  keyFile?: string;
+  /** Passphrase of an encrypted key; without it the current certificate's public key stands in for the key's. */
+  keyPassphrase?: string;
   log?: (line: string) => void;
 }
 
@@ -23,6 +30,31 @@ export interface RestoreResult {
   /** Where the certificate that was in place went (it joins the history), if there was one. */
   backupFile?: string;
   restored: CertificateFacts;
+}
+
+function spkiOf(certDer: Buffer): Buffer {
+  return new X509Certificate(certDer).publicKey.export({ type: 'spki', format: 'der' });
+}
+
+/**
+ * The public key a restored certificate must carry: the key file's (found by the one resolver), or, when the key is
+ * encrypted and no passphrase was given or no key is found, the current certificate's. Undefined when neither
+ * exists: then there is nothing a backup could mismatch.
+ */
+async function currentPublicKey(certFile: string, req: RestoreRequest): Promise<{ spki: Buffer; from: string } | undefined> {
+  const inputs = await resolveCertificateInputs(certFile, { keyFile: req.keyFile });
+  const keyFile = await chooseKeyFile(inputs).catch(() => undefined);
+  const keyData = keyFile ? await readFileIfExists(keyFile) : undefined;
+  if (keyFile && keyData) {
+    try {
+      return { spki: spkiDer(readPrivateKey(keyData, req.keyPassphrase).key), from: `the key ${keyFile}` };
+    } catch (e) {
+      if (!isKymaCertError(e, 'passphrase-required')) throw e;
+    }
+  }
+  const currentData = await readFileIfExists(certFile);
+  const current = currentData ? parseCryptoFile(currentData).blocks.find((b) => b.kind === 'certificate') : undefined;
+  return current ? { spki: spkiOf(current.der), from: `the current certificate ${certFile}` } : undefined;
 }
 
 function chooseBackup(entries: readonly BackupEntry[], wanted: string | undefined, certFile: string): BackupEntry {
@@ -41,7 +73,8 @@ function chooseBackup(entries: readonly BackupEntry[], wanted: string | undefine
 /**
  * Puts a backed-up certificate (and its CA file, if it was backed up) back into place atomically, and pushes the
  * certificate that was in place into the history, so restoring twice undoes the first restore. The key is never
- * touched: a backup always belongs to the same key, because renewal reuses it.
+ * touched, so a backup whose public key is not the current key's (the key was replaced since, e.g. by
+ * `issue --force`) is refused with `key-mismatch` and nothing is written.
  */
 export async function restoreCertificate(req: RestoreRequest): Promise<RestoreResult> {
   const certFile = path.resolve(req.certFile);
@@ -51,6 +84,14 @@ export async function restoreCertificate(req: RestoreRequest): Promise<RestoreRe
     if (!certData) throw new KymaCertError('io', `The backup ${entry.certBackup} disappeared.`);
     const certs = parseCryptoFile(certData).blocks.filter((b) => b.kind === 'certificate');
     if (certs.length === 0) throw new KymaCertError('parse', `The backup ${entry.certBackup} holds no certificate.`);
+    const expected = await currentPublicKey(certFile, req);
+    if (expected && !spkiOf(certs[0].der).equals(expected.spki)) {
+      throw new KymaCertError(
+        'key-mismatch',
+        `The backup ${entry.id} is a certificate for another key than ${expected.from}; nothing was restored.`,
+        'The key was replaced after that backup was made (a new certificate from a token?). A certificate only works with its own key.',
+      );
+    }
 
     const writes: FileWrite[] = [{ path: certFile, data: certData, mode: await modeOf(entry.certBackup) }];
     const caData = entry.caBackup ? await readFileIfExists(entry.caBackup) : undefined;

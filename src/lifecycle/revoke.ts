@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { writeConnection } from './connection';
+import { connectionWrite } from './connection';
+import { atomicWriteFiles } from './files';
 import { withCertificateLock } from './lock';
 import { askForSubject, resolveConnection } from './management';
 import { loadCertificateMaterial, type KeyPassphraseOption } from './material';
@@ -39,21 +40,21 @@ export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResul
 
     const client = await createConnectorClient(connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
     progress('Asking the Connector Service for the revocation URL');
-    const info = await askForSubject(client, connection.infoUrl);
+    const info = await askForSubject(client, connection.infoUrl, 'revoke');
     throwIfCancelled(req.signal);
 
     progress('Revoking the certificate');
     await client.revoke(info.revokeCertUrl);
     const revokedAt = now().toISOString();
-    req.log?.(`revoked certificate sha256 ${material.clientFacts.sha256Hex}`);
+    req.log?.(`revoked certificate SHA-256 ${material.clientFacts.fingerprint256}`);
 
     // The service is the truth about revocation; this record only lets the editor show it without a round trip.
-    await writeConnection(certFile, {
+    await atomicWriteFiles([connectionWrite(certFile, {
       infoUrl: connection.infoUrl,
       keyFile,
       caFile: connection.network.caFile,
       revoked: { at: revokedAt, sha256Hex: material.clientFacts.sha256Hex },
-    });
+    })]);
     return { certFile, sha256Hex: material.clientFacts.sha256Hex, revokedAt, infoUrl: connection.infoUrl };
   });
 }

@@ -34,6 +34,8 @@ export interface ExpiryView {
   state: 'valid' | 'expiring' | 'critical' | 'expired' | 'not-yet-valid';
   severity: 'ok' | 'warning' | 'error';
   daysLeft: number;
+  /** notAfter − now; what the shown number of days is rounded from. */
+  msLeft: number;
 }
 
 /**
@@ -76,10 +78,22 @@ export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The number of days left as people count them: rounded to the nearest day, so a certificate issued a second ago
+ * for 92 days shows 92 (core's `daysLeft` is floored, for the thresholds), and 5½ days show 6. Zero means less
+ * than half a day.
+ */
+export function daysShown(expiry: Pick<ExpiryView, 'msLeft'>): number {
+  return Math.max(0, Math.round(expiry.msLeft / MS_PER_DAY));
+}
+
 /** Long form for tooltips and hovers: "23 days left", "expired 3 days ago", "revoked". */
 export function expiryPhrase(view: Pick<CertificateView, 'expiry' | 'revoked'>, t: Translate): string {
   if (view.revoked) return t('revoked');
   const days = view.expiry.daysLeft;
+  const shown = daysShown(view.expiry);
   switch (view.expiry.state) {
     case 'expired': {
       // daysLeft is floor(msLeft / day): -1 means "less than a day ago".
@@ -89,7 +103,7 @@ export function expiryPhrase(view: Pick<CertificateView, 'expiry' | 'revoked'>, 
     case 'not-yet-valid':
       return t('not yet valid');
     default:
-      return days === 1 ? t('1 day left') : t('{0} days left', days);
+      return shown === 0 ? t('less than a day left') : shown === 1 ? t('1 day left') : t('{0} days left', shown);
   }
 }
 
@@ -98,7 +112,26 @@ export function expiryShort(view: Pick<CertificateView, 'expiry' | 'revoked'>, t
   if (view.revoked) return t('revoked');
   if (view.expiry.state === 'expired') return t('expired');
   if (view.expiry.state === 'not-yet-valid') return t('not yet valid');
-  return t('{0}d', view.expiry.daysLeft);
+  const shown = daysShown(view.expiry);
+  return shown === 0 ? t('<1d') : t('{0}d', shown);
+}
+
+/**
+ * A SHA-256 fingerprint (`AB:CD:…`, 95 characters) as two lines of 16 bytes, so a 500-px hover or a narrow page
+ * shows it whole without sideways scrolling; other lengths are split the same way, 16 bytes a line.
+ */
+export function fingerprintLines(fingerprint: string): string[] {
+  const bytes = fingerprint.split(':');
+  const lines: string[] = [];
+  for (let i = 0; i < bytes.length; i += 16) lines.push(bytes.slice(i, i + 16).join(':'));
+  return lines;
+}
+
+/** Why a certificate cannot be renewed and what helps, saying "revoked" (or "expired") once. */
+export function needsNewCertificateMessage(name: string, why: 'revoked' | 'expired', t: Translate): string {
+  return why === 'revoked'
+    ? t('{0} was revoked, so it cannot be renewed. Request a new certificate with a one-time token.', name)
+    : t('{0} has expired, so it cannot be renewed. Request a new certificate with a one-time token.', name);
 }
 
 /** "RSA 2048 bits", "EC P-256", "Ed25519". */
@@ -137,6 +170,25 @@ export function keyPhrase(key: KeyView, t: Translate): string {
     case 'missing':
       return t('not found');
   }
+}
+
+/**
+ * A label that never wraps in a narrow hover: non-breaking spaces and hyphens ("SHA-256" stays on one line).
+ */
+export function nowrap(label: string): string {
+  return label.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
+}
+
+/**
+ * A distinguished name that a narrow hover may break only between attributes: within one attribute spaces and
+ * hyphens are non-breaking, and attributes are joined by ", " (the only break opportunity). Escaped commas
+ * (`\,`) stay inside their attribute.
+ */
+export function wrappableName(rfc4514: string): string {
+  return rfc4514
+    .split(/(?<!\\),/)
+    .map((attribute) => nowrap(attribute.trim()))
+    .join(', ');
 }
 
 /**

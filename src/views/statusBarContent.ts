@@ -2,20 +2,8 @@
  * What the status bar shows, as pure functions (no `vscode` import): which certificate is most urgent,
  * its text, and its tooltip Markdown.
  */
-import { CommandId } from '../constants';
-import {
-  CertificateView,
-  ExpiryView,
-  Translate,
-  commandLink,
-  displayName,
-  escapeMarkdown,
-  expiryPhrase,
-  expiryShort,
-  formatUtc,
-  severityOf,
-} from './presentation';
-import { code } from './hoverContent';
+import { CertificateView, ExpiryView, Translate, displayName, escapeMarkdown, expiryPhrase, expiryShort, nowrap, severityOf } from './presentation';
+import { actionLinks, factLines } from './hoverContent';
 
 const SEVERITY_RANK: Record<ExpiryView['severity'], number> = { error: 2, warning: 1, ok: 0 };
 
@@ -47,28 +35,25 @@ export interface TooltipOptions {
   target: string;
   /** Other client certificates that need attention too. */
   othersNeedingAttention: number;
+  /** What the Problems panel says about the certificate (shown under the summary). */
+  problems?: readonly string[];
 }
 
-/** Tooltip Markdown: subject, issuer, validity, file and command links. */
+/**
+ * Tooltip Markdown, laid out like the hover for about 500 px: the summary and the links first, the problems, then
+ * the facts one a line; the subject breaks only between attributes.
+ */
 export function statusBarTooltip(view: CertificateView, options: TooltipOptions): string {
   const { t, target, othersNeedingAttention } = options;
   const { facts } = view;
   const lines = [
-    `**${escapeMarkdown(displayName(facts))}**: ${escapeMarkdown(expiryPhrase(view, t))}`,
-    '',
-    `${escapeMarkdown(t('Subject'))}: ${code(facts.subjectText)}  `,
-    `${escapeMarkdown(t('Issuer'))}: ${code(facts.issuerText)}  `,
-    `${escapeMarkdown(t('Valid from'))}: ${formatUtc(facts.notBefore)}  `,
-    `${escapeMarkdown(t('Valid to'))}: ${formatUtc(facts.notAfter)} (${escapeMarkdown(expiryPhrase(view, t))})  `,
+    `**${escapeMarkdown(displayName(facts))}** · ${escapeMarkdown(expiryPhrase(view, t))}  `,
+    actionLinks(target, t, renewOffered(view)),
   ];
-  if (view.file) lines.push(`${escapeMarkdown(t('File'))}: ${code(view.file)}`);
-  lines.push(
-    '',
-    [
-      commandLink(t('Renew'), CommandId.renewCertificate, [target]),
-      commandLink(t('Show Details'), CommandId.showCertificateDetails, [target]),
-    ].join(' · '),
-  );
+  for (const problem of options.problems ?? []) lines.push('', `⚠ ${escapeMarkdown(problem)}`);
+  lines.push('', ...factLines(view, t, { withKey: false }));
+  if (view.file) lines[lines.length - 1] += '  ';
+  if (view.file) lines.push(`**${escapeMarkdown(nowrap(t('File')))}:** ${escapeMarkdown(view.file)}`);
   if (othersNeedingAttention > 0) {
     lines.push(
       '',
@@ -80,4 +65,12 @@ export function statusBarTooltip(view: CertificateView, options: TooltipOptions)
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * Whether Renew makes sense: not for a CA, nor for a certificate known to be revoked or already expired (the
+ * service refuses both; they need a new certificate from a token).
+ */
+export function renewOffered(view: Pick<CertificateView, 'facts' | 'expiry' | 'revoked'>): boolean {
+  return !view.facts.isCA && !view.revoked && view.expiry.state !== 'expired';
 }

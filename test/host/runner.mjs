@@ -22,7 +22,8 @@
 //     [--label <text>]                     name of this run in the output (default: the mode)
 //     [--keep]                             keep the run's temp dir (logs, profile) for inspection
 // Env: CODE_SERVER_BIN, CHROMIUM_PATH (default /usr/bin/chromium), HARNESS_DEBUG=1 (server + browser logs).
-// Passed to the extension host: HARNESS_UI_URL (DOM bridge, see test/host/suite/ui.ts), HARNESS_MODE
+// Passed to the extension host: HARNESS_UI_URL (DOM bridge, see test/host/suite/ui.ts; its openWindow op opens a
+// second workbench window without tests, where VS Code shows modal dialogs), HARNESS_MODE
 // (dev|vsix), HARNESS_TRUST (trusted|restricted), HARNESS_SCREENSHOT_DIR, HOST_TEST_GREP.
 // Exit code: 0 all tests passed, 1 a test failed (or the suite failed to load), 2 harness error or timeout.
 import { spawn } from 'node:child_process';
@@ -85,6 +86,13 @@ const serverLogFile = path.join(tmp, 'server.log');
 /** @type {import('node:child_process').ChildProcess | undefined} */ let server;
 /** @type {import('playwright-core').BrowserContext | undefined} */ let context;
 /** @type {import('playwright-core').Page | undefined} */ let page;
+/**
+ * Further workbench windows opened by the tests (`openWindow`): same server, same folder, the extension loaded from
+ * the development path but no extension tests, so the workbench behaves as for a user (it shows modal dialogs,
+ * which it refuses in the test window).
+ */
+/** @type {import('playwright-core').Page[]} */ const extraPages = [];
+/** @type {{ base: string, port: number } | undefined} */ let serverInfo;
 /** @type {http.Server | undefined} */ let bridge;
 let finishing = false;
 
@@ -156,24 +164,39 @@ process.on('SIGTERM', () => finish(143, 'SIGTERM'));
  * The DOM bridge: a loopback HTTP endpoint through which tests in the extension host read and drive the
  * workbench page with Playwright selectors. POST one JSON object {op, ...}; answers {ok, result} or {ok:false, error}.
  */
+const pageOf = (window) => {
+  if (!window) return page;
+  const extra = extraPages[window - 1];
+  if (!extra || extra.isClosed()) throw new Error(`no window ${window}`);
+  return extra;
+};
 const bridgeOps = {
-  texts: async ({ selector }) => (await page.locator(selector).allTextContents()).map((t) => t.trim()),
-  count: async ({ selector }) => page.locator(selector).count(),
-  waitFor: async ({ selector, state = 'visible', timeout = 15000 }) => {
-    await page.locator(selector).first().waitFor({ state, timeout });
+  openWindow: async ({ folder }) => {
+    const extra = await context.newPage();
+    extra.on('pageerror', (e) => console.error(`${ts()} [window page error] ${e}`));
+    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${serverInfo.port}${extDev}`], ['skipWelcome', 'true']];
+    await extra.goto(`${serverInfo.base}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    extraPages.push(extra);
+    return extraPages.length;
+  },
+  closeWindow: async ({ window }) => { await pageOf(window).close(); return true; },
+  texts: async ({ selector, window }) => (await pageOf(window).locator(selector).allTextContents()).map((t) => t.trim()),
+  count: async ({ selector, window }) => pageOf(window).locator(selector).count(),
+  waitFor: async ({ selector, state = 'visible', timeout = 15000, window }) => {
+    await pageOf(window).locator(selector).first().waitFor({ state, timeout });
     return true;
   },
-  click: async ({ selector, button = 'left', timeout = 15000 }) => {
-    await page.locator(selector).first().click({ button, timeout });
+  click: async ({ selector, button = 'left', timeout = 15000, window }) => {
+    await pageOf(window).locator(selector).first().click({ button, timeout });
     return true;
   },
-  hover: async ({ selector, timeout = 15000 }) => {
-    await page.locator(selector).first().hover({ timeout });
+  hover: async ({ selector, timeout = 15000, window }) => {
+    await pageOf(window).locator(selector).first().hover({ timeout });
     return true;
   },
-  press: async ({ key }) => { await page.keyboard.press(key); return true; },
-  type: async ({ text }) => { await page.keyboard.type(text); return true; },
-  html: async ({ selector }) => (selector ? page.locator(selector).first().evaluate((e) => e.outerHTML) : page.content()),
+  press: async ({ key, window }) => { await pageOf(window).keyboard.press(key); return true; },
+  type: async ({ text, window }) => { await pageOf(window).keyboard.type(text); return true; },
+  html: async ({ selector, window }) => (selector ? pageOf(window).locator(selector).first().evaluate((e) => e.outerHTML) : pageOf(window).content()),
   screenshot: async ({ path: file, selector }) => {
     const target = path.resolve(screenshotDir ?? process.cwd(), file ?? `screenshot-${Date.now()}.png`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -319,6 +342,7 @@ async function main() {
 
   const port = await freePort();
   const base = await startServer(port, env, dirs);
+  serverInfo = { base, port };
   log(`code-server up at ${base} (workspace ${workspace}, trust ${opts.trust}, tmp ${tmp})`);
 
   context = await chromium.launchPersistentContext(path.join(tmp, 'chromium-profile'), {

@@ -72,8 +72,8 @@ suite('README screenshots', function () {
     assert.ok(uiAvailable(), 'run by test/host/runner.mjs (npm run screenshots)');
     emulator = await startEmulator();
     certsDir = join(workspaceDir(), 'certs');
-    // 5½ days left (shown as 5 days), inside the 7-day error window.
-    myApp = await writeClientCertificate(emulator, certsDir, 'my-app', { startedDaysAgo: 86.5, validDays: 92 });
+    // 5 days left, inside the 7-day error window.
+    myApp = await writeClientCertificate(emulator, certsDir, 'my-app', { startedDaysAgo: 87, validDays: 92 });
     await setSetting('caFile', emulator.serverCaFile);
     // A blinking cursor would keep every frame different (see capture).
     await setSetting('cursorBlinking', 'solid', 'editor');
@@ -136,7 +136,7 @@ suite('README screenshots', function () {
     await ui.click(`${Selectors.contextMenuLabel} >> text="Renew Certificate"`);
     await ui.waitFor(`${Selectors.notificationToast} >> text=/Renewed my-app/`, { timeout: 45000 });
     await waitForEntry(api, myApp.certFile, (e) => e !== undefined && e.certificates[0].facts.sha256Hex !== myApp.sha256Hex);
-    await ui.waitFor(statusText('my-app · 9[012]d'));
+    await ui.waitFor(statusText('my-app · 92d'));
     await ui.waitFor(`${Selectors.notificationToast}.notification-fade-in-done >> text=/Renewed my-app/`);
     await capture('renewed.png', { x: 0, y: 560, width: 1280, height: 240 }, started);
     await vscode.commands.executeCommand('notifications.clearAll');

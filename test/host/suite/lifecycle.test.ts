@@ -128,8 +128,11 @@ suite('Kyma certificate lifecycle in the editor', function () {
     const expired = await writeClientCertificate(emulator, dir, 'view-expired', { startedDaysAgo: 100, validDays: 92 });
     for (const f of [later, soon, expired]) await waitForEntry(api, f.certFile, (e) => e !== undefined);
     const rows = api.certificatesView.rows();
-    const notAfter = rows.map((r) => api.index.get(r.file)!.certificates[0].facts.notAfter.getTime());
-    assert.deepEqual(notAfter, [...notAfter].sort((a, b) => a - b), 'rows are not sorted by expiry');
+    // Grouped under their CA; within a group, soonest expiry first.
+    for (const group of api.certificatesView.groups()) {
+      const notAfter = group.rows.map((r) => api.index.get(r.file)!.certificates[0].facts.notAfter.getTime());
+      assert.deepEqual(notAfter, [...notAfter].sort((a, b) => a - b), `rows under ${group.label} are not sorted by expiry`);
+    }
     const mine = rows.filter((r) => [later, soon, expired].some((f) => f.certFile === r.file));
     assert.deepEqual(mine.map((r) => r.label), ['view-expired', 'view-soon', 'view-later']);
     assert.deepEqual(mine.map((r) => r.contextValue), ['kymaCert:client:needsToken', 'kymaCert:client:renewable:revocable', 'kymaCert:client:renewable:revocable']);
@@ -196,7 +199,7 @@ suite('Kyma certificate lifecycle in the editor', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('Revoke marks the certificate revoked everywhere; renewal then fails and offers the token flow', async function () {
+  test('Revoke marks the certificate revoked everywhere; renewal is then refused and offers the token flow', async function () {
     this.timeout(60000);
     const files = await writeClientCertificate(emulator, dir, 'revoke-app', { startedDaysAgo: 1, validDays: 92 });
     const uri = vscode.Uri.file(files.certFile);
@@ -211,11 +214,12 @@ suite('Kyma certificate lifecycle in the editor', function () {
 
     // Earlier toasts (with buttons they never time out) would keep this one queued behind them.
     await vscode.commands.executeCommand('notifications.clearAll');
-    assert.equal(await vscode.commands.executeCommand(CommandId.renewCertificate, uri), 'failed');
+    // Known to be revoked: refused without asking the service.
+    assert.equal(await vscode.commands.executeCommand(CommandId.renewCertificate, uri), 'refused');
     // Read it in the notification center: whether VS Code also draws a toast depends on what came before.
     await vscode.commands.executeCommand('notifications.showList');
     try {
-      await ui.waitFor('.notifications-center .notification-list-item-message >> text=/revoke-app cannot be renewed/');
+      await ui.waitFor('.notifications-center .notification-list-item-message >> text=/revoke-app was revoked, so it cannot be renewed/');
       await ui.waitFor('.notifications-center .monaco-button >> text="Request Certificate with Token…"');
     } finally {
       await vscode.commands.executeCommand('notifications.hideList');

@@ -62,26 +62,39 @@ function call<T>(op: string, args: Record<string, unknown> = {}): Promise<T> {
   });
 }
 
-/** The DOM bridge operations. Timeouts are in ms (default 15 s). */
+/** The DOM bridge operations on one workbench window (undefined: the test window). Timeouts are in ms (default 15 s). */
+function windowUi(window?: number) {
+  return {
+    /** Trimmed textContent of every element matching `selector` (empty array when none). */
+    texts: (selector: string): Promise<string[]> => call('texts', { selector, window }),
+    /** Number of elements matching `selector` right now. */
+    count: (selector: string): Promise<number> => call('count', { selector, window }),
+    /** Waits until the first match reaches `state` (default visible); rejects on timeout. */
+    waitFor: (selector: string, options: { state?: WaitState; timeout?: number } = {}): Promise<true> =>
+      call('waitFor', { selector, window, ...options }),
+    /** Clicks the first match (waits for it to be actionable). */
+    click: (selector: string, options: { button?: MouseButton; timeout?: number } = {}): Promise<true> =>
+      call('click', { selector, window, ...options }),
+    /** Moves the mouse over the first match (e.g. an editor word to trigger a hover). */
+    hover: (selector: string, options: { timeout?: number } = {}): Promise<true> => call('hover', { selector, window, ...options }),
+    /** Presses a key or chord in the page, e.g. 'Escape', 'Enter', 'Control+Shift+P'. */
+    press: (key: string): Promise<true> => call('press', { key, window }),
+    /** Types text into whatever has focus (e.g. a quick input). */
+    type: (text: string): Promise<true> => call('type', { text, window }),
+    /** outerHTML of the first match, or the whole page when no selector is given. */
+    html: (selector?: string): Promise<string> => call('html', { selector, window }),
+  };
+}
+
 export const ui = {
-  /** Trimmed textContent of every element matching `selector` (empty array when none). */
-  texts: (selector: string): Promise<string[]> => call('texts', { selector }),
-  /** Number of elements matching `selector` right now. */
-  count: (selector: string): Promise<number> => call('count', { selector }),
-  /** Waits until the first match reaches `state` (default visible); rejects on timeout. */
-  waitFor: (selector: string, options: { state?: WaitState; timeout?: number } = {}): Promise<true> =>
-    call('waitFor', { selector, ...options }),
-  /** Clicks the first match (waits for it to be actionable). */
-  click: (selector: string, options: { button?: MouseButton; timeout?: number } = {}): Promise<true> =>
-    call('click', { selector, ...options }),
-  /** Moves the mouse over the first match (e.g. an editor word to trigger a hover). */
-  hover: (selector: string, options: { timeout?: number } = {}): Promise<true> => call('hover', { selector, ...options }),
-  /** Presses a key or chord in the page, e.g. 'Escape', 'Enter', 'Control+Shift+P'. */
-  press: (key: string): Promise<true> => call('press', { key }),
-  /** Types text into whatever has focus (e.g. a quick input). */
-  type: (text: string): Promise<true> => call('type', { text }),
-  /** outerHTML of the first match, or the whole page when no selector is given. */
-  html: (selector?: string): Promise<string> => call('html', { selector }),
+  ...windowUi(),
   /** Saves a PNG (page, or the first match of `selector`); relative paths go to the runner's --screenshot-dir. Returns the absolute path. */
   screenshot: (path: string, selector?: string): Promise<string> => call('screenshot', { path, selector }),
+  /**
+   * Opens another workbench window on `folder` with the extension under development but no tests running in it:
+   * it shows modal dialogs (the test window refuses them). Drive it with `ui.inWindow(n)`.
+   */
+  openWindow: (folder: string): Promise<number> => call('openWindow', { folder }),
+  closeWindow: (window: number): Promise<true> => call('closeWindow', { window }),
+  inWindow: (window: number) => windowUi(window),
 };

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { exitCodeFor, isKymaCertError } from '../../../src/core/errors';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
@@ -27,7 +29,10 @@ function parseJson<T>(stdout: string): T {
 describe('kyma-cert renew (dist/cli.js)', () => {
   it('renew --json renews, prints the result on stdout and progress on stderr; a second renew needs no flags', async () => {
     const ws = await makeWorkspace(emulator);
-    const result = await runCli(['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', emulator.infoUrl, '--ca-file', emulator.serverCaFile, '--json']);
+    // Only a CA file inside the certificate's folder is remembered (a remembered path may not lead outside it).
+    const serverCa = path.join(ws.dir, 'server-ca.pem');
+    await fs.copyFile(emulator.serverCaFile, serverCa);
+    const result = await runCli(['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', emulator.infoUrl, '--ca-file', serverCa, '--json']);
     assert.equal(result.code, 0, result.stderr + result.stdout);
     const doc = parseJson<{ renewed: { sha256Hex: string; commonName: string }; previous: { sha256Hex: string }; backupFile: string }>(result.stdout);
     assert.equal(doc.previous.sha256Hex, ws.sha256Hex);

@@ -39,7 +39,8 @@ describe('kyma-cert revoke, issue, restore (dist/cli.js)', () => {
     assert.equal(parseJson<{ sha256Hex: string }>(revoked.stdout).sha256Hex, ws.sha256Hex);
     assert.ok(emulator.isRevoked(ws.sha256Hex));
 
-    const renew = await runCli(['renew', '--cert', ws.certFile, '--json']);
+    // The URL and the key come from the remembered connection; the CA file outside the folder is not remembered.
+    const renew = await runCli(['renew', '--cert', ws.certFile, '--ca-file', emulator.serverCaFile, '--json']);
     assert.equal(renew.code, 4);
     const err = parseJson<JsonError>(renew.stdout).error;
     assert.equal(err.kind, 'revoked');
@@ -91,10 +92,11 @@ describe('kyma-cert emulator + the other subcommands, end to end', () => {
     const inspected = await runCli(['inspect', certFile, path.join(dir, 'client-ca.crt')]);
     assert.equal(inspected.code, 0);
     assert.match(inspected.stdout, /CN=e2e-app/);
-    // Everything else comes from the remembered connection and the key next to the certificate.
-    const revoked = await runCli(['revoke', '--cert', certFile, '--yes']);
+    // The URL comes from the remembered connection and the key from next to the certificate; the server CA lies
+    // outside the folder, so it is not remembered (a remembered path may not lead outside) and is passed again.
+    const revoked = await runCli(['revoke', '--cert', certFile, '--yes', '--ca-file', ready.serverCaFile]);
     assert.equal(revoked.code, 0, revoked.stderr);
-    const renewed = await runCli(['renew', '--cert', certFile, '--json']);
+    const renewed = await runCli(['renew', '--cert', certFile, '--ca-file', ready.serverCaFile, '--json']);
     assert.equal(renewed.code, exitCodeFor('revoked'));
     assert.equal(parseJson<JsonError>(renewed.stdout).error.kind, 'revoked');
 

@@ -24,6 +24,8 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended the process (e.g. SIGKILL in the crash test), or null. */
+  signal?: NodeJS.Signals | null;
 }
 
 /** `env` is added to this process's environment (e.g. a passphrase variable). */
@@ -39,7 +41,7 @@ export function finished(child: ChildProcess): Promise<CliResult> {
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 

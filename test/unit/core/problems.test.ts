@@ -45,6 +45,11 @@ test('a certificate in its last days is a renewable error', () => {
   assert.match(p.message, /expires in 3 days/);
 });
 
+test('days in the message are rounded like the status bar shows them (11.6 days: 12)', () => {
+  const [p] = problemsOf(certValid(now, -80.4, 11.6));
+  assert.match(p.message, /expires in 12 days/);
+});
+
 test('thresholds are honoured', () => {
   const text = certValid(now, -60, 40); // 40 days and 40% left: above both default thresholds
   assert.deepEqual(problemsOf(text), []);

@@ -123,6 +123,6 @@ describe('encrypted keys in revocation and issuance', () => {
     assert.equal(await modeOf(result.keyFile), 0o600);
     assert.deepEqual(readPrivateKey(keyText, PASS).format, { container: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc' });
     assert.throws(() => loadPrivateKey(keyText), (e: unknown) => isKymaCertError(e, 'passphrase-required'));
-    await renewCertificate({ certFile: result.certFile, keyFile: result.keyFile, keyPassphrase: PASS });
+    await renewCertificate({ certFile: result.certFile, keyFile: result.keyFile, keyPassphrase: PASS, caFile: emulator.serverCaFile });
   });
 });

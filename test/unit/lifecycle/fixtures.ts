@@ -2,6 +2,8 @@
  * Shared setup for the lifecycle and CLI tests: a workspace folder with a client certificate issued by a running
  * emulator, and a fingerprint of every file in a folder (to prove "nothing changed").
  */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -98,3 +100,23 @@ export async function sha256Of(file: string): Promise<string> {
 export async function modeOf(file: string): Promise<number> {
   return (await fs.stat(file)).mode & 0o777;
 }
+
+/** A tiny tmpfs (needs root, as this test machine has): the real way to get ENOSPC and EROFS. */
+export async function mountTmpfs(sizeKb: number): Promise<{ dir: string; unmount: () => void }> {
+  const dir = await tempDir('kyma-tmpfs-');
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir]);
+  return { dir, unmount: () => execFileSync('umount', [dir]) };
+}
+
+/** Fills a file system until it is full. */
+export async function fill(dir: string): Promise<void> {
+  const handle = await fs.open(path.join(dir, 'filler'), 'w');
+  try {
+    for (;;) await handle.write(Buffer.alloc(4096, 1));
+  } catch (e) {
+    assert.equal((e as NodeJS.ErrnoException).code, 'ENOSPC');
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+

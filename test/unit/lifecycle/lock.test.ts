@@ -23,7 +23,10 @@ describe('withCertificateLock', () => {
     const dir = await tempDir();
     const cert = path.join(dir, 'app.crt');
     let release!: () => void;
-    const held = withCertificateLock(cert, () => new Promise<string>((r) => (release = () => r('first'))));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const held = withCertificateLock(cert, () => new Promise<string>((r) => ((release = () => r('first')), started())));
+    await running;
     await assert.rejects(withCertificateLock(cert, async () => 'second'), (e: unknown) => {
       return isKymaCertError(e, 'locked') && /another renewal of this certificate is running/i.test(e.message);
     });

@@ -70,7 +70,7 @@ describe('renewCertificate against the emulator', () => {
     const remembered = await readConnection(ws.certFile);
     assert.equal(remembered?.infoUrl, emulator.infoUrl);
     assert.equal(remembered?.keyFile, ws.keyFile);
-    assert.equal(remembered?.caFile, emulator.serverCaFile);
+    assert.equal(remembered?.caFile, undefined, 'a CA file outside the folder is not remembered');
     const raw = JSON.parse(await fs.readFile(path.join(ws.dir, 'app.kyma.json'), 'utf8')) as { keyFile: string };
     assert.equal(raw.keyFile, 'app.key', 'stored relative to the certificate');
     assert.ok(steps.includes('Checking the renewed certificate with the Connector Service'));
@@ -91,7 +91,7 @@ describe('renewCertificate against the emulator', () => {
   it('renews a second time from the remembered connection alone, backing up the CA file too', async () => {
     const ws = await makeWorkspace(emulator);
     await renewCertificate(request(ws));
-    const second = await renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile });
+    const second = await renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile, caFile: emulator.serverCaFile });
     const backups = await listBackups(ws.certFile);
     assert.equal(backups.length, 2);
     assert.equal(backups[0].certBackup, second.backupFile);
