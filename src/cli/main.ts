@@ -1,4 +1,5 @@
-import { processIo, reportError, UsageError, EXIT_USAGE, type Io } from './output';
+import { redactSecrets } from '../core/displayText';
+import { processIo, redactingIo, reportError, UsageError, EXIT_USAGE, type Io } from './output';
 
 const USAGE = `kyma-cert: Kyma Application Connector client certificates
 
@@ -20,7 +21,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
 /**
  * Each command is loaded when it runs, never before: `inspect` needs no HTTP client, `renew` no emulator. The bundle
- * is split along these imports (esbuild.mjs: one file per command), so a run compiles only what it uses.
+ * is split along these imports (esbuild.mjs: one file per lazily imported module), so a run compiles only what it uses.
  */
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   inspect: async () => (await import('./inspect')).runInspect,
@@ -38,7 +39,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 };
 
 /** Runs the command line and returns the exit code. Never calls process.exit, so output is always flushed. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], outputIo: Io = processIo): Promise<number> {
+  // Every byte the commands print passes the secret filter (token values, and the secrets a command registers).
+  const io = redactingIo(outputIo);
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(`${USAGE}\n`);
@@ -64,7 +67,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`kyma-cert: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`kyma-cert: unexpected failure: ${redactSecrets(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
       process.exitCode = 1;
     },
   );

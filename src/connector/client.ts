@@ -2,7 +2,7 @@ import axios, { AxiosResponse } from 'axios';
 import { X509Certificate } from 'node:crypto';
 import { parseCryptoFile } from '../core/pem';
 import { KymaCertError } from '../core/errors';
-import { describeUrl, errorFromResponse, errorFromTransport, unusableResponse } from './errors';
+import { describeUrl, errorFromResponse, errorFromTransport, MAX_RESPONSE_BYTES, unusableResponse } from './errors';
 import type * as https from 'node:https';
 import { agentFor, handshakeCompleted } from './agent';
 import type { ConnectorTlsOptions } from './tls';
@@ -17,10 +17,8 @@ export interface ConnectorClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Answers are a few KiB; anything far bigger is not the Connector Service. */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -74,6 +72,51 @@ function parseJsonObject(text: string): Json {
   return value;
 }
 
+// The answer decoders: pure, text or JSON in, a typed value or KymaCertError('server') out. The client uses them,
+// and the property test (test/unit/core/parsers.property.test.ts) feeds them mutated answers.
+
+/** The JSON object of an answer body. */
+export function answerBody(operation: string, status: number, text: string): Json {
+  try {
+    return parseJsonObject(text);
+  } catch (e) {
+    throw unusableResponse(operation, status, (e as Error).message);
+  }
+}
+
+/** signingRequests/info (spec §3): csrUrl and the subject to request. */
+export function signingRequestInfoFrom(operation: string, status: number, body: Json): SigningRequestInfo {
+  try {
+    requireString(body, 'csrUrl');
+    requireString(body, 'certificate.subject');
+    return body as unknown as SigningRequestInfo;
+  } catch (e) {
+    throw unusableResponse(operation, status, (e as Error).message);
+  }
+}
+
+/** management/info (spec §4): the identity, the renewal and revocation URLs, the subject. */
+export function managementInfoFrom(operation: string, status: number, body: Json): ManagementInfo {
+  try {
+    requireString(body, 'clientIdentity.application');
+    requireString(body, 'urls.renewCertUrl');
+    requireString(body, 'urls.revokeCertUrl');
+    requireString(body, 'certificate.subject');
+    return body as unknown as ManagementInfo;
+  } catch (e) {
+    throw unusableResponse(operation, status, (e as Error).message);
+  }
+}
+
+/** A 201 certificate answer → { crtPem, clientCrtPem, caCrtPem }. */
+export function certificatesFrom(operation: string, status: number, body: Json): IssuedCertificates {
+  try {
+    return decodeCertificates(body);
+  } catch (e) {
+    throw unusableResponse(operation, status, (e as Error).message);
+  }
+}
+
 /**
  * Client of the Connector Service REST API (connector-service-api.md §3–§6). One instance per set of credentials;
  * every failure is a KymaCertError. Keys, CSRs and tokens never appear in messages.
@@ -93,13 +136,7 @@ export class ConnectorClient {
   async getSigningRequestInfo(tokenUrl: string): Promise<SigningRequestInfo> {
     const operation = 'Reading the signing request info';
     const { status, body } = await this.requestJson(operation, 'GET', tokenUrl, undefined, [200]);
-    try {
-      requireString(body, 'csrUrl');
-      requireString(body, 'certificate.subject');
-      return body as unknown as SigningRequestInfo;
-    } catch (e) {
-      throw unusableResponse(operation, status, (e as Error).message);
-    }
+    return signingRequestInfoFrom(operation, status, body);
   }
 
   /** POST certificates?token=… with the CSR; returns the decoded certificates. */
@@ -112,15 +149,7 @@ export class ConnectorClient {
     const operation = 'Reading the management info';
     this.requireClientCertificate(operation);
     const { status, body } = await this.requestJson(operation, 'GET', infoUrl, undefined, [200]);
-    try {
-      requireString(body, 'clientIdentity.application');
-      requireString(body, 'urls.renewCertUrl');
-      requireString(body, 'urls.revokeCertUrl');
-      requireString(body, 'certificate.subject');
-      return body as unknown as ManagementInfo;
-    } catch (e) {
-      throw unusableResponse(operation, status, (e as Error).message);
-    }
+    return managementInfoFrom(operation, status, body);
   }
 
   /** POST certificates/renewals over mTLS with a CSR for the subject from management/info. */
@@ -147,11 +176,7 @@ export class ConnectorClient {
     // Base64 of the PEM text on ONE line: wrapped base64 inside JSON is a classic source of 500s.
     const payload: CertificateRequestBody = { csr: Buffer.from(csrPem, 'utf8').toString('base64') };
     const { status, body } = await this.requestJson(operation, 'POST', url, JSON.stringify(payload), [201]);
-    try {
-      return decodeCertificates(body);
-    } catch (e) {
-      throw unusableResponse(operation, status, (e as Error).message);
-    }
+    return certificatesFrom(operation, status, body);
   }
 
   private async requestJson(
@@ -162,11 +187,7 @@ export class ConnectorClient {
     expected: number[],
   ): Promise<{ status: number; body: Json }> {
     const response = await this.send(operation, method, url, data, expected);
-    try {
-      return { status: response.status, body: parseJsonObject(response.data) };
-    } catch (e) {
-      throw unusableResponse(operation, response.status, (e as Error).message);
-    }
+    return { status: response.status, body: answerBody(operation, response.status, response.data) };
   }
 
   private async send(
@@ -222,6 +243,7 @@ export class ConnectorClient {
         transformResponse: [(raw: string) => raw],
         validateStatus: () => true,
         maxContentLength: MAX_RESPONSE_BYTES,
+        maxBodyLength: MAX_RESPONSE_BYTES,
         transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
       });
       if (!expected.includes(response.status)) throw errorFromResponse(operation, response.status, String(response.data ?? ''));

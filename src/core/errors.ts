@@ -1,7 +1,11 @@
 /**
  * One error type for every layer (core, connector, lifecycle, CLI, editor).
- * `kind` drives CLI exit codes and editor messages; `hint` is what the user can do about it.
+ * `kind` drives CLI exit codes and editor messages; `remedy` is what the user can do about it, as data: the CLI
+ * words it with flags (src/cli/remedies.ts), the editor with commands and settings (src/views/remedies.ts).
+ * `hint` is the older free-text form, still shown by the CLI; the editor drops a hint that names a CLI flag.
  */
+import { redactSecrets, safeDisplayText } from './displayText';
+
 export type ErrorKind =
   | 'parse' // input is not a certificate / key / CSR we can read
   | 'too-large' // input above the size cap (protects against hangs)
@@ -26,11 +30,53 @@ export type ErrorKind =
   | 'io' // file system
   | 'cancelled';
 
+/**
+ * What the user can do about a failure, without wording it for one front end. Add a kind here, and the compiler
+ * asks both wordings for it.
+ */
+export type Remedy =
+  /** Only a new certificate from a one-time token helps (expired, revoked, refused by the gateway). */
+  | { kind: 'new-certificate-with-token'; data?: { reason?: 'expired' | 'revoked' | 'rejected' | 'subject-mismatch' } }
+  /** The one-time token is used, expired or wrong: get a new one and use it right away. */
+  | { kind: 'new-token' }
+  /** The service's CA is not the one that issued the current certificate: accept it only if the CA was rotated. */
+  | { kind: 'allow-issuer-change' }
+  /** No management info URL is known: give one (it is then remembered in `connectionFile`). */
+  | { kind: 'set-management-url'; data: { connectionFile: string } }
+  /** The remembered connection file is damaged. */
+  | { kind: 'fix-connection-file'; data: { file: string } }
+  /** The cluster's server certificate is not trusted: name the cluster CA file (or, at one's own risk, go insecure). */
+  | { kind: 'pass-ca-file' }
+  /** The private key is missing, unreadable or belongs to another certificate. */
+  | { kind: 'check-key-file'; data?: { keyFile?: string } }
+  /** The file given as the certificate holds none. */
+  | { kind: 'check-certificate-file'; data: { file: string } }
+  /** Transient: the service failed, timed out, or another renewal holds the lock. */
+  | { kind: 'retry-later'; data?: { lockFile?: string } }
+  /** The cluster was not reachable (URL, network, VPN, proxy); `maybeRejected`: it may also be refusing the certificate. */
+  | { kind: 'check-network'; data?: { maybeRejected?: boolean } }
+  /** The URL is not the Connector Service endpoint it should be. */
+  | { kind: 'check-url' }
+  /** The HTTP proxy refused the tunnel (`status` 407: it wants credentials). */
+  | { kind: 'check-proxy'; data: { status?: number } }
+  /** The target file exists: choose another name or folder, or replace it explicitly. */
+  | { kind: 'choose-other-name'; data: { file: string } }
+  /** The certificate starts in the future: this computer's clock is probably wrong. */
+  | { kind: 'check-clock' }
+  /** A renewal could not be undone automatically: the previous certificate is in `backupFile`. */
+  | { kind: 'restore-by-hand'; data: { backupFile: string; certFile: string } }
+  /** The service returned something we cannot use safely; nothing the user can fix here. */
+  | { kind: 'report-to-admin' };
+
+export type RemedyKind = Remedy['kind'];
+
 export interface KymaCertErrorOptions {
   cause?: unknown;
+  /** What the user can do about it (worded by the CLI and the editor). */
+  remedy?: Remedy;
   /** HTTP status when the error came from the service. */
   status?: number;
-  /** The service's own `error` text, verbatim. */
+  /** The service's own `error` text (escaped for display, capped: see displayText.ts). */
   serverMessage?: string;
 }
 
@@ -47,21 +93,30 @@ export class KymaCertError extends Error {
 
   readonly status?: number;
   readonly serverMessage?: string;
+  readonly hint?: string;
+  readonly remedy?: Remedy;
 
+  /**
+   * Token values in `message` and `hint` are masked (`token=***`) whoever built them: an error is printed, logged
+   * and serialised to JSON, and a one-time token must reach none of those. The service's own text is escaped for
+   * display (control characters, bidi overrides) and capped.
+   */
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    readonly hint?: string,
+    hint?: string,
     options: KymaCertErrorOptions = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'KymaCertError';
+    this.hint = hint === undefined ? undefined : redactSecrets(hint);
     this.status = options.status;
-    this.serverMessage = options.serverMessage;
+    this.serverMessage = options.serverMessage === undefined ? undefined : safeDisplayText(options.serverMessage);
+    this.remedy = options.remedy;
   }
 
-  toJSON(): { kind: ErrorKind; message: string; hint?: string; status?: number } {
-    return { kind: this.kind, message: this.message, hint: this.hint, status: this.status };
+  toJSON(): { kind: ErrorKind; message: string; hint?: string; remedy?: Remedy; status?: number } {
+    return { kind: this.kind, message: this.message, hint: this.hint, remedy: this.remedy, status: this.status };
   }
 }
 Object.defineProperty(KymaCertError.prototype, KYMA_CERT_ERROR, { value: true });
@@ -72,8 +127,8 @@ export function isKymaCertError(e: unknown, kind?: ErrorKind): e is KymaCertErro
 
 /** Error text for the log and the UI; core errors never carry key material. */
 export function messageOf(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
+  // Shown in notifications, quick picks and the log, and it may quote a server or a file: escaped, capped, masked.
+  return safeDisplayText(e instanceof Error ? e.message : String(e));
 }
 
 /** Kinds after which renewal cannot succeed: the user needs a new certificate from a one-time token. */
