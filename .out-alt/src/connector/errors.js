@@ -1,0 +1,178 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.REVOKED_MESSAGE = exports.MAX_RESPONSE_BYTES = exports.HINT_CSR_SUBJECT = exports.HINT_CLIENT_CERT_REJECTED = exports.HINT_UNTRUSTED_SERVER = exports.HINT_NEW_TOKEN = void 0;
+exports.describeUrl = describeUrl;
+exports.errorFromResponse = errorFromResponse;
+exports.unusableResponse = unusableResponse;
+exports.errorFromTransport = errorFromTransport;
+const displayText_1 = require("../core/displayText");
+const errors_1 = require("../core/errors");
+const proxy_1 = require("./proxy");
+/**
+ * Maps what the Connector Service (or the network in front of it) does to one KymaCertError with a remedy the user
+ * can act on. Messages carry URLs' hosts, statuses, error codes and the service's own text: never a key, a CSR or
+ * a token (token values are masked, and the service's text is escaped for display: core/displayText.ts).
+ */
+// The HINT_* texts below are the CLI's old wording, kept while other code still refers to them; errors carry a
+// `remedy` now, worded by src/cli/remedies.ts and src/views/remedies.ts.
+exports.HINT_NEW_TOKEN = 'One-time tokens expire after 5 minutes and work once: ask Kyma for a new token (create a TokenRequest for the application) and use its URL right away.';
+exports.HINT_UNTRUSTED_SERVER = "The cluster's server certificate is not trusted. Set the cluster CA file (the equivalent of `kyma import certs`), or, at your own risk, allow insecure TLS (curl -k).";
+exports.HINT_CLIENT_CERT_REJECTED = 'The gateway refused the client certificate (expired, from another cluster, or not a Kyma client certificate). ' + errors_1.HINT_NEW_CERTIFICATE;
+exports.HINT_CSR_SUBJECT = 'The CSR subject must contain exactly the attributes of `certificate.subject` from management/info (or signingRequests/info).';
+const REJECTED = { kind: 'new-certificate-with-token', data: { reason: 'rejected' } };
+const NETWORK = { kind: 'check-network' };
+/** Answers are a few KiB; anything far bigger is not the Connector Service (axios stops reading there). */
+exports.MAX_RESPONSE_BYTES = 1024 * 1024;
+const TOKEN_MESSAGES = new Set(['Token not provided.', 'Invalid token.']);
+exports.REVOKED_MESSAGE = 'Certificate has been revoked.';
+/** `https://host:port/path?token=***`: URLs in messages go through the one masking function (core/displayText). */
+function describeUrl(url) {
+    return (0, displayText_1.redactUrl)(url);
+}
+function parseErrorBody(text) {
+    try {
+        const value = JSON.parse(text);
+        if (typeof value === 'object' && value !== null && typeof value.error === 'string')
+            return value;
+    }
+    catch {
+        // not JSON: handled by the caller
+    }
+    return undefined;
+}
+/** An HTTP answer that is not the expected success. */
+function errorFromResponse(operation, status, bodyText) {
+    const body = parseErrorBody(bodyText);
+    const options = { status, serverMessage: body?.error };
+    if (body === undefined) {
+        const kind = status === 404 || status === 405 ? 'config' : 'server';
+        return new errors_1.KymaCertError(kind, `${operation}: the Connector Service answered HTTP ${status} without a JSON error body`, undefined, { ...options, remedy: kind === 'config' ? { kind: 'check-url' } : { kind: 'retry-later' } });
+    }
+    // The service's text is shown to a person: escaped and capped, so it cannot forge terminal lines.
+    const said = `${operation} failed (HTTP ${status}): ${(0, displayText_1.safeDisplayText)(body.error, 300)}`;
+    if (status === 403 && body.error === exports.REVOKED_MESSAGE) {
+        return new errors_1.KymaCertError('revoked', said, undefined, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } } });
+    }
+    if (status === 403 && TOKEN_MESSAGES.has(body.error))
+        return new errors_1.KymaCertError('invalid-token', said, undefined, { ...options, remedy: { kind: 'new-token' } });
+    if (status === 400 && body.error.startsWith('CSR: '))
+        return new errors_1.KymaCertError('bad-request', said, exports.HINT_CSR_SUBJECT, options);
+    if (status === 400 && body.error.startsWith('Invalid certificate: ')) {
+        return new errors_1.KymaCertError('bad-request', said, undefined, {
+            ...options,
+            remedy: { kind: 'new-certificate-with-token', data: { reason: 'subject-mismatch' } },
+        });
+    }
+    if (status === 404 && body.error === 'Requested resource could not be found.')
+        return new errors_1.KymaCertError('config', said, undefined, { ...options, remedy: { kind: 'check-url' } });
+    if (status === 405)
+        return new errors_1.KymaCertError('config', said, undefined, { ...options, remedy: { kind: 'check-url' } });
+    if (status >= 500)
+        return new errors_1.KymaCertError('server', said, undefined, { ...options, remedy: { kind: 'retry-later' } });
+    if (status >= 400 && status < 500)
+        return new errors_1.KymaCertError('bad-request', said, undefined, options);
+    return new errors_1.KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${(0, displayText_1.safeDisplayText)(body.error, 300)}`, undefined, { ...options, remedy: { kind: 'retry-later' } });
+}
+/** A 2xx answer whose body is not what the contract promises. */
+function unusableResponse(operation, status, problem) {
+    return new errors_1.KymaCertError('server', `${operation}: unusable answer (HTTP ${status}): ${problem}`, undefined, { status, remedy: { kind: 'retry-later' } });
+}
+/** Server certificate verification failures (client side). */
+const UNTRUSTED_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'CERT_UNTRUSTED',
+    'CERT_SIGNATURE_FAILURE',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** Alerts the server sends when it refuses our client certificate. */
+const CLIENT_CERT_ALERTS = new Set([
+    'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+    'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+    'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+    'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+    'ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED',
+    'ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE',
+    'ERR_SSL_TLSV1_ALERT_ACCESS_DENIED',
+    'ERR_SSL_TLSV1_ALERT_DECRYPT_ERROR',
+]);
+const EXPIRED_ALERT = 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED';
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EPIPE',
+    'ECONNABORTED',
+    'ERR_SOCKET_CLOSED',
+]);
+/** A plain Error carrying only code and message: the raw axios error holds the request body and agent options. */
+function safeCause(code, message) {
+    const cause = new Error(message);
+    if (code !== undefined)
+        cause.code = code;
+    return cause;
+}
+/** A failure below HTTP: TLS, sockets, DNS, timeouts, cancellation. */
+function errorFromTransport(error, context) {
+    const code = error?.code;
+    // Node and proxy text may carry what a server sent: escaped and capped like any server text.
+    const detail = (0, displayText_1.safeDisplayText)(error?.message ?? String(error), 300);
+    const where = describeUrl(context.url);
+    const options = { cause: safeCause(code, detail) };
+    if (context.cancelled)
+        return new errors_1.KymaCertError('cancelled', `${context.operation} was cancelled`, undefined, options);
+    if (code === 'ERR_BAD_RESPONSE' && detail.includes('maxContentLength')) {
+        // A hostile or broken server streaming an endless body: cut off at the cap instead of filling memory.
+        return new errors_1.KymaCertError('server', `${context.operation}: ${where} sent an answer larger than ${exports.MAX_RESPONSE_BYTES / 1024} KiB; it was not read`, undefined, { ...options, remedy: { kind: 'retry-later' } });
+    }
+    if (code === proxy_1.PROXY_REFUSED)
+        return proxyRefused(error, detail, context, options);
+    if (context.timedOut || code === 'ETIMEDOUT') {
+        return new errors_1.KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, undefined, { ...options, remedy: { kind: 'retry-later' } });
+    }
+    if (code !== undefined && UNTRUSTED_CODES.has(code)) {
+        return new errors_1.KymaCertError('untrusted-server', `${context.operation}: server certificate of ${where} not trusted (${code}: ${detail})`, undefined, { ...options, remedy: { kind: 'pass-ca-file' } });
+    }
+    // Envoy refuses an expired certificate with an alert; Node servers just reset the connection. Either way, with a
+    // certificate that our own clock says has expired, that is the reason.
+    const refusedLooking = code === 'ECONNRESET' || code === 'EPIPE' || (code?.startsWith('ERR_SSL_') ?? false);
+    if (code === EXPIRED_ALERT || (context.clientCertificateExpired && context.withClientCertificate && refusedLooking)) {
+        return new errors_1.KymaCertError('expired', `${context.operation}: ${where} refused the client certificate because it has expired (${code ?? 'connection closed'})`, undefined, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'expired' } } });
+    }
+    if (code !== undefined && (CLIENT_CERT_ALERTS.has(code) || (context.withClientCertificate && isHandshakeRefusal(code, context)))) {
+        return new errors_1.KymaCertError('tls', `${context.operation}: ${where} refused the TLS handshake (${code}: ${detail})`, undefined, { ...options, remedy: REJECTED });
+    }
+    if (code !== undefined && (code.startsWith('ERR_SSL_') || code === 'EPROTO')) {
+        // EPROTO is OpenSSL's "alert received" at the socket layer: with a client certificate, a refusal of it.
+        return new errors_1.KymaCertError('tls', `${context.operation}: TLS with ${where} failed (${code}: ${detail})`, undefined, { ...options, remedy: context.withClientCertificate ? REJECTED : undefined });
+    }
+    if (code === 'ECONNRESET' && context.withClientCertificate) {
+        // Under TLS 1.3 a server that refuses the client certificate without an alert (Node) resets the connection
+        // only after our side of the handshake finished: indistinguishable from any other reset.
+        return new errors_1.KymaCertError('network', `${context.operation}: ${where} closed the connection without an answer (${code}: ${detail})`, undefined, { ...options, remedy: { kind: 'check-network', data: { maybeRejected: true } } });
+    }
+    if (code !== undefined && NETWORK_CODES.has(code)) {
+        return new errors_1.KymaCertError('network', `${context.operation}: cannot reach ${where} (${code}: ${detail})`, undefined, { ...options, remedy: NETWORK });
+    }
+    return new errors_1.KymaCertError('network', `${context.operation}: request to ${where} failed (${code ?? detail})`, undefined, { ...options, remedy: NETWORK });
+}
+/** The proxy answered CONNECT with something else than 200: 407 needs credentials, anything else is a refusal. */
+function proxyRefused(error, detail, context, options) {
+    return new errors_1.KymaCertError('network', `${context.operation}: ${detail}`, undefined, {
+        ...options,
+        remedy: { kind: 'check-proxy', data: { status: error.proxyStatus } },
+    });
+}
+/** A reset before the handshake finished: with a client certificate, that is how a Node/TLS 1.2 refusal looks. */
+function isHandshakeRefusal(code, context) {
+    return (code === 'ECONNRESET' || code === 'EPIPE') && !context.handshakeCompleted;
+}
+//# sourceMappingURL=errors.js.map

@@ -1,0 +1,320 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CertificateIndex = void 0;
+const path = __importStar(require("node:path"));
+const vscode = __importStar(require("vscode"));
+const constants_1 = require("../constants");
+const certificateEntry_1 = require("../lifecycle/certificateEntry");
+const glob_1 = require("../core/glob");
+const entryView_1 = require("../views/entryView");
+/** How long file events are collected before the index re-reads the files (editors save in bursts). */
+const DEBOUNCE_MS = 250;
+/** Files read at the same time during a full scan. */
+const SCAN_CONCURRENCY = 8;
+/**
+ * The certificates of every workspace folder, parsed once per file change. Hover, status bar and commands look
+ * facts up here instead of parsing again. Honours `files.exclude`, `kymaCert.include` / `kymaCert.exclude` and the
+ * size cap; kept current by file system watchers (debounced) and re-scanned when folders or settings change.
+ */
+class CertificateIndex {
+    settings;
+    log;
+    entries = new Map();
+    changed = new vscode.EventEmitter();
+    subscriptions = [];
+    watchers = [];
+    pending = new Set();
+    debounceTimer;
+    /** The tail of the work queue (scans and flushes run one after another). */
+    busy = Promise.resolve();
+    inFlight = 0;
+    idleWaiters = [];
+    scanGeneration = 0;
+    fileGeneration = new Map();
+    firstScan;
+    disposed = false;
+    /** Fires after entries were added, changed or removed. */
+    onDidChange = this.changed.event;
+    constructor(settings, log) {
+        this.settings = settings;
+        this.log = log;
+    }
+    /** Starts the first scan and the watchers; returns at once (activation must not wait for the scan). */
+    start() {
+        this.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan('workspace folders changed', true)), this.settings.onDidChange((change) => {
+            if (change.affects('include') || change.affects('exclude') || change.affects('maxFileSizeKb') || change.affects('keyFiles')) {
+                this.rescan('settings changed', change.affects('include'));
+            }
+            else {
+                this.changed.fire(); // thresholds: same facts, different colours
+            }
+        }), vscode.workspace.onDidChangeConfiguration((e) => {
+            if (e.affectsConfiguration('files.exclude'))
+                this.rescan('files.exclude changed');
+        }));
+        this.firstScan = this.rescan('startup', true);
+    }
+    /** Resolves when the first full scan is done. */
+    ready() {
+        return this.firstScan ?? Promise.resolve();
+    }
+    /** Resolves when no scan, debounced change or refresh is pending. */
+    whenIdle() {
+        if (this.isIdle())
+            return Promise.resolve();
+        return new Promise((resolve) => this.idleWaiters.push(resolve));
+    }
+    /** The entry of a certificate file (by URI or absolute path). */
+    get(file) {
+        return this.entries.get(typeof file === 'string' ? file : file.fsPath);
+    }
+    /** Every indexed certificate file. */
+    all() {
+        return [...this.entries.values()];
+    }
+    /** Re-reads one file now (no debounce), or everything when no file is given. */
+    refresh(file) {
+        if (!file)
+            return this.rescan('refresh');
+        return this.enqueue(() => this.reindexFiles(new Set([file.fsPath])));
+    }
+    /** The path shown to users: relative to its workspace folder (prefixed with the folder name in multi-root). */
+    displayPath(file) {
+        const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
+        if (!folder)
+            return file;
+        const rel = (0, entryView_1.relativeTo)(folder.uri.fsPath, file);
+        return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}/${rel}` : rel;
+    }
+    rescan(reason, recreateWatchers = false) {
+        if (recreateWatchers)
+            this.createWatchers();
+        const generation = ++this.scanGeneration;
+        return this.enqueue(async () => {
+            if (generation !== this.scanGeneration || this.disposed)
+                return; // a newer scan supersedes this one
+            const started = Date.now();
+            const files = await this.listFiles();
+            const fresh = new Map();
+            let skipped = 0;
+            await mapLimit(files, SCAN_CONCURRENCY, async (file) => {
+                const entry = await this.readEntry(file);
+                if (entry)
+                    fresh.set(file, entry);
+                else
+                    skipped++;
+            });
+            if (generation !== this.scanGeneration || this.disposed)
+                return;
+            this.entries.clear();
+            for (const [file, entry] of fresh)
+                this.entries.set(file, entry);
+            this.log.info(`Indexed ${fresh.size} certificate file(s) in ${Date.now() - started} ms (${reason}; ${skipped} other file(s) skipped).`);
+            this.changed.fire();
+        });
+    }
+    /** Runs index work one piece at a time, so a refresh never races a scan. */
+    enqueue(work) {
+        this.inFlight++;
+        const next = this.busy
+            .then(work)
+            .catch((e) => this.log.error('Certificate index update failed', e))
+            .finally(() => {
+            this.inFlight--;
+            this.notifyIfIdle();
+        });
+        this.busy = next;
+        return next;
+    }
+    isIdle() {
+        return this.inFlight === 0 && this.debounceTimer === undefined;
+    }
+    notifyIfIdle() {
+        if (!this.isIdle())
+            return;
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const resolve of waiters)
+            resolve();
+    }
+    createWatchers() {
+        for (const watcher of this.watchers)
+            watcher.dispose();
+        this.watchers = [];
+        const globs = [...this.settings.current.include, constants_1.COMPANION_GLOB];
+        for (const folder of vscode.workspace.workspaceFolders ?? []) {
+            if (folder.uri.scheme !== 'file')
+                continue;
+            for (const glob of globs) {
+                const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+                const onEvent = (uri) => this.schedule(uri.fsPath);
+                this.watchers.push(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
+            }
+            // A deleted or renamed folder may be reported as the folder only: drop the certificates that were inside.
+            const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+            this.watchers.push(deletions, deletions.onDidDelete((uri) => {
+                const prefix = uri.fsPath + path.sep;
+                for (const file of this.entries.keys())
+                    if (file.startsWith(prefix))
+                        this.schedule(file);
+            }));
+        }
+    }
+    schedule(file) {
+        this.pending.add(file);
+        if (this.debounceTimer)
+            clearTimeout(this.debounceTimer);
+        this.debounceTimer = setTimeout(() => {
+            this.debounceTimer = undefined;
+            const files = new Set(this.pending);
+            this.pending.clear();
+            void this.enqueue(() => this.reindexFiles(files));
+        }, DEBOUNCE_MS);
+    }
+    /**
+     * Re-reads the changed files and every indexed certificate in the same folders: a new, changed or deleted
+     * key, CA or connection file changes how its neighbours pair.
+     */
+    async reindexFiles(changedFiles) {
+        const folders = new Set([...changedFiles].map((f) => path.dirname(f)));
+        const targets = new Set();
+        for (const file of changedFiles)
+            if (this.isCandidate(file))
+                targets.add(file);
+        for (const file of this.entries.keys())
+            if (folders.has(path.dirname(file)))
+                targets.add(file);
+        for (const file of changedFiles)
+            if (this.entries.has(file))
+                targets.add(file); // deleted or now excluded
+        let modified = false;
+        await mapLimit([...targets], SCAN_CONCURRENCY, async (file) => {
+            const generation = (this.fileGeneration.get(file) ?? 0) + 1;
+            this.fileGeneration.set(file, generation);
+            const entry = this.isCandidate(file) ? await this.readEntry(file) : undefined;
+            if (this.fileGeneration.get(file) !== generation || this.disposed)
+                return;
+            if (entry)
+                this.entries.set(file, entry);
+            else if (!this.entries.delete(file))
+                return;
+            modified = true;
+        });
+        if (modified)
+            this.changed.fire();
+    }
+    async readEntry(file) {
+        const settings = this.settings.current;
+        const { readCertificateEntry } = await (0, certificateEntry_1.loadCertificateReader)();
+        const result = await readCertificateEntry(file, {
+            maxFileSizeBytes: settings.maxFileSizeBytes,
+            keyFileOverride: this.keyFileSetting(file),
+        });
+        if ('entry' in result)
+            return result.entry;
+        if (result.skipped === 'too-large' || result.skipped === 'unreadable') {
+            this.log.debug(`Skipped ${this.displayPath(file)}: ${result.skipped}${result.detail ? ` (${result.detail})` : ''}`);
+        }
+        return undefined;
+    }
+    keyFileSetting(file) {
+        const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
+        if (!folder)
+            return undefined;
+        const rel = (0, entryView_1.relativeTo)(folder.uri.fsPath, file);
+        const key = this.settings.current.keyFiles[rel];
+        return key ? path.resolve(folder.uri.fsPath, key) : undefined;
+    }
+    /** Every file the settings include, as absolute paths, without excluded ones. */
+    async listFiles() {
+        const found = new Set();
+        for (const folder of vscode.workspace.workspaceFolders ?? []) {
+            if (folder.uri.scheme !== 'file')
+                continue;
+            const excludes = this.excludeGlobs(folder);
+            // findFiles applies files.exclude only when no exclude is given, so ours and files.exclude go in together.
+            const simple = excludes.filter((g) => !/[{}]/.test(g));
+            const exclude = simple.length > 0 ? `{${simple.join(',')}}` : undefined;
+            for (const include of this.settings.current.include) {
+                const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), exclude);
+                for (const uri of uris)
+                    if (this.isCandidate(uri.fsPath))
+                        found.add(uri.fsPath);
+            }
+        }
+        return [...found].sort();
+    }
+    /** True when the file is inside a workspace folder, included and not excluded. */
+    isCandidate(file) {
+        const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file));
+        if (!folder || folder.uri.scheme !== 'file')
+            return false;
+        const rel = (0, entryView_1.relativeTo)(folder.uri.fsPath, file);
+        if (path.isAbsolute(rel))
+            return false;
+        return (0, glob_1.globMatcher)(this.settings.current.include)(rel) && !(0, glob_1.globMatcher)(this.excludeGlobs(folder))(rel);
+    }
+    excludeGlobs(folder) {
+        const filesExclude = vscode.workspace.getConfiguration('files', folder).get('exclude') ?? {};
+        const fromFilesExclude = Object.entries(filesExclude)
+            .filter(([, on]) => on === true)
+            .map(([glob]) => glob);
+        // A folder pattern like `**/.git` also hides everything below it.
+        const withContents = fromFilesExclude.flatMap((g) => (g.endsWith('/**') ? [g] : [g, `${g}/**`]));
+        return [...this.settings.current.exclude, ...withContents];
+    }
+    dispose() {
+        this.disposed = true;
+        if (this.debounceTimer)
+            clearTimeout(this.debounceTimer);
+        this.debounceTimer = undefined;
+        this.notifyIfIdle();
+        for (const d of [...this.watchers, ...this.subscriptions])
+            d.dispose();
+        this.changed.dispose();
+    }
+}
+exports.CertificateIndex = CertificateIndex;
+/** Runs `fn` over `items` with at most `limit` calls in flight. */
+async function mapLimit(items, limit, fn) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await fn(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+//# sourceMappingURL=certificateIndex.js.map

@@ -1,0 +1,58 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.refusedInRestrictedMode = refusedInRestrictedMode;
+exports.optionsArg = optionsArg;
+const vscode = __importStar(require("vscode"));
+/**
+ * In Restricted Mode, refuses with the reason and a way to trust the folder; true when refused. Network calls and
+ * file writes must not be something an untrusted folder can trigger.
+ */
+function refusedInRestrictedMode(reason) {
+    if (vscode.workspace.isTrusted)
+        return false;
+    const t = vscode.l10n.t;
+    const manage = t('Manage Workspace Trust');
+    void vscode.window.showWarningMessage(reason, manage).then((choice) => {
+        if (choice === manage)
+            void vscode.commands.executeCommand('workbench.trust.manage');
+    });
+    return true;
+}
+/** The second command argument as an options object (tests and code actions pass one; menus pass other things). */
+function optionsArg(arg) {
+    return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && !Array.isArray(arg) ? arg : {};
+}
+//# sourceMappingURL=commandSupport.js.map
