@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { vscodeProxySettings } from './proxySettings';
 import { CommandId } from '../constants';
 import { certificateLogLabel } from '../core/certificate';
 import { ErrorKind, KymaCertError, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
@@ -115,7 +116,7 @@ export class RenewalFlow {
       // The connector stack (axios) loads on the first renewal, not at activation.
       const { renewCertificate } = await import('../lifecycle/renew');
       const { keyFile, keyPassphrase, infoUrl } = inputs;
-      const result = await renewCertificate({ certFile, keyFile, keyPassphrase, infoUrl, caFile, insecure: spec.insecure, signal, onProgress: progress, log });
+      const result = await renewCertificate({ certFile, keyFile, keyPassphrase, infoUrl, caFile, insecure: spec.insecure, proxy: vscodeProxySettings(), signal, onProgress: progress, log });
       this.log.info(`Renewed ${certificateLogLabel(result.renewed)}`);
       return result;
     });
