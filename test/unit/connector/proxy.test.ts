@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { cliRemedyText } from '../../../src/cli/remedies';
 import { isKymaCertError } from '../../../src/core/errors';
 import { ConnectorClient } from '../../../src/connector';
 import { proxyFor } from '../../../src/connector/proxy';
@@ -118,7 +119,8 @@ describe('through a real CONNECT proxy', () => {
       await assert.rejects(renewCertificate({ ...request, proxy: { url: proxy.url, includeLoopback: true } }), (e: unknown) => {
         assert.ok(isKymaCertError(e, 'network'), String(e));
         assert.match(e.message, /proxy 127\.0\.0\.1:\d+ answered 407/);
-        assert.match(e.hint ?? '', /authentication/);
+        assert.deepEqual(e.remedy, { kind: 'check-proxy', data: { status: 407 } });
+        assert.match(cliRemedyText(e.remedy!), /authentication/);
         return true;
       });
       assert.deepEqual(await treeFingerprint(ws.dir), before);
@@ -139,7 +141,8 @@ describe('through a real CONNECT proxy', () => {
         assert.ok(isKymaCertError(e, 'network'), String(e));
         assert.equal(e.status, undefined, 'not an HTTP answer of the Connector Service');
         assert.match(e.message, /proxy 127\.0\.0\.1:\d+ answered 403 to CONNECT 127\.0\.0\.1:\d+/);
-        assert.match(e.hint ?? '', /NO_PROXY/);
+        assert.deepEqual(e.remedy, { kind: 'check-proxy', data: { status: 403 } });
+        assert.match(cliRemedyText(e.remedy!), /NO_PROXY/);
         return true;
       });
     } finally {
