@@ -172,7 +172,7 @@ function linkExtension() {
 
 /** The shell command that mints a one-time token on the emulator's internal API (prints `{"url": …, "token": …}`). */
 function mintTokenCommand(internalUrl, application) {
-  return `curl -s -X POST -H 'Application: ${application}' ${new URL('/v1/applications/tokens', internalUrl)}`;
+  return `curl -s -X POST -H 'Application: ${application}' -H 'Content-Type: application/json' ${new URL('/v1/applications/tokens', internalUrl)}`;
 }
 
 async function startCodeServer(extensionsDir) {

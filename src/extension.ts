@@ -13,6 +13,7 @@ import { registerRevokeCertificateCommand } from './commands/revokeCertificate';
 import { registerShowCertificateDetailsCommand } from './commands/showCertificateDetails';
 import { registerShowLogsCommand } from './commands/showLogs';
 import { DISPLAY_NAME } from './constants';
+import { safeLog } from './features/safeLog';
 import { AutoRenew } from './features/autoRenew';
 import { CertificateIndex } from './features/certificateIndex';
 import { CertificatesView } from './features/certificatesView';
@@ -44,7 +45,7 @@ export interface KymaCertApi {
 
 export function activate(context: vscode.ExtensionContext): KymaCertApi {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel(DISPLAY_NAME, { log: true });
+  const log = safeLog(vscode.window.createOutputChannel(DISPLAY_NAME, { log: true }));
   const settings = new SettingsService();
   const index = new CertificateIndex(settings, log);
   const passphrases = new KeyPassphrases(context.secrets, settings, log);

@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { certificatesInFile } from '../core/certificate';
+import { readRegularFile } from '../io/boundedRead';
 import { exitCodeFor, isKymaCertError, KymaCertError, type ErrorKind } from '../core/errors';
 import { assessExpiry, describeExpiry } from '../core/expiry';
 import { parse } from './args';
@@ -21,9 +21,9 @@ interface FileReport {
 
 async function inspectFile(file: string, now: Date): Promise<FileReport> {
   try {
-    const data = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
-      throw new KymaCertError('io', `Could not read ${file} (${e.code ?? e.message}).`);
-    });
+    // Regular files only, at most 4 MiB: /dev/zero, a named pipe or a huge sparse file is an error for that file
+    // alone, and the next file is still inspected.
+    const data = await readRegularFile(file);
     const facts = certificatesInFile(data);
     if (facts.length === 0) throw new KymaCertError('parse', `${file} holds no certificate.`);
     return { file, certificates: facts.map((f) => certificateJson(f, now)) };

@@ -1,7 +1,8 @@
+import { redactSecrets } from '../core/displayText';
 import { runEmulatorCli } from '../emulator/cli';
 import { INSPECT_USAGE, runInspect } from './inspect';
 import { ISSUE_USAGE, runIssue } from './issue';
-import { processIo, reportError, UsageError, EXIT_USAGE, type Io } from './output';
+import { processIo, redactingIo, reportError, UsageError, EXIT_USAGE, type Io } from './output';
 import { RENEW_USAGE, runRenew } from './renew';
 import { RESTORE_USAGE, runRestore } from './restore';
 import { REVOKE_USAGE, runRevoke } from './revoke';
@@ -33,7 +34,9 @@ const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
 };
 
 /** Runs the command line and returns the exit code. Never calls process.exit, so output is always flushed. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(argv: readonly string[], outputIo: Io = processIo): Promise<number> {
+  // Every byte the commands print passes the secret filter (token values, and the secrets a command registers).
+  const io = redactingIo(outputIo);
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(`${USAGE}\n`);
@@ -64,7 +67,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`kyma-cert: unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`kyma-cert: unexpected failure: ${redactSecrets(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,3 +1,4 @@
+import { escapeJsonText, redactSecrets, safeDisplayText } from '../core/displayText';
 import { exitCodeFor, isKymaCertError } from '../core/errors';
 
 /** Exit code for a command line the program cannot understand (same as a `config` error). */
@@ -17,6 +18,29 @@ export class UsageError extends Error {
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Values that must never be printed (a command that reads a token adds it); see `redactingIo`. */
+  secrets?: string[];
+}
+
+/**
+ * The output boundary for secrets: everything written through the returned Io has token values masked
+ * (`token=***`), and every value later pushed onto its `secrets` replaced by `***`, whatever code built the text.
+ */
+export function redactingIo(io: Io): Io {
+  const secrets: string[] = [];
+  return {
+    stdout: (text) => io.stdout(redactSecrets(text, secrets)),
+    stderr: (text) => io.stderr(redactSecrets(text, secrets)),
+    secrets,
+  };
+}
+
+/** Lines longer than this are cut: a human line is a subject, a path or a message, never kilobytes. */
+const MAX_LINE_CHARS = 2000;
+
+/** One human-readable line: text from servers and files can hold escapes and newlines that would forge output. */
+function displayLine(text: string): string {
+  return safeDisplayText(text, MAX_LINE_CHARS);
 }
 
 export const processIo: Io = {
@@ -26,8 +50,8 @@ export const processIo: Io = {
 
 /** Prints a command's result: the JSON document with `--json`, the human lines otherwise. */
 export function printResult(io: Io, json: boolean, document: unknown, human: string[]): void {
-  if (json) io.stdout(`${JSON.stringify(document, null, 2)}\n`);
-  else io.stdout(human.map((l) => `${l}\n`).join(''));
+  if (json) io.stdout(`${escapeJsonText(JSON.stringify(document, null, 2))}\n`);
+  else io.stdout(human.map((l) => `${displayLine(l)}\n`).join(''));
 }
 
 /**
@@ -55,17 +79,17 @@ export function reportError(io: Io, json: boolean, e: unknown): number {
     code = EXIT_UNEXPECTED;
   }
   if (json) {
-    io.stdout(`${JSON.stringify({ error: { kind, message, hint, ...(status !== undefined ? { status } : {}) } })}\n`);
+    io.stdout(`${escapeJsonText(JSON.stringify({ error: { kind, message, hint, ...(status !== undefined ? { status } : {}) } }))}\n`);
   } else {
-    io.stderr(`kyma-cert: ${message}\n`);
-    if (hint) io.stderr(`  hint: ${hint}\n`);
+    io.stderr(`kyma-cert: ${displayLine(message)}\n`);
+    if (hint) io.stderr(`  hint: ${displayLine(hint)}\n`);
   }
   return code;
 }
 
 /** Progress lines on stderr, prefixed so they read as a log of steps. */
 export function progressPrinter(io: Io): (step: string) => void {
-  return (step) => io.stderr(`… ${step}\n`);
+  return (step) => io.stderr(`… ${displayLine(step)}\n`);
 }
 
 /** Dates in output: ISO, to the second. */

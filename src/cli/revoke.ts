@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { certificatesInFile } from '../core/certificate';
+import { readRegularFile } from '../io/boundedRead';
 import { revokeCertificate } from '../lifecycle/revoke';
 import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, parse, resolveGatewayInputs } from './args';
 import { exitCodeFor } from '../core/errors';
@@ -49,7 +49,7 @@ export async function runRevoke(argv: readonly string[], io: Io): Promise<number
     if (!process.stdin.isTTY || !process.stderr.isTTY) {
       throw new UsageError('Revocation cannot be undone: pass --yes to revoke without a terminal to confirm on.');
     }
-    const facts = certificatesInFile(await fs.readFile(certFile).catch(() => Buffer.alloc(0)))[0];
+    const facts = certificatesInFile(await readRegularFile(certFile).catch(() => Buffer.alloc(0)))[0];
     const what = facts ? `${facts.subjectText} (sha256 ${facts.sha256Hex.slice(0, 16)}…)` : certFile;
     if (!(await confirm(`Revoke ${what}? It can never be renewed afterwards. [y/N] `))) {
       io.stderr('Not revoked.\n');

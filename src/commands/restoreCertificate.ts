@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { isKymaCertError, messageOf } from '../core/errors';
@@ -7,6 +6,7 @@ import { resolveCertificateTarget } from '../features/certificatePicker';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
 import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from '../features/settings';
+import { readRegularFile } from '../io/boundedRead';
 import type { BackupEntry } from '../lifecycle/backups';
 
 /** Scripted use (tests): which backup (`id` from listBackups); without it the user picks. */
@@ -76,7 +76,7 @@ async function pickBackup(backups: readonly BackupEntry[], shown: string): Promi
       let description: string;
       let detail: string | undefined;
       try {
-        const facts = certificateFacts(await readFile(backup.certBackup));
+        const facts = certificateFacts(await readRegularFile(backup.certBackup));
         description = t('{0}, valid until {1}', displayName(facts), formatUtc(facts.notAfter));
         detail = `SHA-256 ${facts.fingerprint256}`;
       } catch (e) {

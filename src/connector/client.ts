@@ -2,7 +2,7 @@ import axios, { AxiosResponse } from 'axios';
 import { X509Certificate } from 'node:crypto';
 import { parseCryptoFile } from '../core/pem';
 import { KymaCertError } from '../core/errors';
-import { describeUrl, errorFromResponse, errorFromTransport, unusableResponse } from './errors';
+import { describeUrl, errorFromResponse, errorFromTransport, MAX_RESPONSE_BYTES, unusableResponse } from './errors';
 import type * as https from 'node:https';
 import { agentFor, handshakeCompleted } from './agent';
 import type { ConnectorTlsOptions } from './tls';
@@ -17,8 +17,6 @@ export interface ConnectorClientOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Answers are a few KiB; anything far bigger is not the Connector Service. */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 type Json = Record<string, unknown>;
 
@@ -222,6 +220,7 @@ export class ConnectorClient {
         transformResponse: [(raw: string) => raw],
         validateStatus: () => true,
         maxContentLength: MAX_RESPONSE_BYTES,
+        maxBodyLength: MAX_RESPONSE_BYTES,
         transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
       });
       if (!expected.includes(response.status)) throw errorFromResponse(operation, response.status, String(response.data ?? ''));

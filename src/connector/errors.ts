@@ -1,3 +1,4 @@
+import { redactUrl, safeDisplayText } from '../core/displayText';
 import { ErrorKind, HINT_NEW_CERTIFICATE, KymaCertError } from '../core/errors';
 import { PROXY_REFUSED } from './proxy';
 import type { ErrorBody } from './types';
@@ -5,7 +6,7 @@ import type { ErrorBody } from './types';
 /**
  * Maps what the Connector Service (or the network in front of it) does to one KymaCertError with a hint the user
  * can act on. Messages carry URLs' hosts, statuses, error codes and the service's own text: never a key, a CSR or
- * a token (query strings are stripped).
+ * a token (token values are masked, and the service's text is escaped for display: core/displayText.ts).
  */
 
 export const HINT_NEW_TOKEN =
@@ -21,17 +22,15 @@ export const HINT_CSR_SUBJECT =
 export const HINT_SERVER = 'The Connector Service failed or answered something unusable; try again later or check the cluster.';
 export const HINT_WRONG_URL = 'The URL does not point at this Connector Service endpoint; use the URLs the service returned.';
 
+/** Answers are a few KiB; anything far bigger is not the Connector Service (axios stops reading there). */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
 const TOKEN_MESSAGES = new Set(['Token not provided.', 'Invalid token.']);
 export const REVOKED_MESSAGE = 'Certificate has been revoked.';
 
-/** `https://host:port/path` without the query (which may carry a one-time token). */
+/** `https://host:port/path?token=***`: URLs in messages go through the one masking function (core/displayText). */
 export function describeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return '(invalid URL)';
-  }
+  return redactUrl(url);
 }
 
 function parseErrorBody(text: string): ErrorBody | undefined {
@@ -57,7 +56,8 @@ export function errorFromResponse(operation: string, status: number, bodyText: s
       options,
     );
   }
-  const said = `${operation} failed (HTTP ${status}): ${body.error}`;
+  // The service's text is shown to a person: escaped and capped, so it cannot forge terminal lines.
+  const said = `${operation} failed (HTTP ${status}): ${safeDisplayText(body.error, 300)}`;
   if (status === 403 && body.error === REVOKED_MESSAGE) {
     return new KymaCertError('revoked', said, `This certificate was revoked, so it cannot be renewed. ${HINT_NEW_CERTIFICATE}`, options);
   }
@@ -75,7 +75,7 @@ export function errorFromResponse(operation: string, status: number, bodyText: s
   if (status === 405) return new KymaCertError('config', said, HINT_WRONG_URL, options);
   if (status >= 500) return new KymaCertError('server', said, HINT_SERVER, options);
   if (status >= 400 && status < 500) return new KymaCertError('bad-request', said, undefined, options);
-  return new KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${body.error}`, HINT_SERVER, options);
+  return new KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${safeDisplayText(body.error, 300)}`, HINT_SERVER, options);
 }
 
 /** A 2xx answer whose body is not what the contract promises. */
@@ -147,10 +147,15 @@ function safeCause(code: string | undefined, message: string): Error {
 /** A failure below HTTP: TLS, sockets, DNS, timeouts, cancellation. */
 export function errorFromTransport(error: unknown, context: TransportContext): KymaCertError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const detail = (error as Error | undefined)?.message ?? String(error);
+  // Node and proxy text may carry what a server sent: escaped and capped like any server text.
+  const detail = safeDisplayText((error as Error | undefined)?.message ?? String(error), 300);
   const where = describeUrl(context.url);
   const options = { cause: safeCause(code, detail) };
   if (context.cancelled) return new KymaCertError('cancelled', `${context.operation} was cancelled`, undefined, options);
+  if (code === 'ERR_BAD_RESPONSE' && detail.includes('maxContentLength')) {
+    // A hostile or broken server streaming an endless body: cut off at the cap instead of filling memory.
+    return new KymaCertError('server', `${context.operation}: ${where} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024} KiB; it was not read`, HINT_SERVER, options);
+  }
   if (code === PROXY_REFUSED) return proxyRefused(error as { proxyStatus?: number }, detail, context, options);
   if (context.timedOut || code === 'ETIMEDOUT') {
     return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, HINT_TIMEOUT, options);

@@ -2,6 +2,8 @@
  * One error type for every layer (core, connector, lifecycle, CLI, editor).
  * `kind` drives CLI exit codes and editor messages; `hint` is what the user can do about it.
  */
+import { redactSecrets, safeDisplayText } from './displayText';
+
 export type ErrorKind =
   | 'parse' // input is not a certificate / key / CSR we can read
   | 'too-large' // input above the size cap (protects against hangs)
@@ -30,24 +32,31 @@ export interface KymaCertErrorOptions {
   cause?: unknown;
   /** HTTP status when the error came from the service. */
   status?: number;
-  /** The service's own `error` text, verbatim. */
+  /** The service's own `error` text (escaped for display, capped: see displayText.ts). */
   serverMessage?: string;
 }
 
 export class KymaCertError extends Error {
   readonly status?: number;
   readonly serverMessage?: string;
+  readonly hint?: string;
 
+  /**
+   * Token values in `message` and `hint` are masked (`token=***`) whoever built them: an error is printed, logged
+   * and serialised to JSON, and a one-time token must reach none of those. The service's own text is escaped for
+   * display (control characters, bidi overrides) and capped.
+   */
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    readonly hint?: string,
+    hint?: string,
     options: KymaCertErrorOptions = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(redactSecrets(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'KymaCertError';
+    this.hint = hint === undefined ? undefined : redactSecrets(hint);
     this.status = options.status;
-    this.serverMessage = options.serverMessage;
+    this.serverMessage = options.serverMessage === undefined ? undefined : safeDisplayText(options.serverMessage);
   }
 
   toJSON(): { kind: ErrorKind; message: string; hint?: string; status?: number } {
@@ -61,8 +70,8 @@ export function isKymaCertError(e: unknown, kind?: ErrorKind): e is KymaCertErro
 
 /** Error text for the log and the UI; core errors never carry key material. */
 export function messageOf(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return String(e);
+  // Shown in notifications, quick picks and the log, and it may quote a server or a file: escaped, capped, masked.
+  return safeDisplayText(e instanceof Error ? e.message : String(e));
 }
 
 /** Kinds after which renewal cannot succeed: the user needs a new certificate from a one-time token. */

@@ -1,6 +1,6 @@
 import { KymaCertError } from '../core/errors';
 import { EmulatorOptions, parseDuration } from './options';
-import { startEmulator } from './server';
+import { isLoopbackHost, startEmulator } from './server';
 
 /** `kyma-cert emulator` usage text. */
 export const EMULATOR_USAGE = `Usage: kyma-cert emulator [options]
@@ -10,14 +10,16 @@ Prints one JSON line when ready: connectorUrl, gatewayUrl, internalUrl, infoUrl,
 With --flavor compass: the Compass Connector (GraphQL, token and mTLS hosts), a Director stub and the
 connectivity adapter (token and mTLS hosts); the JSON line is flavor, connectorUrl,
 certificateSecuredConnectorUrl, directorUrl, adapterUrl, adapterMtlsUrl, internalUrl, serverCaFile, clientCaFile.
-Mint a token: curl -X POST -H 'Application: my-app' {internalUrl}/v1/applications/tokens
+Mint a token: curl -X POST -H 'Application: my-app' -H 'Content-Type: application/json' {internalUrl}/v1/applications/tokens
 
 Options:
   --flavor F           kyma (default) or compass
-  --host H             listen address (default 127.0.0.1)
+  --host H             listen address (default 127.0.0.1); loopback only unless --listen-any
+  --listen-any         allow a non-loopback --host (anyone who reaches the internal port gets certificates)
   --port N             connector (token) HTTPS port (default: ephemeral)
   --gateway-port N     gateway (mTLS) HTTPS port (default: ephemeral)
-  --internal-port N    internal HTTP port: POST /v1/applications/tokens (header Application), ... (default: ephemeral)
+  --internal-port N    internal HTTP port: POST /v1/applications/tokens (headers Application and
+                       Content-Type: application/json), ... (default: ephemeral)
   --state-dir DIR      keep CAs, keys and the server certificate here across restarts (default: temp dir)
   --validity D         lifetime of issued certificates: 92d, 2h, 15m, 90s, 500ms (default 92d; compass 90d)
   --token-ttl D        one-time token lifetime (default 5m)
@@ -49,8 +51,12 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorOptions & { 
       options.help = true;
       continue;
     }
+    if (flag === '--listen-any') {
+      options.listenAny = true;
+      continue;
+    }
     const value = inline ?? argv[++i];
-    if (value === undefined) throw new KymaCertError('config', `${flag} needs a value`, EMULATOR_USAGE);
+    if (value === undefined) throw new KymaCertError('config', `${flag} needs a value`, 'Run kyma-cert emulator --help for the options.');
     switch (flag) {
       case '--flavor':
         if (value !== 'kyma' && value !== 'compass') throw new KymaCertError('config', '--flavor must be kyma or compass');
@@ -82,7 +88,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorOptions & { 
         options.caKeyBits = Number(value) as 2048 | 4096;
         break;
       default:
-        throw new KymaCertError('config', `unknown option ${flag}`, EMULATOR_USAGE);
+        throw new KymaCertError('config', `unknown option ${flag}`, 'Run kyma-cert emulator --help for the options.');
     }
   }
   return options;
@@ -97,6 +103,11 @@ export async function runEmulatorCli(argv: string[]): Promise<void> {
   if (help) {
     process.stdout.write(EMULATOR_USAGE);
     return;
+  }
+  if (options.listenAny && !isLoopbackHost(options.host ?? '127.0.0.1')) {
+    process.stderr.write(
+      `warning: --listen-any: the emulator listens on ${options.host}; anyone who can reach its internal port can mint tokens and get certificates.\n`,
+    );
   }
   const log = (line: string): boolean => process.stderr.write(`${line}\n`);
   let emulator: { close(): Promise<void> };

@@ -10,8 +10,13 @@ export interface SubjectDefaults {
 }
 
 export interface EmulatorOptions {
-  /** Interface to listen on; default 127.0.0.1. */
+  /** Interface to listen on; default 127.0.0.1. Anything but loopback needs `listenAny`. */
   host?: string;
+  /**
+   * Allow a non-loopback `host`. The emulator issues certificates to anyone who asks its unauthenticated internal
+   * API, so it is a test tool for this machine; listening on a network is an explicit decision (`--listen-any`).
+   */
+  listenAny?: boolean;
   /** Connector (token) HTTPS listener; 0 or omitted = ephemeral. */
   port?: number;
   /** Gateway (mTLS) HTTPS listener; 0 or omitted = ephemeral. */

@@ -4,6 +4,7 @@ import type { Delays } from './delays';
 import * as handlers from './handlers';
 import { EmulatorRequest, Paths } from './handlers';
 import type { FaultQueue } from './faults';
+import { browserRefusal } from './browserGuard';
 import { errorReply, Messages, Reply, writeReply } from './reply';
 import { resolve, Route, Routes } from './router';
 
@@ -22,10 +23,10 @@ export const gatewayRoutes: Routes = new Map<string, Route>([
 
 /** The in-cluster API plus emulator-only control routes (never faulted). */
 export const internalRoutes: Routes = new Map<string, Route>([
-  [Paths.tokens, { methods: { POST: handlers.internalTokens } }],
-  [Paths.revocations, { methods: { POST: handlers.internalRevocations } }],
-  [Paths.emulatorFaults, { methods: { POST: handlers.emulatorFaults } }],
-  [Paths.emulatorCertificates, { methods: { POST: handlers.emulatorCertificates } }],
+  [Paths.tokens, { methods: { POST: handlers.internalTokens }, internal: true }],
+  [Paths.revocations, { methods: { POST: handlers.internalRevocations }, internal: true }],
+  [Paths.emulatorFaults, { methods: { POST: handlers.emulatorFaults }, internal: true }],
+  [Paths.emulatorCertificates, { methods: { POST: handlers.emulatorCertificates }, internal: true }],
 ]);
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -82,9 +83,11 @@ export function createRequestHandler<C extends { readonly faults: FaultQueue }>(
       const body = await readBody(req);
       if (body === undefined) return drop();
       const route = resolve(routes, method, url.pathname);
+      const refusal = route.kind === 'found' && route.route.internal ? browserRefusal(req) : undefined;
       let reply: Reply | 'drop';
       if (route.kind === 'not-found') reply = notFound;
       else if (route.kind === 'method-not-allowed') reply = methodNotAllowed;
+      else if (refusal) reply = refusal;
       else {
         const socket = req.socket as TLSSocket;
         // Only mTLS listeners ask for certificates; `authorized` is true there for every request that got this far.

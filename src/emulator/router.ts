@@ -9,6 +9,8 @@ export interface Route<C = EmulatorContext> {
   readonly methods: Readonly<Record<string, Handler<C>>>;
   readonly endpoint?: FaultEndpoint;
   readonly endpointOf?: (request: EmulatorRequest) => FaultEndpoint | undefined;
+  /** Unauthenticated internal route: only non-browser JSON requests (see browserGuard.ts). */
+  readonly internal?: true;
 }
 
 export type Routes<C = EmulatorContext> = ReadonlyMap<string, Route<C>>;

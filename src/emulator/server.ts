@@ -5,6 +5,7 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { isIP } from 'node:net';
 import type { DnAttribute } from '../core/dn';
+import { KymaCertError } from '../core/errors';
 import { Delays } from './delays';
 import { Fault, FaultQueue } from './faults';
 import * as handlers from './handlers';
@@ -67,6 +68,24 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** localhost, 127.0.0.0/8 or ::1 (also as an IPv4-mapped address). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  const v4 = bare.startsWith('::ffff:') ? bare.slice('::ffff:'.length) : bare;
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+/** Both flavors listen on loopback only, unless the caller explicitly allows more (`--listen-any`). */
+export function assertListenAddressAllowed(host: string, options: Pick<EmulatorOptions, 'listenAny'>): void {
+  if (options.listenAny || isLoopbackHost(host)) return;
+  throw new KymaCertError(
+    'config',
+    `The emulator listens on loopback only; "${host}" is not a loopback address.`,
+    'Its internal API issues certificates to anyone who can reach it. Pass --listen-any to listen on a network anyway.',
+  );
+}
+
 export function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
@@ -94,6 +113,7 @@ export function closeServer(server: http.Server): Promise<void> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
+  assertListenAddressAllowed(host, options);
   const subject = { ...DEFAULT_SUBJECT, ...options.subject };
   const log = options.log ?? (() => undefined);
   const extraHosts = [...LOOPBACK_HOSTS, '0.0.0.0', '::', ''].includes(host) ? [] : [host];

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { readRegularFileIfExists } from '../io/boundedRead';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,12 +40,7 @@ const SERVER_CERT_VALIDITY_MS = 365 * DAY_MS;
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'] as const;
 
 async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  return (await readRegularFileIfExists(path))?.toString('utf8');
 }
 
 /** Private keys are written 0600 (chmod too, in case the file already existed with wider permissions). */

@@ -10,7 +10,6 @@ import { messageOf } from '../core/errors';
 /** Expiry problems change with the clock while the editor stays open. */
 const RECHECK_MS = 60 * 60 * 1000;
 /** Key files checked at the same time (each check may start a git process). */
-const HYGIENE_CONCURRENCY = 4;
 /** Internal command behind the "chmod 600" quick fix (not contributed: only code actions run it). */
 /**
  * Problems end at the END line of their block; its length isn't known without the text, and VS Code clamps a
@@ -91,18 +90,10 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
       const keyFile = keyFileOf(entry);
       if (keyFile) keyFiles.add(keyFile);
     }
-    // Key hygiene runs git: only in a trusted folder (a repository's config can make git run programs).
+    // Key hygiene runs git: only in a trusted workspace, only for keys inside its folders (a repository's config
+    // can make git run programs; io/gitTracked.ts disables those too), and one git per repository.
     const skipGit = !vscode.workspace.isTrusted;
-    const hygiene: Array<readonly [string, Problem[]]> = [];
-    const queue = [...keyFiles];
-    // A few git processes at a time: a workspace with many keys must not fork a process per key at once.
-    // A newer update stops this one early instead of queueing behind it.
-    const worker = async (): Promise<void> => {
-      for (let file = queue.shift(); file !== undefined && generation === this.generation; file = queue.shift()) {
-        hygiene.push([file, await this.hygieneOf(file, skipGit)]);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(HYGIENE_CONCURRENCY, queue.length) }, worker));
+    const hygiene = await this.hygieneOf([...keyFiles], skipGit);
     if (generation !== this.generation) return;
     for (const [file, problems] of hygiene) {
       if (problems.length > 0) next.set(file, [...(next.get(file) ?? []), ...problems]);
@@ -112,15 +103,23 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
     this.collection.set([...next].map(([file, problems]) => [vscode.Uri.file(file), problems.map(toDiagnostic)]));
   }
 
-  private async hygieneOf(keyFile: string, skipGit: boolean): Promise<Problem[]> {
-    const { checkKeyFile } = await import('../io/keyHygiene');
-    const info = await stat(keyFile).catch(() => undefined);
-    const signature = info ? `${info.mtimeMs}:${info.size}:${info.mode}:${skipGit}` : 'missing';
-    const cached = this.hygieneCache.get(keyFile);
-    if (cached?.signature === signature) return cached.problems;
-    const problems = await checkKeyFile(keyFile, { skipGit });
-    this.hygieneCache.set(keyFile, { signature, problems });
-    return problems;
+  /** Problems per key file; unchanged files (same mtime, size, mode) come from the cache, the rest in one batch. */
+  private async hygieneOf(keyFiles: readonly string[], skipGit: boolean): Promise<Array<readonly [string, Problem[]]>> {
+    const { checkKeyFiles } = await import('../io/keyHygiene');
+    const signatures = await Promise.all(
+      keyFiles.map(async (file) => {
+        const info = await stat(file).catch(() => undefined);
+        return info ? `${info.mtimeMs}:${info.size}:${info.mode}:${skipGit}` : 'missing';
+      }),
+    );
+    const stale = keyFiles.filter((file, i) => this.hygieneCache.get(file)?.signature !== signatures[i]);
+    const trustedRoots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    const fresh = stale.length > 0 ? await checkKeyFiles(stale, { skipGit, trustedRoots }) : new Map<string, Problem[]>();
+    return keyFiles.map((file, i) => {
+      const problems = fresh.get(file) ?? this.hygieneCache.get(file)?.problems ?? [];
+      if (fresh.has(file)) this.hygieneCache.set(file, { signature: signatures[i], problems });
+      return [file, problems] as const;
+    });
   }
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {

@@ -3,10 +3,10 @@
  * Both checks are advisory: anything we can't determine (Windows permissions, no git, not a repository,
  * git too slow) yields no problem rather than a false alarm.
  */
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../core/problems';
+import { gitTrackedFiles } from './gitTracked';
 
 export interface KeyHygieneOptions {
   /** Lines the problems point at (the key block). Default: line 0. */
@@ -19,15 +19,32 @@ export interface KeyHygieneOptions {
   platform?: NodeJS.Platform;
   /** Skip the git check (e.g. in an untrusted workspace, where we don't run programs). */
   skipGit?: boolean;
+  /** Run git only for keys inside these folders (the trusted workspace folders). Default: no restriction. */
+  trustedRoots?: readonly string[];
 }
 
 /** Check one private key file; resolves to zero, one or two problems. Never rejects for a missing git. */
 export async function checkKeyFile(keyPath: string, options: KeyHygieneOptions = {}): Promise<Problem[]> {
-  const [permission, tracked] = await Promise.all([
-    checkPermissions(keyPath, options),
-    options.skipGit ? Promise.resolve(undefined) : checkTrackedByGit(keyPath, options),
+  return (await checkKeyFiles([keyPath], options)).get(keyPath) ?? [];
+}
+
+/**
+ * Check many key files at once: permissions per file, and one `git ls-files` per repository for all its keys
+ * (see gitTracked.ts for why that git cannot run anything the repository configures).
+ */
+export async function checkKeyFiles(keyPaths: readonly string[], options: KeyHygieneOptions = {}): Promise<Map<string, Problem[]>> {
+  const [permissions, tracked] = await Promise.all([
+    Promise.all(keyPaths.map((keyPath) => checkPermissions(keyPath, options))),
+    options.skipGit
+      ? Promise.resolve(new Set<string>())
+      : gitTrackedFiles(keyPaths, { gitPath: options.gitPath, timeoutMs: options.gitTimeoutMs, trustedRoots: options.trustedRoots }),
   ]);
-  return [permission, tracked].filter((p): p is Problem => p !== undefined);
+  const result = new Map<string, Problem[]>();
+  keyPaths.forEach((keyPath, i) => {
+    const problems = [permissions[i], tracked.has(keyPath) ? trackedProblem(keyPath, options) : undefined];
+    result.set(keyPath, problems.filter((p): p is Problem => p !== undefined));
+  });
+  return result;
 }
 
 async function checkPermissions(keyPath: string, options: KeyHygieneOptions): Promise<Problem | undefined> {
@@ -48,19 +65,8 @@ async function checkPermissions(keyPath: string, options: KeyHygieneOptions): Pr
   });
 }
 
-async function checkTrackedByGit(keyPath: string, options: KeyHygieneOptions): Promise<Problem | undefined> {
+function trackedProblem(keyPath: string, options: KeyHygieneOptions): Problem {
   const name = path.basename(keyPath);
-  const tracked = await new Promise<boolean>((resolve) => {
-    execFile(
-      options.gitPath ?? 'git',
-      // `--` so a file named like an option is taken as a path; --error-unmatch exits 1 for untracked files.
-      ['ls-files', '--error-unmatch', '--', name],
-      { cwd: path.dirname(keyPath), timeout: options.gitTimeoutMs ?? 3000, windowsHide: true },
-      // Exit 1 (untracked), 128 (not a repository), ENOENT (no git) and timeouts all count as "not tracked".
-      (error) => resolve(error === null),
-    );
-  });
-  if (!tracked) return undefined;
   return problemAt(options, {
     code: 'key-tracked-by-git',
     severity: 'warning',

@@ -3,12 +3,13 @@
  * remembered connection. No `vscode` import. Loaded lazily through `loadCertificateReader()`: it pulls in the
  * parser and node-forge, which activation should not wait for.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { certificateFacts } from '../core/certificate';
 import { caFileFor } from '../core/pairing';
 import { CryptoBlock, parseCryptoFile } from '../core/pem';
 import { CertificateBlock, ReadEntryOptions, ReadEntryResult } from './certificateEntry';
-import { messageOf } from '../core/errors';
+import { isKymaCertError, messageOf } from '../core/errors';
+import { isNotFound, readRegularFile } from '../io/boundedRead';
 import { pairKey, resolveCertificateInputs } from './resolve';
 
 export { MAX_INPUT_BYTES } from '../core/pem';
@@ -17,12 +18,13 @@ export { MAX_INPUT_BYTES } from '../core/pem';
 export async function readCertificateEntry(file: string, options: ReadEntryOptions): Promise<ReadEntryResult> {
   let data: Buffer;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return { skipped: 'missing' };
-    if (info.size > options.maxFileSizeBytes) return { skipped: 'too-large', detail: `${info.size} bytes` };
-    data = await readFile(file);
+    // Never blocks (a named pipe), never reads past the cap (/dev/zero, a sparse 1.5 GB file): see boundedRead.ts.
+    data = await readRegularFile(file, options.maxFileSizeBytes);
   } catch (e) {
-    return { skipped: isNotFound(e) ? 'missing' : 'unreadable', detail: messageOf(e) };
+    if (isKymaCertError(e, 'too-large')) return { skipped: 'too-large', detail: e.message };
+    // A pipe, device or directory named like a certificate is not one of ours: skipped like a missing file.
+    if (isNotFound(e) || isKymaCertError(e, 'not-a-file')) return { skipped: 'missing', detail: messageOf(e) };
+    return { skipped: 'unreadable', detail: messageOf(e) };
   }
   const parsed = parseBlocks(data);
   if ('problem' in parsed) return { skipped: 'unreadable', detail: parsed.problem };
@@ -81,7 +83,4 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
-function isNotFound(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ENOENT';
-}
 

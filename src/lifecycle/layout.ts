@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { parseCryptoFile } from '../core/pem';
 
 /** What a certificate file looks like, so that a renewed file can look the same. */
 export interface CertificateFileLayout {
@@ -9,15 +10,49 @@ export interface CertificateFileLayout {
   clientDer: Buffer;
 }
 
-const CERT_BLOCK = /-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----[\s\S]*?-----END (?:X509 |TRUSTED )?CERTIFICATE-----/g;
+/** Where a certificate block sits in the text: [start, end) character offsets from its BEGIN to its END dashes. */
+interface BlockSpan {
+  start: number;
+  end: number;
+  der: Buffer;
+}
 
-function derOfBlock(block: string): Buffer | undefined {
-  const body = block.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-  try {
-    return new X509Certificate(Buffer.from(body, 'base64')).raw;
-  } catch {
-    return undefined;
+/**
+ * The certificate blocks of `text` with their character offsets. It reuses the PEM scanner (one linear pass, no
+ * backtracking) instead of a `BEGIN[\s\S]*?END` regular expression, which is quadratic on a file with thousands
+ * of lone BEGIN lines (issue 7, row 15). Blocks the scanner could not decode are left out, so they are kept as
+ * they are, byte for byte.
+ */
+function certificateSpans(text: string): BlockSpan[] {
+  const lineStarts = lineStartOffsets(text);
+  const spans: BlockSpan[] = [];
+  for (const block of parseCryptoFile(text).blocks) {
+    if (block.kind !== 'certificate' || block.problem !== undefined) continue;
+    const first = lineAt(text, lineStarts, block.startLine);
+    const last = lineAt(text, lineStarts, block.endLine);
+    spans.push({
+      start: lineStarts[block.startLine] + (first.length - first.trimStart().length),
+      end: lineStarts[block.endLine] + last.trimEnd().length,
+      der: block.der,
+    });
   }
+  return spans;
+}
+
+/** Offsets where each line starts, splitting exactly like the scanner (CRLF, LF or a lone CR). */
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    if (c === 0x0a || c === 0x0d) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function lineAt(text: string, starts: readonly number[], line: number): string {
+  const end = line + 1 < starts.length ? starts[line + 1] : text.length;
+  return text.slice(starts[line], end).replace(/(?:\r\n|\r|\n)$/, '');
 }
 
 function trimPem(pem: string): string {
@@ -37,8 +72,8 @@ export function renderRenewedCertificateFile(layout: CertificateFileLayout, clie
   const text = layout.data.toString('utf8');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const withEol = (pem: string): string => trimPem(pem).replace(/\n/g, eol);
-  const blocks = [...text.matchAll(CERT_BLOCK)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[0] }));
-  const clientIndex = blocks.findIndex((b) => derOfBlock(b.text)?.equals(layout.clientDer));
+  const blocks = certificateSpans(text);
+  const clientIndex = blocks.findIndex((b) => b.der.equals(layout.clientDer));
   if (clientIndex < 0) {
     // Should not happen (we found the client certificate in this very file); fall back to the canonical layout.
     return Buffer.from(`${withEol(clientPem)}${eol}${blocks.length > 1 ? `${withEol(caPem)}${eol}` : ''}`, 'utf8');

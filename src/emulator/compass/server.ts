@@ -11,7 +11,7 @@ import { createRequestHandler } from '../pipeline';
 import { generateRsaKeyPair } from '../pki';
 import { errorReply, jsonReply } from '../reply';
 import type { Route, Routes } from '../router';
-import { closeServer, listen, urlHost } from '../server';
+import { assertListenAddressAllowed, closeServer, listen, urlHost } from '../server';
 import { LOOPBACK_HOSTS, loadOrCreatePki } from '../state';
 import { adapterRoutes, GO_NOT_FOUND } from './adapter';
 import { connectorRoute } from './connector';
@@ -108,11 +108,11 @@ const emulatorCertificates: Handler<CompassContext> = async (request, ctx) => {
 };
 
 const internalRoutes: Routes<CompassContext> = new Map<string, Route<CompassContext>>([
-  [Paths.tokens, { methods: { POST: internalApplicationTokens } }],
-  [Paths.revocations, { methods: { POST: internalRevocations } }],
+  [Paths.tokens, { methods: { POST: internalApplicationTokens }, internal: true }],
+  [Paths.revocations, { methods: { POST: internalRevocations }, internal: true }],
   [CompassPaths.director, directorRoute(true)],
-  [Paths.emulatorFaults, { methods: { POST: emulatorFaults } }],
-  [Paths.emulatorCertificates, { methods: { POST: emulatorCertificates } }],
+  [Paths.emulatorFaults, { methods: { POST: emulatorFaults }, internal: true }],
+  [Paths.emulatorCertificates, { methods: { POST: emulatorCertificates }, internal: true }],
 ]);
 
 /**
@@ -123,6 +123,7 @@ const internalRoutes: Routes<CompassContext> = new Map<string, Route<CompassCont
 export async function startCompassEmulator(options: EmulatorOptions = {}): Promise<CompassEmulator> {
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
+  assertListenAddressAllowed(host, options);
   const log = options.log ?? (() => undefined);
   const extraHosts = [...LOOPBACK_HOSTS, '0.0.0.0', '::', ''].includes(host) ? [] : [host];
   const pki = await loadOrCreatePki({ stateDir: options.stateDir, extraHosts, clientCaBits: options.caKeyBits ?? 2048, now: now() });

@@ -48,3 +48,35 @@ export function finished(child: ChildProcess): Promise<CliResult> {
 export function runCli(args: readonly string[], cwd?: string, env?: NodeJS.ProcessEnv): Promise<CliResult> {
   return finished(startCli(args, cwd, env));
 }
+
+export interface BoundedRun {
+  cwd?: string;
+  /** Extra environment variables (merged over this process's). */
+  env?: Record<string, string>;
+  /** Written to the child's standard input, which is then closed. */
+  input?: string;
+  /** The child is killed and the promise rejects after this long: a hang fails the test instead of stalling it. */
+  timeoutMs: number;
+}
+
+/** Runs the CLI with a deadline; rejects (after killing the child) when it does not exit in time. */
+export async function runCliWithin(args: readonly string[], options: BoundedRun): Promise<CliResult> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin?.end(options.input ?? '');
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kyma-cert ${args.join(' ')} did not exit within ${options.timeoutMs} ms`));
+    }, options.timeoutMs);
+  });
+  try {
+    return await Promise.race([finished(child), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

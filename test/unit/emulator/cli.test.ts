@@ -52,7 +52,7 @@ describe('runEmulatorCli', () => {
       assert.ok(existsSync(ready.clientCaFile));
       assert.equal(ready.infoUrl, `${ready.gatewayUrl}/v1/applications/management/info`);
 
-      const token = JSON.parse((await rawRequest(`${ready.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'cli-app' } })).body);
+      const token = JSON.parse((await rawRequest(`${ready.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'cli-app', 'Content-Type': 'application/json' } })).body);
       const ca = await readFile(ready.serverCaFile, 'utf8');
       const info = JSON.parse((await rawRequest(token.url, { ca })).body);
       const issued = await rawRequest(info.csrUrl, { method: 'POST', body: csrBody(createCsr(kymaSubject('cli-app'), keyNamed('cli-key'))), ca });

@@ -17,7 +17,7 @@ before(async () => {
 after(() => emulator.close());
 
 const postJson = (path: string, body: unknown) =>
-  rawRequest(`${emulator.internalUrl}${path}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+  rawRequest(`${emulator.internalUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 describe('POST /emulator/faults', () => {
   it('queues a fault that the next matching request consumes', async () => {

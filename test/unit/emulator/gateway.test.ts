@@ -119,6 +119,7 @@ describe('revocation', () => {
     const second = await emulator.issueClientCertificate({ application: 'hash-app', publicKey: keyNamed('gw-hash'), notBefore: new Date(Date.now() - 5000) });
     const revoke = await rawRequest(`${emulator.internalUrl}/v1/applications/certificates/revocations`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ hash: certificateFacts(first.certPem).sha256Hex }),
     });
     assert.equal(revoke.status, 201);

@@ -205,7 +205,7 @@ describe('POST certificates?token=', () => {
 
 describe('internal API', () => {
   it('POST /v1/applications/tokens: 201 {url, token} with header Application, 400 without', async () => {
-    const ok = await rawRequest(`${emulator.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'demo' } });
+    const ok = await rawRequest(`${emulator.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'demo', 'Content-Type': 'application/json' } });
     assert.equal(ok.status, 201);
     assert.equal(ok.headers['content-type'], JSON_CONTENT_TYPE);
     const body = JSON.parse(ok.body);
@@ -214,7 +214,7 @@ describe('internal API', () => {
     const info = JSON.parse((await get(body.url)).body);
     assert.equal(info.certificate.subject, 'O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=demo');
     assertError(
-      await rawRequest(`${emulator.internalUrl}/v1/applications/tokens`, { method: 'POST' }),
+      await rawRequest(`${emulator.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' } }),
       400,
       'Required headers for ApplicationContext not specified.',
     );
@@ -222,13 +222,14 @@ describe('internal API', () => {
 
   it('POST /v1/applications/certificates/revocations: 201 empty body, case-insensitive field, 400s', async () => {
     const url = `${emulator.internalUrl}/v1/applications/certificates/revocations`;
-    const ok = await rawRequest(url, { method: 'POST', body: '{"Hash":"abc123"}' });
+    const headers = { 'Content-Type': 'application/json' };
+    const ok = await rawRequest(url, { method: 'POST', headers, body: '{"Hash":"abc123"}' });
     assert.equal(ok.status, 201);
     assert.equal(ok.body, '');
     assert.equal(ok.headers['content-type'], JSON_CONTENT_TYPE);
     assert.ok(emulator.isRevoked('abc123'));
-    assertError(await rawRequest(url, { method: 'POST', body: '{}' }), 400, 'Error while unmarshalling request body: certificate hash value not provided.');
-    const bad = await rawRequest(url, { method: 'POST', body: '{hash: x}' });
+    assertError(await rawRequest(url, { method: 'POST', headers, body: '{}' }), 400, 'Error while unmarshalling request body: certificate hash value not provided.');
+    const bad = await rawRequest(url, { method: 'POST', headers, body: '{hash: x}' });
     assert.equal(bad.status, 400);
     assert.match(JSON.parse(bad.body).error, /^Error while unmarshalling request body: /);
   });

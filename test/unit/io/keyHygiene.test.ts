@@ -94,15 +94,23 @@ test('a key tracked by git is reported; an untracked one next to it is not', { s
   assert.deepEqual(await checkKeyFile(tracked, { skipGit: true }), []);
 });
 
-test('no git executable means no git problem', { skip: !posix }, async () => {
-  const file = await writeKey(path.join(dir, 'nogit.key'), 0o600);
+/** A key inside a fresh repository (git is only asked about keys inside one). */
+async function keyInRepository(name: string): Promise<string> {
+  const repo = path.join(dir, `repo-${name}`);
+  await fs.mkdir(repo, { recursive: true });
+  git(repo, 'init', '-q');
+  return writeKey(path.join(repo, `${name}.key`), 0o600);
+}
+
+test('no git executable means no git problem', { skip: !hasGit() || !posix }, async () => {
+  const file = await keyInRepository('nogit');
   assert.deepEqual(await checkKeyFile(file, { gitPath: path.join(dir, 'no-such-git') }), []);
 });
 
-test('a git that hangs is abandoned after the timeout', { skip: !posix }, async () => {
+test('a git that hangs is abandoned after the timeout', { skip: !hasGit() || !posix }, async () => {
   const slowGit = path.join(dir, 'slow-git.sh');
   await fs.writeFile(slowGit, '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
-  const file = await writeKey(path.join(dir, 'slow.key'), 0o600);
+  const file = await keyInRepository('slow');
   const started = Date.now();
   assert.deepEqual(await checkKeyFile(file, { gitPath: slowGit, gitTimeoutMs: 200 }), []);
   assert.ok(Date.now() - started < 5000, 'checkKeyFile waited for the hung git');

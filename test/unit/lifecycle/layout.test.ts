@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import { parseCryptoFile } from '../../../src/core/pem';
 import { renderRenewedCertificateFile } from '../../../src/lifecycle/layout';
 
 let emulator: Emulator;
@@ -45,5 +46,32 @@ describe('renderRenewedCertificateFile', () => {
   it('writes DER for a DER file', () => {
     const out = renderRenewedCertificateFile({ format: 'der', data: der(oldClient), clientDer: der(oldClient) }, newClient, newCa);
     assert.deepEqual(out, der(newClient));
+  });
+
+  // Issue 7, row 15: the old BEGIN[\s\S]*?END regex rescanned the rest of the file for every lone BEGIN line
+  // (20,000 lines: 9 s, 40,000: 24 s; now ~0.1 s and ~0.3 s on an idle machine). The bound is generous so a machine
+  // shared by many test runs passes; the quadratic code does not.
+  for (const strays of [20_000, 40_000]) {
+    it(`stays linear with ${strays} lone BEGIN lines after the certificate (and so does the PEM scanner)`, () => {
+      const tail = '-----BEGIN CERTIFICATE-----\n'.repeat(strays);
+      const original = `${trim(oldClient)}\n${tail}`;
+      let started = performance.now();
+      const blocks = parseCryptoFile(original).blocks;
+      const scanMs = performance.now() - started;
+      assert.equal(blocks.length, strays + 1);
+      started = performance.now();
+      const out = renderRenewedCertificateFile({ format: 'pem', data: Buffer.from(original), clientDer: der(oldClient) }, newClient, newCa);
+      const layoutMs = performance.now() - started;
+      assert.equal(out.toString(), `${trim(newClient)}\n${tail}`);
+      assert.ok(scanMs < 4000, `PEM scan took ${scanMs.toFixed(0)} ms`);
+      assert.ok(layoutMs < 4000, `layout took ${layoutMs.toFixed(0)} ms`);
+    });
+  }
+
+  it('leaves undecodable certificate blocks byte for byte and keeps leading indentation', () => {
+    const broken = '-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----';
+    const original = `  ${trim(oldClient)}\n${broken}\n`;
+    const out = renderRenewedCertificateFile({ format: 'pem', data: Buffer.from(original), clientDer: der(oldClient) }, newClient, newCa);
+    assert.equal(out.toString(), `  ${trim(newClient)}\n${broken}\n`);
   });
 });
