@@ -25,6 +25,7 @@ import { KeyPassphrases } from './features/keyPassphrases';
 import { RenewalFlow } from './features/renewalFlow';
 import { SettingsService } from './features/settings';
 import { CertificateStatusBar } from './features/statusBar';
+import { WorkflowRunner } from './features/workflowRunner';
 
 /**
  * What `activate()` returns (`vscode.extensions.getExtension('kyma-cert.kyma-cert').exports`). Meant for the host
@@ -49,16 +50,18 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
   const settings = new SettingsService();
   const index = new CertificateIndex(settings, log);
   const passphrases = new KeyPassphrases(context.secrets, settings, log);
-  const renewal = new RenewalFlow(index, settings, log, passphrases);
+  const runner = new WorkflowRunner(log);
+  const renewal = new RenewalFlow(index, settings, log, passphrases, runner);
   const certificatesView = new CertificatesView(index, settings);
   const diagnostics = new CertificateDiagnostics(index, settings, log);
-  const autoRenew = new AutoRenew(index, settings, log, passphrases);
+  const autoRenew = new AutoRenew(index, settings, log, passphrases, runner);
   const detailsPanels = new CertificateDetailsPanels(index, settings, log);
 
   context.subscriptions.push(
     log,
     settings,
     index,
+    runner,
     renewal,
     new CertificateStatusBar(index, settings),
     new InsecureTlsWarning(settings, log),
@@ -71,9 +74,9 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
     certificatesView,
     diagnostics,
     autoRenew,
-    registerRequestCertificateWithTokenCommand(index, settings, log),
-    registerRevokeCertificateCommand(index, settings, log, passphrases),
-    registerRestoreCertificateCommand(index, settings, log),
+    registerRequestCertificateWithTokenCommand(index, settings, log, runner),
+    registerRevokeCertificateCommand(index, settings, log, passphrases, runner),
+    registerRestoreCertificateCommand(index, settings, log, runner),
   );
 
   index.start(); // returns at once; the scan and the status bar fill in afterwards

@@ -1,5 +1,6 @@
 import { escapeJsonText, redactSecrets, safeDisplayText } from '../core/displayText';
-import { exitCodeFor, isKymaCertError } from '../core/errors';
+import { Remedy, exitCodeFor, isKymaCertError } from '../core/errors';
+import { cliRemedyText } from './remedies';
 
 /** Exit code for a command line the program cannot understand (same as a `config` error). */
 export const EXIT_USAGE = 2;
@@ -55,17 +56,20 @@ export function printResult(io: Io, json: boolean, document: unknown, human: str
 }
 
 /**
- * Reports a failure and returns the exit code: `{"error":{kind,message,hint}}` on stdout with `--json` (scripts read
- * one stream), `kyma-cert: message` plus the hint on stderr otherwise.
+ * Reports a failure and returns the exit code: `{"error":{kind,message,hint,remedy}}` on stdout with `--json`
+ * (scripts read one stream), `kyma-cert: message` plus the hint on stderr otherwise. The hint is the error's remedy
+ * worded for the command line, or its free-text hint.
  */
 export function reportError(io: Io, json: boolean, e: unknown): number {
   let kind: string;
   let message: string;
   let hint: string | undefined;
   let status: number | undefined;
+  let remedy: Remedy | undefined;
   let code: number;
   if (isKymaCertError(e)) {
-    ({ kind, message, hint, status } = e);
+    ({ kind, message, hint, status, remedy } = e);
+    if (remedy) hint = cliRemedyText(remedy);
     code = exitCodeFor(e.kind);
   } else if (e instanceof UsageError) {
     kind = 'config';
@@ -79,7 +83,7 @@ export function reportError(io: Io, json: boolean, e: unknown): number {
     code = EXIT_UNEXPECTED;
   }
   if (json) {
-    io.stdout(`${escapeJsonText(JSON.stringify({ error: { kind, message, hint, ...(status !== undefined ? { status } : {}) } }))}\n`);
+    io.stdout(`${escapeJsonText(JSON.stringify({ error: { kind, message, hint, remedy, ...(status !== undefined ? { status } : {}) } }))}\n`);
   } else {
     io.stderr(`kyma-cert: ${displayLine(message)}\n`);
     if (hint) io.stderr(`  hint: ${displayLine(hint)}\n`);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { certificatesInFile } from '../core/certificate';
+import { safeDisplayText } from '../core/displayText';
 import { readRegularFile } from '../io/boundedRead';
 import { revokeCertificate } from '../lifecycle/revoke';
 import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, parse, resolveGatewayInputs } from './args';
@@ -50,7 +51,8 @@ export async function runRevoke(argv: readonly string[], io: Io): Promise<number
       throw new UsageError('Revocation cannot be undone: pass --yes to revoke without a terminal to confirm on.');
     }
     const facts = certificatesInFile(await readRegularFile(certFile).catch(() => Buffer.alloc(0)))[0];
-    const what = facts ? `${facts.subjectText} (sha256 ${facts.sha256Hex.slice(0, 16)}…)` : certFile;
+    // The subject comes from the file: escaped like any other output (it goes straight to the terminal here).
+    const what = safeDisplayText(facts ? `${facts.subjectText} (sha256 ${facts.sha256Hex.slice(0, 16)}…)` : certFile);
     if (!(await confirm(`Revoke ${what}? It can never be renewed afterwards. [y/N] `))) {
       io.stderr('Not revoked.\n');
       return exitCodeFor('cancelled');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { CertificateIndex } from '../features/certificateIndex';
+import { refusedInRestrictedMode } from '../features/commandSupport';
 import { resolveCertificateTarget } from '../features/certificatePicker';
 import { RenewalFlow, RenewalOutcome } from '../features/renewalFlow';
 import { SettingsService } from '../features/settings';
@@ -12,18 +13,8 @@ import { SettingsService } from '../features/settings';
 export function registerRenewCertificateCommand(flow: RenewalFlow, index: CertificateIndex, settings: SettingsService): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.renewCertificate, async (arg?: unknown): Promise<RenewalOutcome | undefined> => {
     const t = vscode.l10n.t;
-    if (!vscode.workspace.isTrusted) {
-      const manage = t('Manage Workspace Trust');
-      void vscode.window
-        .showWarningMessage(
-          t('Renewal is disabled in Restricted Mode: it would send your client certificate to a server and rewrite files in this folder. Trust the workspace to renew certificates.'),
-          manage,
-        )
-        .then((choice) => {
-          if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
-        });
-      return 'refused';
-    }
+    const refusal = t('Renewal is disabled in Restricted Mode: it would send your client certificate to a server and rewrite files in this folder. Trust the workspace to renew certificates.');
+    if (refusedInRestrictedMode(refusal)) return 'refused';
     const target = await resolveCertificateTarget(arg, index, settings, {
       placeHolder: t('Which certificate should be renewed?'),
       clientOnly: true,

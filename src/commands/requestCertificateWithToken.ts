@@ -2,15 +2,13 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { isKymaCertError, messageOf } from '../core/errors';
 import { CertificateIndex } from '../features/certificateIndex';
-import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
+import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
+import { WorkflowRunner } from '../features/workflowRunner';
+import { certificateLogLabel } from '../core/certificate';
 import { suggestedFileName } from '../views/fileNames';
 import { formatUtc } from '../views/presentation';
-import { askForFile } from '../features/renewalPrompts';
 import { SettingsService } from '../features/settings';
-import type { IssueRequest, IssueResult } from '../lifecycle/issue';
-import type { WorkflowHooks } from '../lifecycle/renew';
 
 /** Arguments for scripted use (tests, the quick fix, the renewal error's button); anything missing is asked. */
 export interface TokenRequestArgs {
@@ -34,6 +32,7 @@ export function registerRequestCertificateWithTokenCommand(
   index: CertificateIndex,
   settings: SettingsService,
   log: vscode.LogOutputChannel,
+  runner: WorkflowRunner,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.requestCertificateWithToken, async (arg?: unknown): Promise<CommandOutcome> => {
     const t = vscode.l10n.t;
@@ -69,19 +68,16 @@ export function registerRequestCertificateWithTokenCommand(
       force = true;
     }
 
-    let caFile = settings.current.caFile || undefined;
-    let attempt = await issue({ tokenUrl, outDir, name, force, caFile, chooseName });
-    if ('error' in attempt && isKymaCertError(attempt.error, 'untrusted-server') && !caFile && !settings.current.insecure) {
-      // A self-signed cluster: ask for its CA once, then try again (TLS failed before the token was spent).
-      caFile = await askForFile(certFile, t('Select the CA certificate of the cluster (the server is not trusted)'), t('Use this CA'));
-      if (caFile) attempt = await issue({ tokenUrl, outDir, name, force, caFile, chooseName });
-    }
-    if ('error' in attempt) {
-      if (isKymaCertError(attempt.error, 'cancelled')) return 'cancelled';
-      showWorkflowFailure(t('Requesting a certificate'), attempt.error, log);
-      return 'failed';
-    }
-    const issued = attempt.issued;
+    const title = name ? t('Requesting a certificate for {0}', name) : t('Requesting a certificate');
+    const spec = { title, certFile, insecure: settings.current.insecure };
+    const attempt = await runner.runAskingForCa(spec, settings.current.caFile || undefined, async ({ signal, progress, log }, caFile) => {
+      // The connector stack (axios) loads on first use, not at activation.
+      const { issueCertificate } = await import('../lifecycle/issue');
+      return issueCertificate({ tokenUrl, outDir, name, chooseName, force, caFile, insecure: spec.insecure, signal, onProgress: progress, log });
+    });
+    if (!attempt.ok) return attempt.cancelled ? 'cancelled' : 'failed';
+    const issued = attempt.value;
+    log.info(`Issued ${certificateLogLabel(issued.certificate)} into ${issued.certFile}`);
     await index.refresh(vscode.Uri.file(issued.certFile));
     const showDetails = t('Show Details');
     void vscode.window
@@ -93,32 +89,6 @@ export function registerRequestCertificateWithTokenCommand(
         if (choice === showDetails) void vscode.commands.executeCommand(CommandId.showCertificateDetails, vscode.Uri.file(issued.certFile));
       });
     return 'done';
-
-    async function issue(request: Omit<IssueRequest, keyof WorkflowHooks | 'insecure' | 'signal'>): Promise<{ issued: IssueResult } | { error: unknown }> {
-      const abort = new AbortController();
-      try {
-        const issued = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: request.name ? t('Requesting a certificate for {0}', request.name) : t('Requesting a certificate'), cancellable: true },
-          async (progress, token) => {
-            token.onCancellationRequested(() => abort.abort());
-            // The connector stack (axios) loads on first use, not at activation.
-            const { issueCertificate } = await import('../lifecycle/issue');
-            return issueCertificate({
-              ...request,
-              insecure: settings.current.insecure,
-              signal: abort.signal,
-              onProgress: (step) => progress.report({ message: t(step) }),
-              log: (line) => log.info(line),
-            });
-          },
-        );
-        log.info(`Issued ${issued.certificate.subjectText} (SHA-256 ${issued.certificate.fingerprint256}) into ${issued.certFile}`);
-        return { issued };
-      } catch (error) {
-        log.error(`Requesting a certificate failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
-        return { error };
-      }
-    }
   });
 }
 

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { isKymaCertError, messageOf } from '../core/errors';
+import { messageOf } from '../core/errors';
 import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
-import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
+import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
+import { WorkflowRunner } from '../features/workflowRunner';
+import { certificateLogLabel } from '../core/certificate';
 import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from '../features/settings';
 import { readRegularFile } from '../io/boundedRead';
@@ -23,6 +25,7 @@ export function registerRestoreCertificateCommand(
   index: CertificateIndex,
   settings: SettingsService,
   log: vscode.LogOutputChannel,
+  runner: WorkflowRunner,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.restoreCertificate, async (arg?: unknown, options?: unknown): Promise<CommandOutcome> => {
     const t = vscode.l10n.t;
@@ -37,7 +40,7 @@ export function registerRestoreCertificateCommand(
     try {
       backups = await listBackups(target.fsPath);
     } catch (error) {
-      showWorkflowFailure(t('Listing the backups of {0}', shown), error, log);
+      runner.reportFailure(t('Listing the backups of {0}', shown), error, { certFile: target.fsPath });
       return 'failed';
     }
     if (backups.length === 0) {
@@ -48,22 +51,20 @@ export function registerRestoreCertificateCommand(
     const backup = wanted ? backups.find((b) => b.id === wanted) : await pickBackup(backups, shown);
     if (!backup) return wanted ? 'refused' : 'cancelled';
 
-    try {
-      // The key the index paired (the resolver's answer, including the keyFiles setting): a backup must fit it.
-      const paired = index.get(target)?.key;
-      const keyFile = paired?.status === 'match' ? paired.file : undefined;
-      const result = await restoreCertificate({ certFile: target.fsPath, backup: backup.id, keyFile, log: (line) => log.info(line) });
-      log.info(`Restored ${result.restored.subjectText} (SHA-256 ${result.restored.fingerprint256}) into ${shown} from backup ${backup.id}`);
-      await index.refresh(target);
-      void vscode.window.showInformationMessage(
-        t('Restored {0} from {1}: valid until {2}.', displayName(result.restored), formatUtc(backup.createdAt), formatUtc(result.restored.notAfter)),
-      );
-      return 'done';
-    } catch (error) {
-      log.error(`Restoring ${shown} failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
-      showWorkflowFailure(t('Restoring {0}', shown), error, log);
-      return 'failed';
-    }
+    // The key the index paired (the resolver's answer, including the keyFiles setting): a backup must fit it.
+    const paired = index.get(target)?.key;
+    const keyFile = paired?.status === 'match' ? paired.file : undefined;
+    const outcome = await runner.run({ title: t('Restoring {0}', shown), certFile: target.fsPath }, ({ log }) =>
+      restoreCertificate({ certFile: target.fsPath, backup: backup.id, keyFile, log }),
+    );
+    if (!outcome.ok) return outcome.cancelled ? 'cancelled' : 'failed';
+    const restored = outcome.value.restored;
+    log.info(`Restored ${certificateLogLabel(restored)} into ${shown} from backup ${backup.id}`);
+    await index.refresh(target);
+    void vscode.window.showInformationMessage(
+      t('Restored {0} from {1}: valid until {2}.', displayName(restored), formatUtc(backup.createdAt), formatUtc(restored.notAfter)),
+    );
+    return 'done';
   });
 }
 

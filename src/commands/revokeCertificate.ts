@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { isKymaCertError, messageOf } from '../core/errors';
 import { usableKeyFile } from '../lifecycle/certificateEntry';
 import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
-import { CommandOutcome, optionsArg, refusedInRestrictedMode, showWorkflowFailure } from '../features/commandSupport';
+import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
+import { WorkflowRunner } from '../features/workflowRunner';
+import { certificateLogLabel } from '../core/certificate';
 import { displayName } from '../views/presentation';
 import { askForInfoUrl } from '../features/renewalPrompts';
 import { KeyPassphrases } from '../features/keyPassphrases';
@@ -27,6 +28,7 @@ export function registerRevokeCertificateCommand(
   settings: SettingsService,
   log: vscode.LogOutputChannel,
   passphrases: KeyPassphrases,
+  runner: WorkflowRunner,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.revokeCertificate, async (arg?: unknown, options?: unknown): Promise<CommandOutcome> => {
     const t = vscode.l10n.t;
@@ -63,7 +65,7 @@ export function registerRevokeCertificateCommand(
       if (!unlocked) return 'cancelled';
       keyPassphrase = unlocked.passphrase;
     } catch (error) {
-      showWorkflowFailure(t('Revoking {0}', name), error, log);
+      runner.reportFailure(t('Revoking {0}', name), error, { certFile: entry.file });
       return 'failed';
     }
 
@@ -73,33 +75,13 @@ export function registerRevokeCertificateCommand(
       if (answer !== 'revoke') return 'cancelled';
     }
 
-    const abort = new AbortController();
-    try {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: t('Revoking {0}', name), cancellable: true },
-        async (progress, token) => {
-          token.onCancellationRequested(() => abort.abort());
-          const { revokeCertificate } = await import('../lifecycle/revoke');
-          return revokeCertificate({
-            certFile: entry.file,
-            keyFile,
-            keyPassphrase,
-            infoUrl,
-            caFile: resolved.caFile,
-            insecure: current.insecure,
-            signal: abort.signal,
-            onProgress: (step) => progress.report({ message: t(step) }),
-            log: (line) => log.info(line),
-          });
-        },
-      );
-    } catch (error) {
-      log.error(`Revoking ${name} failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
-      if (isKymaCertError(error, 'cancelled')) return 'cancelled';
-      showWorkflowFailure(t('Revoking {0}', name), error, log);
-      return 'failed';
-    }
-    log.info(`Revoked ${leaf.subjectText} (SHA-256 ${leaf.fingerprint256}) in ${index.displayPath(entry.file)}`);
+    const outcome = await runner.run({ title: t('Revoking {0}', name), certFile: entry.file }, async ({ signal, progress, log }) => {
+      const { revokeCertificate } = await import('../lifecycle/revoke');
+      const { caFile } = resolved;
+      return revokeCertificate({ certFile: entry.file, keyFile, keyPassphrase, infoUrl, caFile, insecure: current.insecure, signal, onProgress: progress, log });
+    });
+    if (!outcome.ok) return outcome.cancelled ? 'cancelled' : 'failed';
+    log.info(`Revoked ${certificateLogLabel(leaf)} in ${index.displayPath(entry.file)}`);
     await index.refresh(target);
     const requestNew = t('Request Certificate with Token…');
     void vscode.window.showInformationMessage(t('Revoked {0}. Renewal is no longer possible; request a new certificate with a one-time token.', name), requestNew).then((choice) => {

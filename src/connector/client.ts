@@ -18,7 +18,7 @@ export interface ConnectorClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,6 +72,47 @@ function parseJsonObject(text: string): Json {
   return value;
 }
 
+// The answer decoders: pure, text or JSON in, a typed value or KymaCertError('server') out. The client uses them,
+// and the property test (test/unit/core/parsers.property.test.ts) feeds them mutated answers.
+
+/** The JSON object of an answer body. */
+export function answerBody(operation: string, status: number, text: string): Json {
+  try {
+    return parseJsonObject(text);
+  } catch (e) {
+    throw unusableResponse(operation, status, (e as Error).message);
+  }
+}
+
+/** `body` as a T once every field in `paths` is a non-empty string. */
+function withStringFields<T>(operation: string, status: number, body: Json, paths: readonly string[]): T {
+  try {
+    for (const path of paths) requireString(body, path);
+    return body as unknown as T;
+  } catch (e) {
+    throw unusableResponse(operation, status, (e as Error).message);
+  }
+}
+
+/** signingRequests/info (spec §3): csrUrl and the subject to request. */
+export function signingRequestInfoFrom(operation: string, status: number, body: Json): SigningRequestInfo {
+  return withStringFields(operation, status, body, ['csrUrl', 'certificate.subject']);
+}
+
+/** management/info (spec §4): the identity, the renewal and revocation URLs, the subject. */
+export function managementInfoFrom(operation: string, status: number, body: Json): ManagementInfo {
+  return withStringFields(operation, status, body, ['clientIdentity.application', 'urls.renewCertUrl', 'urls.revokeCertUrl', 'certificate.subject']);
+}
+
+/** A 201 certificate answer → { crtPem, clientCrtPem, caCrtPem }. */
+export function certificatesFrom(operation: string, status: number, body: Json): IssuedCertificates {
+  try {
+    return decodeCertificates(body);
+  } catch (e) {
+    throw unusableResponse(operation, status, (e as Error).message);
+  }
+}
+
 /**
  * Client of the Connector Service REST API (connector-service-api.md §3–§6). One instance per set of credentials;
  * every failure is a KymaCertError. Keys, CSRs and tokens never appear in messages.
@@ -91,13 +132,7 @@ export class ConnectorClient {
   async getSigningRequestInfo(tokenUrl: string): Promise<SigningRequestInfo> {
     const operation = 'Reading the signing request info';
     const { status, body } = await this.requestJson(operation, 'GET', tokenUrl, undefined, [200]);
-    try {
-      requireString(body, 'csrUrl');
-      requireString(body, 'certificate.subject');
-      return body as unknown as SigningRequestInfo;
-    } catch (e) {
-      throw unusableResponse(operation, status, (e as Error).message);
-    }
+    return signingRequestInfoFrom(operation, status, body);
   }
 
   /** POST certificates?token=… with the CSR; returns the decoded certificates. */
@@ -110,15 +145,7 @@ export class ConnectorClient {
     const operation = 'Reading the management info';
     this.requireClientCertificate(operation);
     const { status, body } = await this.requestJson(operation, 'GET', infoUrl, undefined, [200]);
-    try {
-      requireString(body, 'clientIdentity.application');
-      requireString(body, 'urls.renewCertUrl');
-      requireString(body, 'urls.revokeCertUrl');
-      requireString(body, 'certificate.subject');
-      return body as unknown as ManagementInfo;
-    } catch (e) {
-      throw unusableResponse(operation, status, (e as Error).message);
-    }
+    return managementInfoFrom(operation, status, body);
   }
 
   /** POST certificates/renewals over mTLS with a CSR for the subject from management/info. */
@@ -145,11 +172,7 @@ export class ConnectorClient {
     // Base64 of the PEM text on ONE line: wrapped base64 inside JSON is a classic source of 500s.
     const payload: CertificateRequestBody = { csr: Buffer.from(csrPem, 'utf8').toString('base64') };
     const { status, body } = await this.requestJson(operation, 'POST', url, JSON.stringify(payload), [201]);
-    try {
-      return decodeCertificates(body);
-    } catch (e) {
-      throw unusableResponse(operation, status, (e as Error).message);
-    }
+    return certificatesFrom(operation, status, body);
   }
 
   private async requestJson(
@@ -160,11 +183,7 @@ export class ConnectorClient {
     expected: number[],
   ): Promise<{ status: number; body: Json }> {
     const response = await this.send(operation, method, url, data, expected);
-    try {
-      return { status: response.status, body: parseJsonObject(response.data) };
-    } catch (e) {
-      throw unusableResponse(operation, response.status, (e as Error).message);
-    }
+    return { status: response.status, body: answerBody(operation, response.status, response.data) };
   }
 
   private async send(

@@ -1,26 +1,27 @@
 import { redactUrl, safeDisplayText } from '../core/displayText';
-import { ErrorKind, HINT_NEW_CERTIFICATE, KymaCertError } from '../core/errors';
+import { ErrorKind, HINT_NEW_CERTIFICATE, KymaCertError, Remedy } from '../core/errors';
 import { PROXY_REFUSED } from './proxy';
 import type { ErrorBody } from './types';
 
 /**
- * Maps what the Connector Service (or the network in front of it) does to one KymaCertError with a hint the user
+ * Maps what the Connector Service (or the network in front of it) does to one KymaCertError with a remedy the user
  * can act on. Messages carry URLs' hosts, statuses, error codes and the service's own text: never a key, a CSR or
  * a token (token values are masked, and the service's text is escaped for display: core/displayText.ts).
  */
 
+// The HINT_* texts below are the CLI's old wording, kept while other code still refers to them; errors carry a
+// `remedy` now, worded by src/cli/remedies.ts and src/views/remedies.ts.
 export const HINT_NEW_TOKEN =
   'One-time tokens expire after 5 minutes and work once: ask Kyma for a new token (create a TokenRequest for the application) and use its URL right away.';
 export const HINT_UNTRUSTED_SERVER =
   "The cluster's server certificate is not trusted. Set the cluster CA file (the equivalent of `kyma import certs`), or, at your own risk, allow insecure TLS (curl -k).";
 export const HINT_CLIENT_CERT_REJECTED =
   'The gateway refused the client certificate (expired, from another cluster, or not a Kyma client certificate). ' + HINT_NEW_CERTIFICATE;
-export const HINT_NETWORK = 'Check the URL, that the cluster is reachable from here, and any VPN or proxy.';
-export const HINT_TIMEOUT = 'The Connector Service did not answer in time. Try again, or raise the timeout.';
 export const HINT_CSR_SUBJECT =
   'The CSR subject must contain exactly the attributes of `certificate.subject` from management/info (or signingRequests/info).';
-export const HINT_SERVER = 'The Connector Service failed or answered something unusable; try again later or check the cluster.';
-export const HINT_WRONG_URL = 'The URL does not point at this Connector Service endpoint; use the URLs the service returned.';
+
+const REJECTED: Remedy = { kind: 'new-certificate-with-token', data: { reason: 'rejected' } };
+const NETWORK: Remedy = { kind: 'check-network' };
 
 /** Answers are a few KiB; anything far bigger is not the Connector Service (axios stops reading there). */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -52,35 +53,33 @@ export function errorFromResponse(operation: string, status: number, bodyText: s
     return new KymaCertError(
       kind,
       `${operation}: the Connector Service answered HTTP ${status} without a JSON error body`,
-      kind === 'config' ? HINT_WRONG_URL : HINT_SERVER,
-      options,
+      undefined,
+      { ...options, remedy: kind === 'config' ? { kind: 'check-url' } : { kind: 'retry-later' } },
     );
   }
   // The service's text is shown to a person: escaped and capped, so it cannot forge terminal lines.
   const said = `${operation} failed (HTTP ${status}): ${safeDisplayText(body.error, 300)}`;
   if (status === 403 && body.error === REVOKED_MESSAGE) {
-    return new KymaCertError('revoked', said, `This certificate was revoked, so it cannot be renewed. ${HINT_NEW_CERTIFICATE}`, options);
+    return new KymaCertError('revoked', said, undefined, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } } });
   }
-  if (status === 403 && TOKEN_MESSAGES.has(body.error)) return new KymaCertError('invalid-token', said, HINT_NEW_TOKEN, options);
+  if (status === 403 && TOKEN_MESSAGES.has(body.error)) return new KymaCertError('invalid-token', said, undefined, { ...options, remedy: { kind: 'new-token' } });
   if (status === 400 && body.error.startsWith('CSR: ')) return new KymaCertError('bad-request', said, HINT_CSR_SUBJECT, options);
   if (status === 400 && body.error.startsWith('Invalid certificate: ')) {
-    return new KymaCertError(
-      'bad-request',
-      said,
-      "The client certificate's subject does not match this cluster's O/OU/L/ST/C. " + HINT_NEW_CERTIFICATE,
-      options,
-    );
+    return new KymaCertError('bad-request', said, undefined, {
+      ...options,
+      remedy: { kind: 'new-certificate-with-token', data: { reason: 'subject-mismatch' } },
+    });
   }
-  if (status === 404 && body.error === 'Requested resource could not be found.') return new KymaCertError('config', said, HINT_WRONG_URL, options);
-  if (status === 405) return new KymaCertError('config', said, HINT_WRONG_URL, options);
-  if (status >= 500) return new KymaCertError('server', said, HINT_SERVER, options);
+  if (status === 404 && body.error === 'Requested resource could not be found.') return new KymaCertError('config', said, undefined, { ...options, remedy: { kind: 'check-url' } });
+  if (status === 405) return new KymaCertError('config', said, undefined, { ...options, remedy: { kind: 'check-url' } });
+  if (status >= 500) return new KymaCertError('server', said, undefined, { ...options, remedy: { kind: 'retry-later' } });
   if (status >= 400 && status < 500) return new KymaCertError('bad-request', said, undefined, options);
-  return new KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${safeDisplayText(body.error, 300)}`, HINT_SERVER, options);
+  return new KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${safeDisplayText(body.error, 300)}`, undefined, { ...options, remedy: { kind: 'retry-later' } });
 }
 
 /** A 2xx answer whose body is not what the contract promises. */
 export function unusableResponse(operation: string, status: number, problem: string): KymaCertError {
-  return new KymaCertError('server', `${operation}: unusable answer (HTTP ${status}): ${problem}`, HINT_SERVER, { status });
+  return new KymaCertError('server', `${operation}: unusable answer (HTTP ${status}): ${problem}`, undefined, { status, remedy: { kind: 'retry-later' } });
 }
 
 /** Server certificate verification failures (client side). */
@@ -154,14 +153,14 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
   if (context.cancelled) return new KymaCertError('cancelled', `${context.operation} was cancelled`, undefined, options);
   if (code === 'ERR_BAD_RESPONSE' && detail.includes('maxContentLength')) {
     // A hostile or broken server streaming an endless body: cut off at the cap instead of filling memory.
-    return new KymaCertError('server', `${context.operation}: ${where} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024} KiB; it was not read`, HINT_SERVER, options);
+    return new KymaCertError('server', `${context.operation}: ${where} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024} KiB; it was not read`, undefined, { ...options, remedy: { kind: 'retry-later' } });
   }
   if (code === PROXY_REFUSED) return proxyRefused(error as { proxyStatus?: number }, detail, context, options);
   if (context.timedOut || code === 'ETIMEDOUT') {
-    return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, HINT_TIMEOUT, options);
+    return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, undefined, { ...options, remedy: { kind: 'retry-later' } });
   }
   if (code !== undefined && UNTRUSTED_CODES.has(code)) {
-    return new KymaCertError('untrusted-server', `${context.operation}: server certificate of ${where} not trusted (${code}: ${detail})`, HINT_UNTRUSTED_SERVER, options);
+    return new KymaCertError('untrusted-server', `${context.operation}: server certificate of ${where} not trusted (${code}: ${detail})`, undefined, { ...options, remedy: { kind: 'pass-ca-file' } });
   }
   // Envoy refuses an expired certificate with an alert; Node servers just reset the connection. Either way, with a
   // certificate that our own clock says has expired, that is the reason.
@@ -170,20 +169,20 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
     return new KymaCertError(
       'expired',
       `${context.operation}: ${where} refused the client certificate because it has expired (${code ?? 'connection closed'})`,
-      `An expired certificate cannot be renewed. ${HINT_NEW_CERTIFICATE}`,
-      options,
+      undefined,
+      { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'expired' } } },
     );
   }
   if (code !== undefined && (CLIENT_CERT_ALERTS.has(code) || (context.withClientCertificate && isHandshakeRefusal(code, context)))) {
-    return new KymaCertError('tls', `${context.operation}: ${where} refused the TLS handshake (${code}: ${detail})`, HINT_CLIENT_CERT_REJECTED, options);
+    return new KymaCertError('tls', `${context.operation}: ${where} refused the TLS handshake (${code}: ${detail})`, undefined, { ...options, remedy: REJECTED });
   }
   if (code !== undefined && (code.startsWith('ERR_SSL_') || code === 'EPROTO')) {
     // EPROTO is OpenSSL's "alert received" at the socket layer: with a client certificate, a refusal of it.
     return new KymaCertError(
       'tls',
       `${context.operation}: TLS with ${where} failed (${code}: ${detail})`,
-      context.withClientCertificate ? HINT_CLIENT_CERT_REJECTED : undefined,
-      options,
+      undefined,
+      { ...options, remedy: context.withClientCertificate ? REJECTED : undefined },
     );
   }
   if (code === 'ECONNRESET' && context.withClientCertificate) {
@@ -192,23 +191,22 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
     return new KymaCertError(
       'network',
       `${context.operation}: ${where} closed the connection without an answer (${code}: ${detail})`,
-      `${HINT_NETWORK} If it keeps happening, the gateway may be refusing the client certificate: ${HINT_NEW_CERTIFICATE}`,
-      options,
+      undefined,
+      { ...options, remedy: { kind: 'check-network', data: { maybeRejected: true } } },
     );
   }
   if (code !== undefined && NETWORK_CODES.has(code)) {
-    return new KymaCertError('network', `${context.operation}: cannot reach ${where} (${code}: ${detail})`, HINT_NETWORK, options);
+    return new KymaCertError('network', `${context.operation}: cannot reach ${where} (${code}: ${detail})`, undefined, { ...options, remedy: NETWORK });
   }
-  return new KymaCertError('network', `${context.operation}: request to ${where} failed (${code ?? detail})`, HINT_NETWORK, options);
+  return new KymaCertError('network', `${context.operation}: request to ${where} failed (${code ?? detail})`, undefined, { ...options, remedy: NETWORK });
 }
 
 /** The proxy answered CONNECT with something else than 200: 407 needs credentials, anything else is a refusal. */
 function proxyRefused(error: { proxyStatus?: number }, detail: string, context: TransportContext, options: { cause: Error }): KymaCertError {
-  const hint =
-    error.proxyStatus === 407
-      ? 'The proxy needs authentication: put the user and password in the proxy URL (http://user:password@proxy:port).'
-      : 'Ask the proxy administrator to allow CONNECT to this host and port, or add the host to NO_PROXY (http.noProxy in VS Code).';
-  return new KymaCertError('network', `${context.operation}: ${detail}`, hint, options);
+  return new KymaCertError('network', `${context.operation}: ${detail}`, undefined, {
+    ...options,
+    remedy: { kind: 'check-proxy', data: { status: error.proxyStatus } },
+  });
 }
 
 /** A reset before the handshake finished: with a client certificate, that is how a Node/TLS 1.2 refusal looks. */

@@ -188,3 +188,11 @@ export function isIssuedBy(child: CertificateInput | CertificateFacts, issuer: C
     return false;
   }
 }
+
+/**
+ * How every log line names a certificate: subject, the SHA-256 fingerprint in one format (`AB:CD:…`, as shown in
+ * the editor and by `openssl x509 -fingerprint -sha256`) and the end of validity.
+ */
+export function certificateLogLabel(facts: Pick<CertificateFacts, 'subjectText' | 'fingerprint256' | 'notAfter'>): string {
+  return `${facts.subjectText} (SHA-256 ${facts.fingerprint256}, valid until ${facts.notAfter.toISOString()})`;
+}

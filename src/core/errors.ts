@@ -1,6 +1,8 @@
 /**
  * One error type for every layer (core, connector, lifecycle, CLI, editor).
- * `kind` drives CLI exit codes and editor messages; `hint` is what the user can do about it.
+ * `kind` drives CLI exit codes and editor messages; `remedy` is what the user can do about it, as data: the CLI
+ * words it with flags (src/cli/remedies.ts), the editor with commands and settings (src/views/remedies.ts).
+ * `hint` is the older free-text form, still shown by the CLI; the editor drops a hint that names a CLI flag.
  */
 import { redactSecrets, safeDisplayText } from './displayText';
 
@@ -28,8 +30,50 @@ export type ErrorKind =
   | 'io' // file system
   | 'cancelled';
 
+/**
+ * What the user can do about a failure, without wording it for one front end. Add a kind here, and the compiler
+ * asks both wordings for it.
+ */
+export type Remedy =
+  /** Only a new certificate from a one-time token helps (expired, revoked, refused by the gateway). */
+  | { kind: 'new-certificate-with-token'; data?: { reason?: 'expired' | 'revoked' | 'rejected' | 'subject-mismatch' } }
+  /** The one-time token is used, expired or wrong: get a new one and use it right away. */
+  | { kind: 'new-token' }
+  /** The service's CA is not the one that issued the current certificate: accept it only if the CA was rotated. */
+  | { kind: 'allow-issuer-change' }
+  /** No management info URL is known: give one (it is then remembered in `connectionFile`). */
+  | { kind: 'set-management-url'; data: { connectionFile: string } }
+  /** The remembered connection file is damaged. */
+  | { kind: 'fix-connection-file'; data: { file: string } }
+  /** The cluster's server certificate is not trusted: name the cluster CA file (or, at one's own risk, go insecure). */
+  | { kind: 'pass-ca-file' }
+  /** The private key is missing, unreadable or belongs to another certificate. */
+  | { kind: 'check-key-file'; data?: { keyFile?: string } }
+  /** The file given as the certificate holds none. */
+  | { kind: 'check-certificate-file'; data: { file: string } }
+  /** Transient: the service failed, timed out, or another renewal holds the lock. */
+  | { kind: 'retry-later'; data?: { lockFile?: string } }
+  /** The cluster was not reachable (URL, network, VPN, proxy); `maybeRejected`: it may also be refusing the certificate. */
+  | { kind: 'check-network'; data?: { maybeRejected?: boolean } }
+  /** The URL is not the Connector Service endpoint it should be. */
+  | { kind: 'check-url' }
+  /** The HTTP proxy refused the tunnel (`status` 407: it wants credentials). */
+  | { kind: 'check-proxy'; data: { status?: number } }
+  /** The target file exists: choose another name or folder, or replace it explicitly. */
+  | { kind: 'choose-other-name'; data: { file: string } }
+  /** The certificate starts in the future: this computer's clock is probably wrong. */
+  | { kind: 'check-clock' }
+  /** A renewal could not be undone automatically: the previous certificate is in `backupFile`. */
+  | { kind: 'restore-by-hand'; data: { backupFile: string; certFile: string } }
+  /** The service returned something we cannot use safely; nothing the user can fix here. */
+  | { kind: 'report-to-admin' };
+
+export type RemedyKind = Remedy['kind'];
+
 export interface KymaCertErrorOptions {
   cause?: unknown;
+  /** What the user can do about it (worded by the CLI and the editor). */
+  remedy?: Remedy;
   /** HTTP status when the error came from the service. */
   status?: number;
   /** The service's own `error` text (escaped for display, capped: see displayText.ts). */
@@ -40,6 +84,7 @@ export class KymaCertError extends Error {
   readonly status?: number;
   readonly serverMessage?: string;
   readonly hint?: string;
+  readonly remedy?: Remedy;
 
   /**
    * Token values in `message` and `hint` are masked (`token=***`) whoever built them: an error is printed, logged
@@ -57,10 +102,11 @@ export class KymaCertError extends Error {
     this.hint = hint === undefined ? undefined : redactSecrets(hint);
     this.status = options.status;
     this.serverMessage = options.serverMessage === undefined ? undefined : safeDisplayText(options.serverMessage);
+    this.remedy = options.remedy;
   }
 
-  toJSON(): { kind: ErrorKind; message: string; hint?: string; status?: number } {
-    return { kind: this.kind, message: this.message, hint: this.hint, status: this.status };
+  toJSON(): { kind: ErrorKind; message: string; hint?: string; remedy?: Remedy; status?: number } {
+    return { kind: this.kind, message: this.message, hint: this.hint, remedy: this.remedy, status: this.status };
   }
 }
 

@@ -8,13 +8,15 @@ import { CertificateIndex } from './certificateIndex';
 import { KeyPassphrases } from './keyPassphrases';
 import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from './settings';
+import { WorkflowRunner } from './workflowRunner';
+import { certificateLogLabel } from '../core/certificate';
 
 interface FailureRecord {
   /** The certificate that failed; a different one in the file (renewed elsewhere) starts afresh. */
   sha256Hex: string;
   failureCount: number;
   lastFailure: Date;
-  lastError: string;
+  lastError: unknown;
   /** The service said revoked: never retry this certificate. */
   revoked: boolean;
 }
@@ -50,7 +52,6 @@ export class AutoRenew implements vscode.Disposable {
   private readonly failures = new Map<string, FailureRecord>();
   private readonly notice = vscode.window.createStatusBarItem(StatusBarId.autoRenewFailing, vscode.StatusBarAlignment.Left, 98);
   private readonly subscriptions: vscode.Disposable[];
-  private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private state: AutoRenewState = { enabled: false, trusted: false, renewed: 0, failed: 0 };
@@ -62,6 +63,7 @@ export class AutoRenew implements vscode.Disposable {
     private readonly settings: SettingsService,
     private readonly log: vscode.LogOutputChannel,
     private readonly passphrases: KeyPassphrases,
+    private readonly runner: WorkflowRunner,
     private readonly random: () => number = Math.random,
   ) {
     this.notice.name = vscode.l10n.t('Kyma Certificates: automatic renewal');
@@ -149,42 +151,33 @@ export class AutoRenew implements vscode.Disposable {
     const name = displayName(leaf);
     const shown = this.index.displayPath(entry.file);
     this.state = { ...this.state, renewing: entry.file };
-    this.log.info(`Auto-renew: renewing ${leaf.subjectText} (SHA-256 ${leaf.fingerprint256}) in ${shown}, valid until ${leaf.notAfter.toISOString()}`);
-    try {
+    this.log.info(`Auto-renew: renewing ${certificateLogLabel(leaf)} in ${shown}`);
+    const spec = { title: t('Renewing {0} automatically', name), certFile: entry.file, quiet: true };
+    const outcome = await this.runner.run(spec, async ({ signal, log }) => {
       const { renewCertificate } = await import('../lifecycle/renew');
       // In the background nobody is asked: an encrypted key renews only with a passphrase kept in the keychain.
       const { passphrase } = (await this.passphrases.unlock(candidate.keyFile, name, false)) ?? {};
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: t('Renewing {0} automatically', name) },
-        () =>
-          renewCertificate({
-            certFile: entry.file,
-            keyFile: candidate.keyFile,
-            keyPassphrase: passphrase,
-            infoUrl: candidate.infoUrl,
-            caFile: candidate.caFile,
-            insecure: this.settings.current.insecure,
-            signal: this.abort.signal,
-            log: (line) => this.log.info(`Auto-renew: ${line}`),
-          }),
-      );
-      const renewed = result.renewed;
-      this.log.info(`Auto-renew: renewed ${renewed.subjectText} (SHA-256 ${renewed.fingerprint256}), valid until ${renewed.notAfter.toISOString()}`);
-      this.state = { ...this.state, renewed: this.state.renewed + 1 };
-      if (renewalDueAt(renewed, thresholdFraction).getTime() <= Date.now()) {
-        // A certificate that is due again at once would loop; back off as if it had failed.
-        this.recordFailure(entry.file, renewed.sha256Hex, new Error('the renewed certificate is already due for renewal again'));
-      } else {
-        this.failures.delete(entry.file);
-      }
-      await this.index.refresh(vscode.Uri.file(entry.file));
-      void vscode.window.showInformationMessage(t('Renewed {0} automatically: valid until {1}.', name, formatUtc(renewed.notAfter)));
-    } catch (error) {
-      if (isKymaCertError(error, 'cancelled') && this.disposed) return;
+      const { keyFile, infoUrl, caFile } = candidate;
+      const insecure = this.settings.current.insecure;
+      return renewCertificate({ certFile: entry.file, keyFile, keyPassphrase: passphrase, infoUrl, caFile, insecure, signal, log });
+    });
+    if (!outcome.ok) {
+      if (outcome.cancelled && this.disposed) return;
       this.state = { ...this.state, failed: this.state.failed + 1 };
-      this.log.error(`Auto-renew: renewing ${shown} failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
-      this.recordFailure(entry.file, leaf.sha256Hex, error);
+      this.recordFailure(entry.file, leaf.sha256Hex, outcome.error);
+      return;
     }
+    const renewed = outcome.value.renewed;
+    this.log.info(`Auto-renew: renewed ${certificateLogLabel(renewed)}`);
+    this.state = { ...this.state, renewed: this.state.renewed + 1 };
+    if (renewalDueAt(renewed, thresholdFraction).getTime() <= Date.now()) {
+      // A certificate that is due again at once would loop; back off as if it had failed.
+      this.recordFailure(entry.file, renewed.sha256Hex, new Error('the renewed certificate is already due for renewal again'));
+    } else {
+      this.failures.delete(entry.file);
+    }
+    await this.index.refresh(vscode.Uri.file(entry.file));
+    void vscode.window.showInformationMessage(t('Renewed {0} automatically: valid until {1}.', name, formatUtc(renewed.notAfter)));
   }
 
   /** Extends the failure streak of the certificate `sha256Hex` in `file` (a different certificate starts a new one). */
@@ -195,7 +188,7 @@ export class AutoRenew implements vscode.Disposable {
       sha256Hex,
       failureCount,
       lastFailure: new Date(),
-      lastError: messageOf(error),
+      lastError: error,
       revoked: isKymaCertError(error, 'revoked'),
     });
   }
@@ -217,24 +210,18 @@ export class AutoRenew implements vscode.Disposable {
       const streak = `${candidate.entry.file}:${record?.sha256Hex}`;
       if (!record || this.warnedStreaks.has(streak)) continue;
       this.warnedStreaks.add(streak);
-      const showLogs = t('Show Logs');
-      const renewNow = t('Renew Now');
-      void vscode.window
-        .showWarningMessage(
-          t('Automatic renewal of {0} failed {1} times in a row: {2}', displayName(candidate.entry.certificates[0].facts), record.failureCount, record.lastError),
-          renewNow,
-          showLogs,
-        )
-        .then((choice) => {
-          if (choice === showLogs) this.log.show(true);
-          if (choice === renewNow) void vscode.commands.executeCommand(CommandId.renewCertificate, vscode.Uri.file(candidate.entry.file));
-        });
+      const name = displayName(candidate.entry.certificates[0].facts);
+      this.runner.reportFailure(t('Automatic renewal of {0}', name), record.lastError, {
+        certFile: candidate.entry.file,
+        headline: t('Automatic renewal of {0} failed {1} times in a row: {2}', name, record.failureCount, messageOf(record.lastError)),
+        actions: [{ kind: 'command', title: t('Renew Now'), command: CommandId.renewCertificate, withCertificate: true }],
+        warning: true,
+      });
     }
   }
 
   dispose(): void {
     this.disposed = true;
-    this.abort.abort();
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.subscriptions) d.dispose();
     this.notice.dispose();

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { HINT_NEW_CERTIFICATE, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 
 /** How a lifecycle command ended (commands resolve to it, so tests and callers can tell). */
 export type CommandOutcome = 'done' | 'failed' | 'cancelled' | 'refused';
@@ -16,23 +15,6 @@ export function refusedInRestrictedMode(reason: string): boolean {
     if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
   });
   return true;
-}
-
-/** An error message for a failed workflow: the error's own message and hint, and a "Show Logs" button. */
-export function showWorkflowFailure(what: string, error: unknown, log: vscode.LogOutputChannel): void {
-  const t = vscode.l10n.t;
-  const showLogs = t('Show Logs');
-  let message: string;
-  if (isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind)) {
-    message = t('{0} failed: {1} {2}', what, error.message, error.hint ?? HINT_NEW_CERTIFICATE);
-  } else if (isKymaCertError(error) && error.hint) {
-    message = t('{0} failed: {1} {2}', what, error.message, error.hint);
-  } else {
-    message = t('{0} failed: {1}', what, messageOf(error));
-  }
-  void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
-    if (choice === showLogs) log.show(true);
-  });
 }
 
 /** The second command argument as an options object (tests and code actions pass one; menus pass other things). */

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
+import { certificateLogLabel } from '../core/certificate';
 import { ErrorKind, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
 import { writeConnection, type RememberedConnection } from '../lifecycle/connection';
@@ -11,6 +12,7 @@ import { displayName, expiryPhrase, formatUtc, needsNewCertificateMessage } from
 import { KeyPassphrases } from './keyPassphrases';
 import { askForFile, askForInfoUrl } from './renewalPrompts';
 import { SettingsService } from './settings';
+import { WorkflowResult, WorkflowRunner } from './workflowRunner';
 
 /** How a renewal attempt ended (the renew command returns it, so tests and callers can tell). */
 export type RenewalOutcome = 'renewed' | 'failed' | 'cancelled' | 'refused';
@@ -36,13 +38,12 @@ interface RenewalInputs {
  * a cancellable progress notification, and reports the outcome. Business logic stays in `lifecycle/renew`.
  */
 export class RenewalFlow implements vscode.Disposable {
-  private readonly running = new Set<AbortController>();
-
   constructor(
     private readonly index: CertificateIndex,
     private readonly settings: SettingsService,
     private readonly log: vscode.LogOutputChannel,
     private readonly passphrases: KeyPassphrases,
+    private readonly runner: WorkflowRunner,
   ) {}
 
   async renew(certUri: vscode.Uri): Promise<RenewalOutcome> {
@@ -83,21 +84,16 @@ export class RenewalFlow implements vscode.Disposable {
       return 'failed';
     }
 
-    this.log.info(`Renewing ${leaf.subjectText} (SHA-256 ${leaf.fingerprint256}) in ${shown}`);
-    let outcome = await this.run(certFile, name, inputs);
-    if (!('renewed' in outcome) && isKymaCertError(outcome.error, 'untrusted-server') && !inputs.caFile && !this.settings.current.insecure) {
-      // A self-signed cluster: ask for its CA once, then try again.
-      const caFile = await askForFile(certFile, t('Select the CA certificate of the cluster (the server is not trusted)'), t('Use this CA'));
-      if (caFile) {
-        inputs.caFile = caFile;
-        inputs.asked = true;
-        outcome = await this.run(certFile, name, inputs);
-      }
+    this.log.info(`Renewing ${certificateLogLabel(leaf)} in ${shown}`);
+    const outcome = await this.run(certFile, name, inputs);
+    if (outcome.caFile !== inputs.caFile) {
+      inputs.caFile = outcome.caFile;
+      inputs.asked = true;
     }
 
-    if ('renewed' in outcome) {
+    if (outcome.ok) {
       await this.index.refresh(certUri); // status bar and hovers show the new expiry at once
-      this.reportSuccess(certUri, name, outcome.renewed);
+      this.reportSuccess(certUri, name, outcome.value);
       return 'renewed';
     }
     const kind = isKymaCertError(outcome.error) ? outcome.error.kind : undefined;
@@ -111,38 +107,16 @@ export class RenewalFlow implements vscode.Disposable {
     return 'failed';
   }
 
-  private async run(certFile: string, name: string, inputs: RenewalInputs): Promise<{ renewed: RenewResult } | { error: unknown }> {
-    const t = vscode.l10n.t;
-    const abort = new AbortController();
-    this.running.add(abort);
-    try {
-      const renewed = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: t('Renewing {0}', name), cancellable: true },
-        async (progress, token) => {
-          token.onCancellationRequested(() => abort.abort());
-          // The connector stack (axios) loads on the first renewal, not at activation.
-          const { renewCertificate } = await import('../lifecycle/renew');
-          return renewCertificate({
-            certFile,
-            keyFile: inputs.keyFile,
-            keyPassphrase: inputs.keyPassphrase,
-            infoUrl: inputs.infoUrl,
-            caFile: inputs.caFile,
-            insecure: this.settings.current.insecure,
-            signal: abort.signal,
-            onProgress: (step) => progress.report({ message: t(step) }),
-            log: (line) => this.log.info(line),
-          });
-        },
-      );
-      this.log.info(`Renewed ${renewed.renewed.subjectText} (SHA-256 ${renewed.renewed.fingerprint256}), valid until ${renewed.renewed.notAfter.toISOString()}`);
-      return { renewed };
-    } catch (error) {
-      this.log.error(`Renewal of ${name} failed: ${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`);
-      return { error };
-    } finally {
-      this.running.delete(abort);
-    }
+  private run(certFile: string, name: string, inputs: RenewalInputs): Promise<WorkflowResult<RenewResult> & { caFile?: string }> {
+    const spec = { title: vscode.l10n.t('Renewing {0}', name), certFile, insecure: this.settings.current.insecure, reportFailure: false };
+    return this.runner.runAskingForCa(spec, inputs.caFile, async ({ signal, progress, log }, caFile) => {
+      // The connector stack (axios) loads on the first renewal, not at activation.
+      const { renewCertificate } = await import('../lifecycle/renew');
+      const { keyFile, keyPassphrase, infoUrl } = inputs;
+      const result = await renewCertificate({ certFile, keyFile, keyPassphrase, infoUrl, caFile, insecure: spec.insecure, signal, onProgress: progress, log });
+      this.log.info(`Renewed ${certificateLogLabel(result.renewed)}`);
+      return result;
+    });
   }
 
   /** The key (paired by the index through the resolver), URL and CA to use; asks for what is unknown. */
@@ -194,27 +168,13 @@ export class RenewalFlow implements vscode.Disposable {
 
   private reportFailure(name: string, error: unknown, certFile: string): void {
     const t = vscode.l10n.t;
-    const showLogs = t('Show Logs');
-    const needsNew = isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind);
-    let message: string;
-    if (isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind)) {
-      // Said once, with what helps; the server's own words are in the log.
-      message = needsNewCertificateMessage(name, error.kind === 'revoked' ? 'revoked' : 'expired', t);
-    } else if (isKymaCertError(error)) {
-      message = error.hint
-        ? t('Renewing {0} failed: {1} {2}', name, error.message, error.hint)
-        : t('Renewing {0} failed: {1}', name, error.message);
-    } else {
-      message = t('Renewing {0} failed: {1}', name, messageOf(error));
-    }
-    // Expired or revoked: only a new certificate helps, so offer the token flow for the same file names.
-    if (needsNew) {
-      this.offerNewCertificate(message, certFile, true);
-      return;
-    }
-    void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
-      if (choice === showLogs) this.log.show(true);
-    });
+    // Expired or revoked: said once, with what helps (the remedy's button requests a new certificate for the same
+    // file names); the server's own words are in the log.
+    const headline =
+      isKymaCertError(error) && NEEDS_NEW_CERTIFICATE.has(error.kind)
+        ? needsNewCertificateMessage(name, error.kind === 'revoked' ? 'revoked' : 'expired', t)
+        : undefined;
+    this.runner.reportFailure(t('Renewing {0}', name), error, { certFile, headline });
   }
 
   /** An error with "Request Certificate with Token…" (for the same file names) and, after a request, "Show Logs". */
@@ -238,6 +198,6 @@ export class RenewalFlow implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const abort of this.running) abort.abort();
+    // Running renewals are aborted by the WorkflowRunner's own dispose.
   }
 }

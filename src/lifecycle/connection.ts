@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { KymaCertError } from '../core/errors';
+import { KymaCertError, Remedy } from '../core/errors';
 import { connectionFileFor } from '../core/pairing';
 import { readRegularFileIfExists } from '../io/boundedRead';
 import { atomicWriteFiles, type FileWrite } from './files';
@@ -28,8 +28,6 @@ export interface RememberedConnection {
 
 /** A remembered connection holds a few short strings; anything bigger is not ours. */
 const MAX_CONNECTION_BYTES = 64 * 1024;
-
-const HINT_FIX = 'Fix or delete the file and pass --info-url again.';
 
 /** The folder whose files a certificate's remembered connection may name. */
 function folderOf(certFile: string): string {
@@ -72,18 +70,23 @@ async function realpathOfExisting(p: string): Promise<string | undefined> {
   }
 }
 
+function fixFile(file: string): Remedy {
+  return { kind: 'fix-connection-file', data: { file } };
+}
+
 function outsideError(file: string, field: string, value: string): KymaCertError {
   return new KymaCertError(
     'config',
     `${file} names ${field} "${value}", which is outside the certificate's folder; it was not used.`,
-    `A remembered ${field} must be a file next to the certificate. To use a file elsewhere, pass it explicitly (--${field === 'keyFile' ? 'key' : 'ca-file'} or the setting), or fix the file.`,
+    undefined,
+    { remedy: fixFile(file) },
   );
 }
 
 function optionalString(file: string, json: Record<string, unknown>, field: string): string | undefined {
   const v = json[field];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw new KymaCertError('config', `${file}: ${field} is not a string.`, HINT_FIX);
+  if (typeof v !== 'string') throw new KymaCertError('config', `${file}: ${field} is not a string.`, undefined, { remedy: fixFile(file) });
   return v;
 }
 
@@ -105,14 +108,14 @@ export async function parseConnection(certFile: string, data: Buffer): Promise<R
   try {
     parsed = JSON.parse(data.toString('utf8'));
   } catch (e) {
-    throw new KymaCertError('config', `${file} is not valid JSON.`, HINT_FIX, { cause: e });
+    throw new KymaCertError('config', `${file} is not valid JSON.`, undefined, { cause: e, remedy: fixFile(file) });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new KymaCertError('config', `${file} is not a JSON object.`, HINT_FIX);
+    throw new KymaCertError('config', `${file} is not a JSON object.`, undefined, { remedy: fixFile(file) });
   }
   const json = parsed as Record<string, unknown>;
   const infoUrl = optionalString(file, json, 'infoUrl');
-  if (infoUrl === undefined || infoUrl === '') throw new KymaCertError('config', `${file} has no infoUrl.`, HINT_FIX);
+  if (infoUrl === undefined || infoUrl === '') throw new KymaCertError('config', `${file} has no infoUrl.`, undefined, { remedy: fixFile(file) });
   const base = folderOf(certFile);
   const keyFile = optionalString(file, json, 'keyFile');
   const caFile = optionalString(file, json, 'caFile');

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { CertificateFacts } from '../core/certificate';
+import { type CertificateFacts, certificateLogLabel } from '../core/certificate';
 import { createCsr } from '../core/csr';
 import { firstValue, parseConnectorSubject, type DnAttribute } from '../core/dn';
-import { KymaCertError, isKymaCertError } from '../core/errors';
+import { KymaCertError } from '../core/errors';
 import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
 import { generateRsaKeyAsync } from '../core/keys';
 import { caFileFor, certificateBaseName, connectionFileFor } from '../core/pairing';
@@ -44,13 +44,9 @@ export interface IssueResult {
   infoUrl: string;
 }
 
-/** Kyma's answer to a used or expired token is a plain 403; say what to do about it. */
-const HINT_NEW_TOKEN =
-  'One-time tokens are valid for 5 minutes and only once: ask Kyma for a new token (create a new TokenRequest, or use "Connect Application" in the Kyma console).';
-
 function checkName(name: string): string {
   if (name === '' || name !== path.basename(name) || name === '.' || name === '..') {
-    throw new KymaCertError('config', `--name "${name}" must be a plain file name without a directory.`);
+    throw new KymaCertError('config', `The name "${name}" must be a plain file name without a directory.`);
   }
   return name;
 }
@@ -96,12 +92,8 @@ async function redeem(req: IssueRequest): Promise<Redeemed> {
   const progress = req.onProgress ?? (() => undefined);
   const client = await createConnectorClient(req);
   progress('Redeeming the one-time token');
-  let info;
-  try {
-    info = await client.getSigningRequestInfo(req.tokenUrl);
-  } catch (e) {
-    throw withTokenHint(e);
-  }
+  // A used or expired token is a plain 403 `invalid-token`; the connector's error carries the `new-token` remedy.
+  const info = await client.getSigningRequestInfo(req.tokenUrl);
   const subjectText = info?.certificate?.subject;
   const infoUrl = info?.api?.infoUrl;
   if (typeof info?.csrUrl !== 'string' || typeof subjectText !== 'string' || typeof infoUrl !== 'string') {
@@ -131,7 +123,7 @@ async function issueLocked(req: IssueRequest, outDir: string, certFile: string, 
   if (!req.force) {
     for (const file of [certFile, keyFile, caFile, connectionFile]) {
       if (await pathExists(file)) {
-        throw new KymaCertError('config', `${file} already exists.`, 'Choose another --name or --out-dir, or pass --force to replace it.');
+        throw new KymaCertError('config', `${file} already exists.`, undefined, { remedy: { kind: 'choose-other-name', data: { file } } });
       }
     }
   }
@@ -147,16 +139,12 @@ async function issueLocked(req: IssueRequest, outDir: string, certFile: string, 
   throwIfCancelled(req.signal);
 
   progress('Requesting the certificate');
-  let issued;
-  try {
-    issued = await client.signCsrWithToken(csrUrl, createCsr(subject, key));
-  } catch (e) {
-    throw withTokenHint(e);
-  }
+  // A used or expired token is a 403 `invalid-token`; the connector's error carries the `new-token` remedy.
+  const issued = await client.signCsrWithToken(csrUrl, createCsr(subject, key));
 
   progress('Verifying the certificate');
   const verified = verifyIssuedCertificates({ issued, key, expectedSubject: subject, now: now() });
-  log(`certificate SHA-256 ${verified.clientFacts.fingerprint256}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  log(`certificate ${certificateLogLabel(verified.clientFacts)}`);
 
   progress('Writing the key and certificate');
   await atomicWriteFiles([
@@ -174,11 +162,4 @@ async function pathExists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function withTokenHint(e: unknown): unknown {
-  if (isKymaCertError(e, 'invalid-token')) {
-    return new KymaCertError('invalid-token', e.message, HINT_NEW_TOKEN, { status: e.status, serverMessage: e.serverMessage, cause: e });
-  }
-  return e;
 }

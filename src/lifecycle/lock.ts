@@ -192,7 +192,8 @@ export async function withCertificateLock<T>(certFile: string, fn: () => Promise
     throw new KymaCertError(
       'locked',
       `Another renewal of this certificate is running (${path.basename(certFile)}).`,
-      `Wait for it to finish. If no other kyma-cert is running, delete ${lockFile}.`,
+      undefined,
+      { remedy: { kind: 'retry-later', data: { lockFile } } },
     );
   }
   try {

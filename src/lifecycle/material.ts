@@ -1,6 +1,6 @@
 import { KeyObject, X509Certificate } from 'node:crypto';
 import { certificateFacts, type CertificateFacts } from '../core/certificate';
-import { HINT_NEW_CERTIFICATE, KymaCertError } from '../core/errors';
+import { KymaCertError } from '../core/errors';
 import type { KeyFileFormat } from '../core/keyFileFormat';
 import { readPrivateKey } from '../core/keys';
 import { parseCryptoFile } from '../core/pem';
@@ -57,7 +57,7 @@ export async function loadCertificateMaterial(
   const parsed = parseCryptoFile(certData);
   const certDers = parsed.blocks.filter((b) => b.kind === 'certificate').map((b) => b.der);
   if (parsed.format === 'none' || certDers.length === 0) {
-    throw new KymaCertError('parse', `${certFile} holds no certificate.`, 'Point --cert at the client certificate (PEM or DER).');
+    throw new KymaCertError('parse', `${certFile} holds no certificate.`, undefined, { remedy: { kind: 'check-certificate-file', data: { file: certFile } } });
   }
   const { key, format: keyFormat } = readPrivateKey(keyData, keyPassphrase);
   const certs = certDers.map((der) => new X509Certificate(der));
@@ -66,7 +66,8 @@ export async function loadCertificateMaterial(
     throw new KymaCertError(
       'key-mismatch',
       `The private key ${keyFile} does not belong to the certificate in ${certFile}.`,
-      'Pass the key that was used to request this certificate (--key).',
+      undefined,
+      { remedy: { kind: 'check-key-file', data: { keyFile } } },
     );
   }
   const clientFacts = certificateFacts(client.raw);
@@ -75,14 +76,16 @@ export async function loadCertificateMaterial(
       'expired',
       `The certificate ${clientFacts.commonName ?? clientFacts.subjectText} expired on ${clientFacts.notAfter.toISOString()}; ` +
         'an expired certificate cannot be renewed.',
-      HINT_NEW_CERTIFICATE,
+      undefined,
+      { remedy: { kind: 'new-certificate-with-token', data: { reason: 'expired' } } },
     );
   }
   if (clientFacts.notBefore.getTime() > now.getTime()) {
     throw new KymaCertError(
       'not-yet-valid',
       `The certificate is not valid before ${clientFacts.notBefore.toISOString()}.`,
-      "Check this computer's clock.",
+      undefined,
+      { remedy: { kind: 'check-clock' } },
     );
   }
   return {

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import type { CertificateFacts } from '../core/certificate';
+import { type CertificateFacts, certificateLogLabel } from '../core/certificate';
 import { createCsr } from '../core/csr';
 import { formatConnectorSubject } from '../core/dn';
-import { HINT_NEW_CERTIFICATE, KymaCertError, isKymaCertError } from '../core/errors';
+import { KymaCertError, isKymaCertError } from '../core/errors';
 import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
 import { checkBackupDir, ensureDirectory, planBackup, pruneBackups } from './backups';
 import { serializeConnection, unrememberedPaths, type RememberedConnection } from './connection';
@@ -68,7 +68,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   progress('Reading the certificate and key');
   await checkBackupDir(certFile); // refuse a planted .kyma-backups link before spending a server round trip
   const material = await loadCertificateMaterial(certFile, keyFile, now(), req.keyPassphrase);
-  log(`certificate ${material.clientFacts.subjectText}, SHA-256 ${material.clientFacts.fingerprint256}, expires ${material.clientFacts.notAfter.toISOString()}`);
+  log(`certificate ${certificateLogLabel(material.clientFacts)}`);
   const connection = await resolveConnection(certFile, req);
   if (connection.remembered?.revoked?.sha256Hex === material.clientFacts.sha256Hex) {
     log(`this certificate was revoked on ${connection.remembered.revoked.at}; asking the service anyway`);
@@ -100,7 +100,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     current: material.client,
     allowIssuerChange: req.allowIssuerChange,
   });
-  log(`renewed certificate SHA-256 ${verified.clientFacts.fingerprint256}, expires ${verified.clientFacts.notAfter.toISOString()}`);
+  log(`renewed certificate ${certificateLogLabel(verified.clientFacts)}`);
   if (verified.issuerChanged) log(`the issuing CA changed to ${verified.issuer.subject.replace(/\n/g, ', ')} (allowed by allowIssuerChange)`);
   throwIfCancelled(req.signal);
 
@@ -130,8 +130,8 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
       throw new KymaCertError(
         'io',
         `The renewed certificate was not accepted (${reason}), and putting the previous files back failed.`,
-        `The previous certificate is in ${plan.backupFile}; copy it back to ${certFile}.`,
-        { cause: restoreError },
+        undefined,
+        { cause: restoreError, remedy: { kind: 'restore-by-hand', data: { backupFile: plan.backupFile, certFile } } },
       );
     }
     await undoBackupDir();
@@ -141,8 +141,8 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     throw new KymaCertError(
       'verification',
       `The Connector Service did not accept the renewed certificate (${reason}). The previous files were restored.`,
-      'Try again later; if it persists, check the gateway and the cluster CA.',
-      { cause: e, status: isKymaCertError(e) ? e.status : undefined },
+      undefined,
+      { cause: e, status: isKymaCertError(e) ? e.status : undefined, remedy: { kind: 'retry-later' } },
     );
   }
 
@@ -176,8 +176,13 @@ async function checkUnchangedSince(material: CertificateMaterial, keyFile: strin
 
 /** A revoked certificate can never be renewed: say what helps instead. */
 function withRevocationHint(e: unknown): unknown {
-  if (isKymaCertError(e, 'revoked') && !e.hint) {
-    return new KymaCertError('revoked', e.message, HINT_NEW_CERTIFICATE, { status: e.status, serverMessage: e.serverMessage, cause: e });
+  if (isKymaCertError(e, 'revoked') && !e.remedy) {
+    return new KymaCertError('revoked', e.message, undefined, {
+      status: e.status,
+      serverMessage: e.serverMessage,
+      cause: e,
+      remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } },
+    });
   }
   return e;
 }

@@ -158,7 +158,8 @@ export async function chooseKeyFile(inputs: CertificateInputs): Promise<string> 
   throw new KymaCertError(
     'config',
     `No private key found for ${inputs.certFile} (tried ${inputs.keyCandidates.map((c) => path.basename(c.file)).join(', ')}).`,
-    'Pass the key with --key (in the editor: the "Key Files" setting).',
+    undefined,
+    { remedy: { kind: 'check-key-file' } },
   );
 }
 
@@ -169,7 +170,8 @@ export function requireInfoUrl(inputs: CertificateInputs, connectionFile: string
   throw new KymaCertError(
     'config',
     `No management info URL is known for ${inputs.certFile}.`,
-    `Pass --info-url URL or --domain DOMAIN (in the editor: the "Info URL" setting) once; it is then remembered in ${connectionFile}.`,
+    undefined,
+    { remedy: { kind: 'set-management-url', data: { connectionFile } } },
   );
 }
 

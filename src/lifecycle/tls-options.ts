@@ -26,7 +26,7 @@ export async function readServerCa(caFile: string): Promise<string> {
   const parsed = parseCryptoFile(data);
   const certs = parsed.blocks.filter((b) => b.kind === 'certificate');
   if (parsed.format !== 'pem' || certs.length === 0) {
-    throw new KymaCertError('config', `CA file ${caFile} holds no PEM certificate.`, 'Pass the PEM file of the cluster CA with --ca-file.');
+    throw new KymaCertError('config', `CA file ${caFile} holds no PEM certificate.`, undefined, { remedy: { kind: 'pass-ca-file' } });
   }
   return data.toString('utf8');
 }

@@ -1,7 +1,7 @@
 import { createPublicKey, KeyObject, X509Certificate } from 'node:crypto';
 import { certificateFacts, type CertificateFacts } from '../core/certificate';
 import { formatConnectorSubject, subjectMismatch, type DnAttribute } from '../core/dn';
-import { KymaCertError } from '../core/errors';
+import { KymaCertError, Remedy } from '../core/errors';
 import { parseCryptoFile } from '../core/pem';
 
 /** The service's certificate answer, decoded from base64 to PEM text (see ConnectorClient). */
@@ -43,12 +43,8 @@ export interface VerifyRequest {
  */
 export const CLOCK_SKEW_TOLERANCE_MS = 5 * 60 * 1000;
 
-function fail(message: string, hint?: string): never {
-  throw new KymaCertError(
-    'verification',
-    `${message} Nothing was written.`,
-    hint ?? 'The service returned a certificate we cannot use safely; report this to the cluster administrator.',
-  );
+function fail(message: string, remedy: Remedy = { kind: 'report-to-admin' }): never {
+  throw new KymaCertError('verification', `${message} Nothing was written.`, undefined, { remedy });
 }
 
 function certificatesIn(pem: string, field: string): Buffer[] {
@@ -134,7 +130,7 @@ export function verifyIssuedCertificates(req: VerifyRequest): VerifiedCertificat
   if (clientFacts.notBefore.getTime() > nowMs + CLOCK_SKEW_TOLERANCE_MS) {
     fail(
       `The returned certificate is not valid before ${clientFacts.notBefore.toISOString()}.`,
-      "Check this computer's clock; the service does not back-date certificates.",
+      { kind: 'check-clock' },
     );
   }
 
@@ -144,7 +140,7 @@ export function verifyIssuedCertificates(req: VerifyRequest): VerifiedCertificat
       fail(
         `The returned certificate comes from a different CA (${issuer.subject.replace(/\n/g, ', ')}) than the one ` +
           'that issued the current certificate.',
-        'If the cluster CA was rotated on purpose, renew again with --allow-issuer-change.',
+        { kind: 'allow-issuer-change' },
       );
     }
     // Equal is accepted: X.509 times have one-second resolution, so a renewal right after issuance returns the

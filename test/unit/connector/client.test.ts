@@ -64,7 +64,7 @@ describe('ConnectorClient endpoints', () => {
       assert.ok(isKymaCertError(e, 'revoked'));
       assert.equal(e.status, 403);
       assert.equal(e.serverMessage, 'Certificate has been revoked.');
-      assert.match(e.hint ?? '', /one-time token/);
+      assert.equal(e.remedy?.kind, 'new-certificate-with-token');
       return true;
     });
     assert.equal((await second.getManagementInfo(emulator.infoUrl)).clientIdentity.application, 'cycle-app', 'revoked still reads management/info');

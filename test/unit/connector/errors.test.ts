@@ -1,6 +1,6 @@
 /**
  * Every error the emulator implements, seen through ConnectorClient as a typed KymaCertError (kind, status,
- * the service's message verbatim, an actionable hint), plus the mapping of TLS alerts a real Istio/Envoy gateway
+ * the service's message verbatim, an actionable remedy), plus the mapping of TLS alerts a real Istio/Envoy gateway
  * sends but a Node server cannot.
  */
 import assert from 'node:assert/strict';
@@ -45,7 +45,7 @@ describe('HTTP errors from the emulator', () => {
     const used = emulator.mintToken('my-app').url;
     await client().getSigningRequestInfo(used);
     const e = await expectError(client().getSigningRequestInfo(used), 'invalid-token', 403, 'Invalid token.');
-    assert.match(e.hint ?? '', /ask Kyma for a new token/);
+    assert.equal(e.remedy?.kind, 'new-token');
     assert.ok(!e.message.includes('token='), 'the token stays out of the message');
     await expectError(client().getSigningRequestInfo(`${emulator.connectorUrl}/v1/applications/signingRequests/info`), 'invalid-token', 403, 'Token not provided.');
     await expectError(client().signCsrWithToken(`${emulator.connectorUrl}/v1/applications/certificates?token=nope`, 'x'), 'invalid-token', 403, 'Invalid token.');
@@ -94,7 +94,7 @@ describe('HTTP errors from the emulator', () => {
 
   it('404 unknown path and 405 wrong method → config ("use the URLs the service returned")', async () => {
     const e = await expectError(client().getSigningRequestInfo(`${emulator.connectorUrl}/v1/nothing`), 'config', 404, 'Requested resource could not be found.');
-    assert.match(e.hint ?? '', /URL/);
+    assert.equal(e.remedy?.kind, 'check-url');
     await expectError(client().signCsrWithToken(emulator.mintToken('x').url, 'x'), 'config', 405, 'Method not allowed.');
   });
 
@@ -140,16 +140,15 @@ describe('mapping of what only a real gateway produces', () => {
     for (const code of ['ERR_SSL_TLSV1_ALERT_UNKNOWN_CA', 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE', 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'EPROTO']) {
       const e = transport(code);
       assert.equal(e.kind, 'tls', code);
-      assert.match(e.hint ?? '', /one-time token/);
+      assert.deepEqual(e.remedy, { kind: 'new-certificate-with-token', data: { reason: 'rejected' } });
     }
   });
 
-  it('maps server-certificate verification failures to untrusted-server with the CA-file / insecure hint', () => {
+  it('maps server-certificate verification failures to untrusted-server with the pass-ca-file remedy', () => {
     for (const code of ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
       const e = transport(code, { withClientCertificate: false });
       assert.equal(e.kind, 'untrusted-server', code);
-      assert.match(e.hint ?? '', /CA file/);
-      assert.match(e.hint ?? '', /insecure/);
+      assert.equal(e.remedy?.kind, 'pass-ca-file');
     }
   });
 

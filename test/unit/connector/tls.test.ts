@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { after, before, describe, it } from 'node:test';
-import { HINT_NEW_CERTIFICATE, isKymaCertError } from '../../../src/core/errors';
+import { isKymaCertError } from '../../../src/core/errors';
 import { ConnectorClient } from '../../../src/connector';
 import { agentFor } from '../../../src/connector/agent';
 import { secureContextFor, secureContextOptions } from '../../../src/connector/tls';
@@ -32,11 +32,11 @@ after(() => Promise.all([emulator.close(), other.close()]));
 const keyPem = () => keyNamed('tls-key').export({ type: 'pkcs8', format: 'pem' }) as string;
 
 describe('server trust', () => {
-  it('rejects the self-signed cluster without a CA file → untrusted-server, hint: CA file or insecure', async () => {
+  it('rejects the self-signed cluster without a CA file → untrusted-server, remedy: pass the CA file', async () => {
     await assert.rejects(new ConnectorClient().getSigningRequestInfo(emulator.mintToken('my-app').url), (e: unknown) => {
       assert.ok(isKymaCertError(e, 'untrusted-server'), String(e));
       assert.match(e.message, /UNABLE_TO_VERIFY_LEAF_SIGNATURE/);
-      assert.match(e.hint ?? '', /CA file/);
+      assert.equal(e.remedy?.kind, 'pass-ca-file');
       return true;
     });
   });
@@ -103,27 +103,27 @@ describe('server trust', () => {
 });
 
 describe('client certificate refused by the gateway', () => {
-  it('expired client certificate → reset during the handshake → expired, with the new-token hint', async () => {
+  it('expired client certificate → reset during the handshake → expired, with the new-certificate remedy', async () => {
     const client = new ConnectorClient({ tls: { caPem: emulator.serverCaPem, certPem: expired.certPem, keyPem: keyPem() } });
     await assert.rejects(client.getManagementInfo(emulator.infoUrl), (e: unknown) => {
       assert.ok(isKymaCertError(e, 'expired'), String(e));
       assert.equal(e.status, undefined, 'no HTTP answer at all');
-      assert.ok(e.hint?.includes(HINT_NEW_CERTIFICATE));
+      assert.equal(e.remedy?.kind, 'new-certificate-with-token');
       return true;
     });
   });
 
-  it('certificate from another CA → reset during the TLS 1.2 handshake → tls, with the new-token hint', async () => {
+  it('certificate from another CA → reset during the TLS 1.2 handshake → tls, with the new-certificate remedy', async () => {
     const client = new ConnectorClient({ tls: { caPem: emulator.serverCaPem, certPem: foreign.certPem, keyPem: keyPem() } });
     await assert.rejects(client.getManagementInfo(emulator.infoUrl), (e: unknown) => {
       assert.ok(isKymaCertError(e, 'tls'), String(e));
       assert.match(e.message, /ECONNRESET/);
-      assert.ok(e.hint?.includes(HINT_NEW_CERTIFICATE));
+      assert.equal(e.remedy?.kind, 'new-certificate-with-token');
       return true;
     });
   });
 
-  it('with TLS 1.3 on the gateway: expired is still recognised; a foreign CA looks like a reset (network + hint)', async () => {
+  it('with TLS 1.3 on the gateway: expired is still recognised; a foreign CA looks like a reset (network + remedy)', async () => {
     const tls13 = await startEmulator({ stateDir: undefined, gatewayMaxTlsVersion: 'TLSv1.3' });
     try {
       const old = await tls13.issueClientCertificate({ application: 'my-app', publicKey: keyNamed('tls-key'), notBefore: new Date(Date.now() - 2 * DAY_MS), validityMs: DAY_MS });
@@ -132,7 +132,7 @@ describe('client certificate refused by the gateway', () => {
       const foreignClient = new ConnectorClient({ tls: { caPem: tls13.serverCaPem, certPem: foreign.certPem, keyPem: keyPem() } });
       await assert.rejects(foreignClient.getManagementInfo(tls13.infoUrl), (e: unknown) => {
         assert.ok(isKymaCertError(e, 'network'), String(e));
-        assert.match(e.hint ?? '', /refusing the client certificate/);
+        assert.deepEqual(e.remedy, { kind: 'check-network', data: { maybeRejected: true } });
         return true;
       });
     } finally {

@@ -49,7 +49,7 @@ describe('issueCertificate', () => {
     await issueCertificate({ tokenUrl: url, outDir: first, caFile: emulator.serverCaFile });
     const second = await tempDir();
     await assert.rejects(issueCertificate({ tokenUrl: url, outDir: second, caFile: emulator.serverCaFile }), (e: unknown) => {
-      return isKymaCertError(e, 'invalid-token') && e.status === 403 && /new token/.test(e.hint ?? '');
+      return isKymaCertError(e, 'invalid-token') && e.status === 403 && e.remedy?.kind === 'new-token';
     });
     assert.deepEqual(await fs.readdir(second), []);
   });

@@ -177,7 +177,7 @@ describe('renewCertificate against the emulator', () => {
     const seen = requestLog.length;
     await expectFailureLeavesFilesAlone(ws, request(ws), 'expired');
     assert.equal(requestLog.length, seen, 'no request reached the service');
-    await assert.rejects(renewCertificate(request(ws)), (e: unknown) => isKymaCertError(e) && /token/.test(e.hint ?? ''));
+    await assert.rejects(renewCertificate(request(ws)), (e: unknown) => isKymaCertError(e) && e.remedy?.kind === 'new-certificate-with-token');
   });
 
   it('refuses a renewed certificate that expires earlier than the current one', async () => {
@@ -202,16 +202,16 @@ describe('renewCertificate against the emulator', () => {
   it('says which setting is missing when no info URL is known', async () => {
     const ws = await makeWorkspace(emulator);
     await assert.rejects(renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile }), (e: unknown) => {
-      return isKymaCertError(e, 'config') && /--info-url/.test(e.hint ?? '');
+      return isKymaCertError(e, 'config') && e.remedy?.kind === 'set-management-url' && e.remedy.data.connectionFile.endsWith('.kyma.json');
     });
   });
 
-  it("maps the service's 403 for a revoked certificate to 'revoked' with the token hint", async () => {
+  it("maps the service's 403 for a revoked certificate to 'revoked' with the new-certificate remedy", async () => {
     const ws = await makeWorkspace(emulator);
     emulator.revokeHash(ws.sha256Hex);
     const before = await treeFingerprint(ws.dir);
     await assert.rejects(renewCertificate(request(ws)), (e: unknown) => {
-      return isKymaCertError(e, 'revoked') && e.status === 403 && /token/i.test(e.hint ?? '');
+      return isKymaCertError(e, 'revoked') && e.status === 403 && e.remedy?.kind === 'new-certificate-with-token';
     });
     assert.deepEqual(await treeFingerprint(ws.dir), before);
   });
