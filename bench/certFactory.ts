@@ -1,13 +1,9 @@
 /**
- * Certificates for the bench, made once per run with node:crypto keys and the core's certificate builder:
- * a cluster-like client CA and client certificates with Kyma subjects. RSA-2048 keys come from a small pool
+ * Certificates for the bench, made with the tests' one certificate factory (test/unit/helpers/certs.ts): a
+ * cluster-like client CA and client certificates with Kyma subjects. RSA-2048 keys come from a small named pool
  * (key generation would otherwise dominate the set-up time); each certificate still gets its own serial.
  */
-import { generateKeyPairSync, KeyObject } from 'node:crypto';
-import { buildCertificate } from '../src/core/certificate-builder';
-import { parseConnectorSubject } from '../src/core/dn';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, keyNamed, kymaSubject, makeCa, makeLeaf } from '../test/unit/helpers/certs';
 
 export interface BenchCertificate {
   certPem: string;
@@ -23,38 +19,16 @@ export interface CertificateFactory {
 
 /** A CA plus `keyPoolSize` RSA-2048 keys shared by the client certificates. */
 export function createCertificateFactory(keyPoolSize = 8): CertificateFactory {
-  const rsa = (): KeyObject => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-  const caKey = rsa();
-  const caSubject = parseConnectorSubject('O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=application-connector-ca');
   const now = Date.now();
-  const ca = buildCertificate({
-    subject: caSubject,
-    publicKey: caKey,
-    signingKey: caKey,
-    isCA: true,
-    notBefore: new Date(now - 10 * DAY_MS),
-    notAfter: new Date(now + 3650 * DAY_MS),
-  });
-  const keys = Array.from({ length: keyPoolSize }, () => {
-    const key = rsa();
-    return { key, pem: key.export({ type: 'pkcs8', format: 'pem' }) as string };
-  });
+  const ca = makeCa({ subject: kymaSubject('application-connector-ca'), notBefore: new Date(now - 10 * DAY_MS), validDays: 3660, keyName: 'bench-ca' });
   return {
-    caPem: ca.pem,
+    caPem: ca.certPem,
     client(i, variant = 0) {
-      const { key, pem } = keys[i % keys.length];
       // Some valid, some expiring, some expired: the index and inspect do the same work for each, but it is realistic.
       const notBefore = new Date(now - ((i * 37) % 190) * DAY_MS + variant * 1000);
-      const cert = buildCertificate({
-        subject: parseConnectorSubject(`O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=bench-app-${i}`),
-        issuer: caSubject,
-        publicKey: key,
-        signingKey: caKey,
-        notBefore,
-        notAfter: new Date(notBefore.getTime() + 92 * DAY_MS),
-        extKeyUsage: ['clientAuth'],
-      });
-      return { certPem: cert.pem, keyPem: pem };
+      const key = keyNamed(`bench-${i % keyPoolSize}`);
+      const { certPem, keyPem } = makeLeaf(ca, { subject: kymaSubject(`bench-app-${i}`), notBefore, validDays: 92, key });
+      return { certPem, keyPem };
     },
   };
 }

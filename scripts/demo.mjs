@@ -10,7 +10,9 @@
 //      that mints a one-time token for "Request Certificate with Token…"
 //   5. Ctrl-C stops code-server and the emulator. demo-workspace/ (gitignored) stays; the next start resets
 //      my-service/certs to a fresh soon-expiring certificate.
-// Options: --port N (default 8080), --days-left N (default 5), --no-build,
+// Options: --flavor kyma|compass (default kyma: the Kyma 1.x Connector Service; compass: the Compass Connector,
+//          Director stub and connectivity adapter, with certs/app.crt remembered as a Compass certificate),
+//          --port N (default 8080), --days-left N (default 5), --no-build,
 //   --no-editor (emulator and files only, no code-server: prints the same lines; what the unit test runs),
 //   --dir DIR (instead of demo-workspace/)
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,15 +31,19 @@ const { values: opts } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-editor': { type: 'boolean', default: false },
     dir: { type: 'string' },
+    // kyma: the Kyma 1.x Connector Service; compass: the Compass Connector (GraphQL) + Director + connectivity adapter.
+    flavor: { type: 'string', default: 'kyma' },
   },
 });
+const compass = opts.flavor === 'compass';
+if (!compass && opts.flavor !== 'kyma') throw new Error('--flavor must be kyma or compass');
 const port = Number(opts.port);
 const daysLeft = Number(opts['days-left']);
 const DAY_MS = 24 * 60 * 60 * 1000;
-const LIFETIME_MS = 92 * DAY_MS; // the Kyma chart's certificate validity
+const LIFETIME_MS = (compass ? 90 : 92) * DAY_MS; // the Compass (2160h) / Kyma chart's certificate validity
 
 const demoRoot = opts.dir ? path.resolve(opts.dir) : path.join(projectRoot, 'demo-workspace');
-const stateDir = path.join(demoRoot, '.emulator');
+const stateDir = path.join(demoRoot, compass ? '.emulator-compass' : '.emulator');
 const serverDir = path.join(demoRoot, '.code-server');
 const folder = path.join(demoRoot, 'my-service');
 const certsDir = path.join(folder, 'certs');
@@ -84,7 +90,7 @@ process.on('SIGTERM', () => stop(0));
 /** Waits for the emulator's one JSON line: {connectorUrl, gatewayUrl, internalUrl, infoUrl, serverCaFile, clientCaFile}. */
 function startEmulator() {
   fs.mkdirSync(stateDir, { recursive: true });
-  const emulator = startChild('emulator', process.execPath, [cli, 'emulator', '--state-dir', stateDir]);
+  const emulator = startChild('emulator', process.execPath, [cli, 'emulator', '--state-dir', stateDir, '--flavor', opts.flavor]);
   const logFile = fs.createWriteStream(path.join(demoRoot, 'emulator.log'), { flags: 'a' });
   emulator.stderr.pipe(logFile);
   return new Promise((resolve, reject) => {
@@ -125,10 +131,14 @@ async function issueExpiringCertificate(endpoints) {
   fs.writeFileSync(path.join(certsDir, 'app.crt'), pem(body.clientCrt));
   fs.writeFileSync(path.join(certsDir, 'app-ca.crt'), pem(body.caCrt));
   // The remembered connection (src/lifecycle/connection.ts format): paths relative to the certificate's folder.
+  // Compass: the backend and the certificate-secured connector URL are remembered instead of management/info.
+  const where = compass
+    ? { backend: 'compass', infoUrl: endpoints.certificateSecuredConnectorUrl, directorUrl: endpoints.directorUrl }
+    : { infoUrl: endpoints.infoUrl };
   fs.writeFileSync(path.join(certsDir, 'app.kyma.json'), `${JSON.stringify({
-    infoUrl: endpoints.infoUrl,
+    ...where,
     keyFile: 'app.key',
-    caFile: path.relative(certsDir, endpoints.serverCaFile),
+    // No caFile: a remembered path must stay inside the certificate's folder; the kymaCert.caFile setting provides it.
   }, null, 2)}\n`);
 }
 
@@ -220,7 +230,9 @@ async function main() {
 
   say('starting the Connector Service emulator');
   const endpoints = await startEmulator();
-  say(`emulator: connector ${endpoints.connectorUrl}, gateway ${endpoints.gatewayUrl}`);
+  say(compass
+    ? `emulator (compass): connector ${endpoints.connectorUrl}, mTLS ${endpoints.certificateSecuredConnectorUrl}, adapter ${endpoints.adapterUrl}`
+    : `emulator: connector ${endpoints.connectorUrl}, gateway ${endpoints.gatewayUrl}`);
   await issueExpiringCertificate(endpoints);
   say(`issued ${path.relative(projectRoot, path.join(certsDir, 'app.crt'))} for "${APPLICATION}", expires in ${daysLeft} days`);
   writeWorkspaceAndSettings(endpoints);
@@ -234,7 +246,9 @@ async function main() {
     '',
     opts['no-editor'] ? `  Folder    ${folder}` : `  Open      http://127.0.0.1:${port}/   (opens ${path.relative(projectRoot, folder) || folder})`,
     `  Emulator  internal API ${endpoints.internalUrl}   connector ${endpoints.connectorUrl}`,
-    '  Token     for "Request Certificate with Token…", run this and paste the "url" it prints:',
+    compass
+      ? '  Token     for "Request Certificate with Token…", run this and paste its "rawEncoded" (or "legacyConnectorURL"):'
+      : '  Token     for "Request Certificate with Token…", run this and paste the "url" it prints:',
     `            ${mintTokenCommand(endpoints.internalUrl, 'new-app')}`,
     `  Logs      ${shownRoot}/${opts['no-editor'] ? 'emulator.log' : 'code-server.log, emulator.log'}`,
     '  Stop      Ctrl-C',

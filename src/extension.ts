@@ -61,8 +61,7 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
     log,
     settings,
     index,
-    runner,
-    renewal,
+    runner, // aborts running workflows (renewals included) on deactivation
     new CertificateStatusBar(index, settings),
     new InsecureTlsWarning(settings, log),
     new CertificateHoverProvider(index, settings),
@@ -92,7 +91,11 @@ export function activate(context: vscode.ExtensionContext): KymaCertApi {
       onDidChange: index.onDidChange,
     },
     activationMs,
-    certificatesView: { rows: () => certificatesView.rows(), groups: () => certificatesView.groups(), badge: () => certificatesView.badge() },
+    certificatesView: {
+      rows: () => certificatesView.rows(),
+      groups: () => certificatesView.groups(),
+      badge: () => certificatesView.badge(),
+    },
     diagnostics: { whenUpdated: () => diagnostics.whenUpdated() },
     autoRenew: { current: () => autoRenew.current(), whenIdle: () => autoRenew.whenIdle() },
     detailsPanels: {

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
+import { needsConnectorUrl, parseTokenInput } from '../connector/tokenInput';
+import { isKymaCertError } from '../core/errors';
 import { CertificateIndex } from '../features/certificateIndex';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
 import { WorkflowRunner } from '../features/workflowRunner';
@@ -12,8 +14,15 @@ import { SettingsService } from '../features/settings';
 
 /** Arguments for scripted use (tests, the quick fix, the renewal error's button); anything missing is asked. */
 export interface TokenRequestArgs {
-  /** The one-time URL from Kyma (`…/v1/applications/signingRequests/info?token=…`). */
+  /**
+   * What the user was given, in any form: a Kyma token URL, a Compass legacy connector URL, the Compass
+   * `rawEncoded` token data, or a raw token (then with `connectorUrl`).
+   */
+  token: string;
+  /** Older name of `token`. */
   tokenUrl: string;
+  /** The connector URL of a raw token. */
+  connectorUrl: string;
   /** Folder for `<name>.crt`, `<name>.key`, `<name>-ca.crt`, `<name>.kyma.json`. */
   outDir: string;
   name: string;
@@ -40,8 +49,10 @@ export function registerRequestCertificateWithTokenCommand(
       return 'refused';
     }
     const args = optionsArg<TokenRequestArgs>(arg);
-    const tokenUrl = args.tokenUrl ?? (await askForTokenUrl());
-    if (!tokenUrl) return 'cancelled';
+    const token = args.token ?? args.tokenUrl ?? (await askForToken());
+    if (!token) return 'cancelled';
+    const connectorUrl = args.connectorUrl ?? (needsConnectorUrl(token) ? await askForConnectorUrl() : undefined);
+    if (needsConnectorUrl(token) && !connectorUrl) return 'cancelled';
     const outDir = args.outDir ?? (await askForFolder());
     if (!outDir) return 'cancelled';
     // Without a name the user is asked once the token has been redeemed, with the application's name as suggestion.
@@ -73,7 +84,7 @@ export function registerRequestCertificateWithTokenCommand(
     const attempt = await runner.runAskingForCa(spec, settings.current.caFile || undefined, async ({ signal, progress, log }, caFile) => {
       // The connector stack (axios) loads on first use, not at activation.
       const { issueCertificate } = await import('../lifecycle/issue');
-      return issueCertificate({ tokenUrl, outDir, name, chooseName, force, caFile, insecure: spec.insecure, signal, onProgress: progress, log });
+      return issueCertificate({ token, connectorUrl, outDir, name, chooseName, force, caFile, insecure: spec.insecure, signal, onProgress: progress, log });
     });
     if (!attempt.ok) return attempt.cancelled ? 'cancelled' : 'failed';
     const issued = attempt.value;
@@ -92,12 +103,33 @@ export function registerRequestCertificateWithTokenCommand(
   });
 }
 
-async function askForTokenUrl(): Promise<string | undefined> {
+/** One box for every form a user may have been given (connector/tokenInput.ts); the token is never logged. */
+async function askForToken(): Promise<string | undefined> {
   const t = vscode.l10n.t;
   const answer = await vscode.window.showInputBox({
     title: t('Request Certificate with Token'),
-    prompt: t('The one-time token URL from Kyma (valid for 5 minutes, usable once).'),
+    prompt: t('Paste what you were given: the Kyma token URL, the Compass legacy connector URL, the Compass "data to connect the application" (base64), or a raw token. It works once, within 5 minutes.'),
     placeHolder: 'https://connector-service.example.com/v1/applications/signingRequests/info?token=…',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (needsConnectorUrl(value)) return undefined; // the connector URL is asked next
+      try {
+        parseTokenInput(value);
+        return undefined;
+      } catch (e) {
+        return isKymaCertError(e) ? e.message : t('This is not a token kyma-cert recognises.');
+      }
+    },
+  });
+  return answer?.trim() || undefined;
+}
+
+async function askForConnectorUrl(): Promise<string | undefined> {
+  const t = vscode.l10n.t;
+  const answer = await vscode.window.showInputBox({
+    title: t('Connector URL for the token'),
+    prompt: t('A raw token needs its connector URL: the Compass connectorURL (…/connector/graphql) or the Kyma connector-service URL.'),
+    placeHolder: 'https://compass-gateway.example.com/connector/graphql',
     ignoreFocusOut: true,
     validateInput: (value) => {
       try {

@@ -50,7 +50,7 @@ function decodePemField(body: Json, field: string): { pem: string; certificates:
 }
 
 /** Checks the 201 body: three base64 PEM texts, one client certificate, crt = clientCrt followed by caCrt. */
-function decodeCertificates(body: Json): IssuedCertificates {
+export function decodeCertificates(body: Json): IssuedCertificates {
   const crt = decodePemField(body, 'crt');
   const client = decodePemField(body, 'clientCrt');
   const ca = decodePemField(body, 'caCrt');
@@ -61,7 +61,7 @@ function decodeCertificates(body: Json): IssuedCertificates {
   return { crtPem: crt.pem, clientCrtPem: client.pem, caCrtPem: ca.pem };
 }
 
-function parseJsonObject(text: string): Json {
+export function parseJsonObject(text: string): Json {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -162,7 +162,28 @@ export class ConnectorClient {
     await this.send(operation, 'POST', revokeUrl, undefined, [200, 201, 204]);
   }
 
-  private requireClientCertificate(operation: string): void {
+  /**
+   * One request with this client's TLS settings, timeout and cancellation; other backends' clients (Compass GraphQL)
+   * build on it. Statuses outside `expected` become a KymaCertError; the body is returned as text.
+   */
+  async request(
+    operation: string,
+    method: 'GET' | 'POST',
+    url: string,
+    data: string | undefined,
+    expected: number[],
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: string }> {
+    const response = await this.send(operation, method, url, data, expected, headers);
+    return { status: response.status, body: String(response.data ?? '') };
+  }
+
+  /** True when this client presents a client certificate (mTLS calls). */
+  get hasClientCertificate(): boolean {
+    return Boolean(this.tls.certPem && this.tls.keyPem);
+  }
+
+  requireClientCertificate(operation: string): void {
     if (!this.tls.certPem || !this.tls.keyPem) {
       throw new KymaCertError('config', `${operation} needs the client certificate and its private key`);
     }
@@ -192,6 +213,7 @@ export class ConnectorClient {
     url: string,
     data: string | undefined,
     expected: number[],
+    extraHeaders: Record<string, string> = {},
   ): Promise<AxiosResponse<string>> {
     let parsed: URL;
     try {
@@ -229,7 +251,10 @@ export class ConnectorClient {
         url,
         method,
         data,
-        headers: data === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers: {
+          ...(data === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }),
+          ...extraHeaders,
+        },
         httpsAgent: agent,
         proxy: false,
         maxRedirects: 0,
@@ -242,7 +267,7 @@ export class ConnectorClient {
         maxBodyLength: MAX_RESPONSE_BYTES,
         transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
       });
-      if (!expected.includes(response.status)) throw errorFromResponse(operation, response.status, String(response.data ?? ''));
+      if (!expected.includes(response.status)) throw errorFromResponse(operation, response.status, String(response.data ?? ''), Boolean(this.tls.certPem));
       return response;
     } catch (e) {
       if (e instanceof KymaCertError) throw e;

@@ -17,6 +17,12 @@ export const HINT_UNTRUSTED_SERVER =
   "The cluster's server certificate is not trusted. Set the cluster CA file (the equivalent of `kyma import certs`), or, at your own risk, allow insecure TLS (curl -k).";
 export const HINT_CLIENT_CERT_REJECTED =
   'The gateway refused the client certificate (expired, from another cluster, or not a Kyma client certificate). ' + HINT_NEW_CERTIFICATE;
+/** @deprecated throw with `remedy: { kind: 'retry-later' }` */
+export const HINT_SERVER = 'The Connector Service failed or answered something unusable; try again later or check the cluster.';
+/** @deprecated throw with `remedy: { kind: 'check-network' }` */
+export const HINT_NETWORK = 'Check the URL, that the cluster is reachable from here, and any VPN or proxy.';
+/** @deprecated throw with `remedy: { kind: 'check-url' }` */
+export const HINT_WRONG_URL = 'The URL does not point at this Connector Service endpoint; use the URLs the service returned.';
 export const HINT_CSR_SUBJECT =
   'The CSR subject must contain exactly the attributes of `certificate.subject` from management/info (or signingRequests/info).';
 
@@ -28,6 +34,12 @@ export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 const TOKEN_MESSAGES = new Set(['Token not provided.', 'Invalid token.']);
 export const REVOKED_MESSAGE = 'Certificate has been revoked.';
+/** The connectivity adapter's one answer for a missing, spent or unknown token AND a revoked or unknown certificate (§10.3). */
+export const ADAPTER_FORBIDDEN_MESSAGE = 'invalid token or certificate';
+export const HINT_ADAPTER_CERTIFICATE =
+  'The connectivity adapter refused the certificate: it was revoked (Compass then refuses it on every route) or is unknown. ' + HINT_NEW_CERTIFICATE;
+export const HINT_ADAPTER_TOKEN =
+  'Compass one-time tokens are spent the moment they are presented, even when the call fails, and expire after 5 minutes: ask for a new token (Compass console "Connect Application") and use it right away.';
 
 /** `https://host:port/path?token=***`: URLs in messages go through the one masking function (core/displayText). */
 export function describeUrl(url: string): string {
@@ -44,8 +56,8 @@ function parseErrorBody(text: string): ErrorBody | undefined {
   return undefined;
 }
 
-/** An HTTP answer that is not the expected success. */
-export function errorFromResponse(operation: string, status: number, bodyText: string): KymaCertError {
+/** An HTTP answer that is not the expected success. `mtls`: the call presented a client certificate. */
+export function errorFromResponse(operation: string, status: number, bodyText: string, mtls = false): KymaCertError {
   const body = parseErrorBody(bodyText);
   const options = { status, serverMessage: body?.error };
   if (body === undefined) {
@@ -63,7 +75,13 @@ export function errorFromResponse(operation: string, status: number, bodyText: s
     return new KymaCertError('revoked', said, undefined, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } } });
   }
   if (status === 403 && TOKEN_MESSAGES.has(body.error)) return new KymaCertError('invalid-token', said, undefined, { ...options, remedy: { kind: 'new-token' } });
-  if (status === 400 && body.error.startsWith('CSR: ')) return new KymaCertError('bad-request', said, HINT_CSR_SUBJECT, options);
+  if (status === 403 && body.error === ADAPTER_FORBIDDEN_MESSAGE) {
+    return mtls
+      ? new KymaCertError('revoked', said, HINT_ADAPTER_CERTIFICATE, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } } })
+      : new KymaCertError('invalid-token', said, HINT_ADAPTER_TOKEN, { ...options, remedy: { kind: 'new-token' } });
+  }
+  // Kyma says `CSR: …`; the adapter wraps the connector's text: `Failed to sign CSR: graphql: … CSR: Invalid …`.
+  if (status === 400 && body.error.includes('CSR: ')) return new KymaCertError('bad-request', said, HINT_CSR_SUBJECT, options);
   if (status === 400 && body.error.startsWith('Invalid certificate: ')) {
     return new KymaCertError('bad-request', said, undefined, {
       ...options,

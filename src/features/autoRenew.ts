@@ -159,7 +159,7 @@ export class AutoRenew implements vscode.Disposable {
       const { passphrase } = (await this.passphrases.unlock(candidate.keyFile, name, false)) ?? {};
       const { keyFile, infoUrl, caFile } = candidate;
       const insecure = this.settings.current.insecure;
-      return renewCertificate({ certFile: entry.file, keyFile, keyPassphrase: passphrase, infoUrl, caFile, insecure, signal, log });
+      return renewCertificate({ certFile: entry.file, keyFile, keyPassphrase: passphrase, infoUrl, caFile, insecure, signal, log: (line) => log(`Auto-renew: ${line}`) });
     });
     if (!outcome.ok) {
       if (outcome.cancelled && this.disposed) return;

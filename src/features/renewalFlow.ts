@@ -1,8 +1,7 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { certificateLogLabel } from '../core/certificate';
-import { ErrorKind, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
+import { ErrorKind, KymaCertError, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
 import { writeConnection, type RememberedConnection } from '../lifecycle/connection';
 import type { RenewResult } from '../lifecycle/renew';
@@ -37,7 +36,7 @@ interface RenewalInputs {
  * (key file, management-info URL or cluster domain, server CA) by asking once, runs the lifecycle workflow under
  * a cancellable progress notification, and reports the outcome. Business logic stays in `lifecycle/renew`.
  */
-export class RenewalFlow implements vscode.Disposable {
+export class RenewalFlow {
   constructor(
     private readonly index: CertificateIndex,
     private readonly settings: SettingsService,
@@ -64,7 +63,10 @@ export class RenewalFlow implements vscode.Disposable {
     if (entry.revoked) {
       // Known to be revoked (its remembered connection says so): the service would refuse; don't ask it.
       this.log.info(`Not renewing ${leaf.subjectText} in ${shown}: it was revoked on ${entry.connection?.revoked?.at ?? '?'}`);
-      this.offerNewCertificate(needsNewCertificateMessage(name, 'revoked', t), certFile, false);
+      const revoked = new KymaCertError('revoked', needsNewCertificateMessage(name, 'revoked', t), undefined, {
+        remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } },
+      });
+      this.runner.reportFailure(t('Renewing {0}', name), revoked, { certFile, headline: revoked.message });
       return 'refused';
     }
 
@@ -177,27 +179,9 @@ export class RenewalFlow implements vscode.Disposable {
     this.runner.reportFailure(t('Renewing {0}', name), error, { certFile, headline });
   }
 
-  /** An error with "Request Certificate with Token…" (for the same file names) and, after a request, "Show Logs". */
-  private offerNewCertificate(message: string, certFile: string, withLogs: boolean): void {
-    const t = vscode.l10n.t;
-    const showLogs = t('Show Logs');
-    const requestNew = t('Request Certificate with Token…');
-    void vscode.window.showErrorMessage(message, ...(withLogs ? [requestNew, showLogs] : [requestNew])).then((choice) => {
-      if (choice === showLogs) this.log.show(true);
-      if (choice === requestNew) {
-        const target = { outDir: path.dirname(certFile), name: path.parse(certFile).name, replace: true };
-        void vscode.commands.executeCommand(CommandId.requestCertificateWithToken, target);
-      }
-    });
-  }
-
   private async readUnindexed(certFile: string): Promise<CertificateEntry | undefined> {
     const { readCertificateEntry } = await loadCertificateReader();
     const result = await readCertificateEntry(certFile, { maxFileSizeBytes: this.settings.current.maxFileSizeBytes });
     return 'entry' in result ? result.entry : undefined;
-  }
-
-  dispose(): void {
-    // Running renewals are aborted by the WorkflowRunner's own dispose.
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { safeDisplayText } from '../core/displayText';
 import { formatUtc } from '../views/presentation';
 
 /** What the user chose in the revocation dialog. */
@@ -19,12 +20,12 @@ export async function confirmRevocation(
   const revoke: vscode.MessageItem = { title: t('Revoke') };
   const cancel: vscode.MessageItem = { title: t('Cancel'), isCloseAffordance: true };
   const answer = await vscode.window.showWarningMessage(
-    t('Revoke {0}?', name),
+    t('Revoke {0}?', safeDisplayText(name)),
     {
       modal: true,
       detail: t(
         'Subject: {0}\nSHA-256: {1}\n\nThe Connector Service will refuse to renew this certificate; it keeps working until it expires ({2}). This cannot be undone: afterwards only a new one-time token gets a certificate.',
-        leaf.subjectText,
+        safeDisplayText(leaf.subjectText),
         leaf.fingerprint256,
         formatUtc(leaf.notAfter),
       ),

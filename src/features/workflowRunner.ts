@@ -138,6 +138,6 @@ function argumentFor(command: string, certFile: string): unknown {
 }
 
 /** `kind: message` for the log. */
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   return `${isKymaCertError(error) ? `${error.kind}: ` : ''}${messageOf(error)}`;
 }

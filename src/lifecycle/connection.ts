@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { BackendKind } from '../connector/tokenInput';
 import { KymaCertError, Remedy } from '../core/errors';
 import { connectionFileFor } from '../core/pairing';
 import { readRegularFileIfExists } from '../io/boundedRead';
@@ -16,8 +17,15 @@ import { withCertificateLock } from './lock';
  * is not subject to this, and for the same reason is only remembered when it lies inside the folder.
  */
 export interface RememberedConnection {
-  /** `https://gateway.<domain>/v1/applications/management/info` */
+  /** Absent = `kyma` (files written before Compass support). `kyma` also covers the Compass connectivity adapter. */
+  backend?: BackendKind;
+  /**
+   * Where management calls go. Kyma/adapter: `https://gateway.<domain>/v1/applications/management/info`.
+   * Compass: the `certificateSecuredConnectorURL` (`https://compass-gateway-mtls.<domain>/connector/graphql`).
+   */
   infoUrl: string;
+  /** Compass only: `managementPlaneInfo.directorURL` (the Director for this certificate). */
+  directorUrl?: string;
   /** The private key file, relative to the certificate's directory in the file, absolute in memory. */
   keyFile?: string;
   /** The server CA file used for TLS, relative in the file, absolute in memory. */
@@ -119,9 +127,12 @@ export async function parseConnection(certFile: string, data: Buffer): Promise<R
   const base = folderOf(certFile);
   const keyFile = optionalString(file, json, 'keyFile');
   const caFile = optionalString(file, json, 'caFile');
+  const directorUrl = optionalString(file, json, 'directorUrl');
   const revoked = json.revoked as { at?: unknown; sha256Hex?: unknown } | null | undefined;
   return {
+    ...(json.backend === 'compass' ? { backend: 'compass' as const } : {}),
     infoUrl,
+    ...(directorUrl === undefined ? {} : { directorUrl }),
     keyFile: keyFile === undefined ? undefined : await pathInsideFolder(file, base, 'keyFile', keyFile),
     caFile: caFile === undefined ? undefined : await pathInsideFolder(file, base, 'caFile', caFile),
     revoked:
@@ -148,8 +159,11 @@ export function unrememberedPaths(certFile: string, connection: RememberedConnec
 /** The file contents `writeConnection` would write: stable key order, relative paths, trailing newline. */
 export function serializeConnection(certFile: string, connection: RememberedConnection): string {
   const base = folderOf(certFile);
+  // Kyma files keep their old shape (no `backend` key), so older versions of kyma-cert still read them.
   const json: RememberedConnection = {
+    backend: connection.backend === 'compass' ? 'compass' : undefined,
     infoUrl: connection.infoUrl,
+    directorUrl: connection.directorUrl,
     keyFile: toRelative(base, connection.keyFile),
     caFile: toRelative(base, connection.caFile),
     revoked: connection.revoked,

@@ -1,26 +1,34 @@
 import { promises as fs } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
 import * as path from 'node:path';
+import type { Onboarding } from '../connector/backend';
+import { describeTokenSource, parseTokenInput, type BackendKind, type ConnectorToken } from '../connector/tokenInput';
 import { type CertificateFacts, certificateLogLabel } from '../core/certificate';
-import { createCsr } from '../core/csr';
-import { firstValue, parseConnectorSubject, type DnAttribute } from '../core/dn';
+import { createCsr, parseCsr } from '../core/csr';
+import { firstValue, formatConnectorSubject, subjectMismatch, type DnAttribute } from '../core/dn';
 import { KymaCertError } from '../core/errors';
 import { exportPrivateKey, NEW_ENCRYPTED_KEY_FORMAT } from '../core/keyFileFormat';
-import { generateRsaKeyAsync } from '../core/keys';
+import { generateRsaKeyAsync, spkiDer } from '../core/keys';
 import { caFileFor, certificateBaseName, connectionFileFor } from '../core/pairing';
-import { requireSameServiceUrl } from '../core/serviceHosts';
 import { ensureDirectory } from './backups';
 import { serializeConnection } from './connection';
 import { atomicWriteFiles, PRIVATE_KEY_MODE } from './files';
 import { withCertificateLock } from './lock';
-import { checkHttpsUrl } from './management';
 import type { KeyPassphraseOption } from './material';
 import type { WorkflowHooks } from './renew';
-import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
+import { createBackendClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 import { verifyIssuedCertificates } from './verify';
 
 export interface IssueRequest extends NetworkOptions, WorkflowHooks, KeyPassphraseOption {
-  /** The one-time URL from Kyma: `https://connector-service.<domain>/v1/applications/signingRequests/info?token=…`. */
-  tokenUrl: string;
+  /**
+   * What the user was given, in any form (connector/tokenInput.ts): a Kyma token URL, a Compass legacyConnectorURL,
+   * the Compass `rawEncoded` token data, or a raw token (with `connectorUrl`).
+   */
+  token?: string;
+  /** Old name of `token` (a Kyma token URL); still accepted. */
+  tokenUrl?: string;
+  /** The connector URL that goes with a raw token. */
+  connectorUrl?: string;
   /** Directory for the new files (created if missing). */
   outDir: string;
   /** Base name of the files: `<name>.crt`, `<name>.key`, `<name>-ca.crt`, `<name>.kyma.json`. Default `client`. */
@@ -32,6 +40,8 @@ export interface IssueRequest extends NetworkOptions, WorkflowHooks, KeyPassphra
    * subject's CN) as the suggestion; undefined cancels before anything is generated, signed or written.
    */
   chooseName?: (applicationName: string) => Promise<string | undefined>;
+  /** Builds the CSR; default core/csr createCsr. For callers with their own CSR rules (and tests that break them). */
+  csrFactory?: (subject: readonly DnAttribute[], key: KeyObject) => string;
 }
 
 export interface IssueResult {
@@ -40,7 +50,9 @@ export interface IssueResult {
   caFile: string;
   connectionFile: string;
   certificate: CertificateFacts;
-  /** management/info URL from the answer's `api.infoUrl`, remembered for renewals. */
+  /** Which backend issued it (remembered for renewals). */
+  backend: BackendKind;
+  /** Where renewals go (remembered): management/info (Kyma, adapter) or certificateSecuredConnectorURL (Compass). */
   infoUrl: string;
 }
 
@@ -52,19 +64,43 @@ function checkName(name: string): string {
 }
 
 /**
- * Gets a first certificate from a one-time token (spec §3): token info → new RSA 2048 key → CSR with the returned
- * subject → POST to csrUrl → verify → write key (0600), certificate, CA and the remembered connection atomically.
- * Refuses to replace existing files unless `force`, and checks that before spending the token. On any failure
- * nothing is written.
+ * The token that signs is single-shot (Compass spends it even when signing fails), so the CSR is checked here first:
+ * it parses, its signature verifies, it carries our key, and its subject satisfies the service's rule.
+ */
+function checkCsrLocally(csrPem: string, subject: readonly DnAttribute[], key: KeyObject): void {
+  const refuse = (why: string): never => {
+    throw new KymaCertError(
+      'verification',
+      `The certificate signing request was not sent: ${why} The one-time token was not spent on it; nothing was written.`,
+      'This is a bug in the CSR builder; report it. The same token can still be used once the CSR is right.',
+    );
+  };
+  let parsed;
+  try {
+    parsed = parseCsr(csrPem);
+  } catch {
+    return refuse('it cannot be parsed.');
+  }
+  if (!parsed.signatureValid) refuse('its signature does not verify.');
+  if (!spkiDer(parsed.publicKey).equals(spkiDer(key))) refuse('it does not carry the new public key.');
+  const mismatch = subjectMismatch(subject, parsed.subject);
+  if (mismatch !== undefined) refuse(`its subject does not satisfy ${formatConnectorSubject(subject)} (${mismatch.replace(/^CSR: /, '')}).`);
+}
+
+/**
+ * Gets a first certificate from a one-time token in any form (Kyma spec §3; Compass §4): redeem the token (subject,
+ * management URL) → new RSA 2048 key → CSR checked locally → signed with the follow-up token → verify → write key
+ * (0600), certificate, CA and the remembered connection (backend + URLs) atomically. Refuses to replace existing
+ * files unless `force`, and checks that before spending the token. On any failure nothing is written.
  */
 export async function issueCertificate(req: IssueRequest): Promise<IssueResult> {
   const outDir = path.resolve(req.outDir);
-  checkHttpsUrl(req.tokenUrl, 'The token URL');
+  const token = parseTokenInput(req.token ?? req.tokenUrl ?? '', req.connectorUrl);
   // Asking for the name needs the application's name, which only the token's answer tells.
-  let redeemed: Redeemed | undefined;
+  let redeemed: Onboarding | undefined;
   let name = req.name;
   if (name === undefined && req.chooseName) {
-    redeemed = await redeem(req);
+    redeemed = await redeem(req, token);
     name = await req.chooseName(firstValue(redeemed.subject, 'CN') ?? 'client');
     if (name === undefined) throw new KymaCertError('cancelled', 'Cancelled before a key was generated; nothing was written.');
   }
@@ -72,47 +108,27 @@ export async function issueCertificate(req: IssueRequest): Promise<IssueResult> 
   // The lock lives next to the certificate, so the folder must exist first; a failed run removes what it created.
   const undoDir = await ensureDirectory(outDir);
   try {
-    return await withCertificateLock(certFile, () => issueLocked(req, outDir, certFile, redeemed));
+    return await withCertificateLock(certFile, () => issueLocked(req, token, outDir, certFile, redeemed));
   } catch (e) {
     await undoDir();
     throw e;
   }
 }
 
-/** What the one-time token's answer says: the subject to ask for and where to send the CSR and later renewals. */
-interface Redeemed {
-  client: Awaited<ReturnType<typeof createConnectorClient>>;
-  subject: DnAttribute[];
-  subjectText: string;
-  csrUrl: string;
-  infoUrl: string;
-}
-
-async function redeem(req: IssueRequest): Promise<Redeemed> {
+/**
+ * Spends the user's token: the subject, the management location and a signer for the follow-up token. The backend
+ * holds every URL the server hands back to the token URL's host or its partner (core/serviceHosts.ts). A used or
+ * expired token is `invalid-token` with the `new-token` remedy.
+ */
+async function redeem(req: IssueRequest, token: ConnectorToken): Promise<Onboarding> {
   const progress = req.onProgress ?? (() => undefined);
-  const client = await createConnectorClient(req);
+  const backend = await createBackendClient(token.backend, req);
   progress('Redeeming the one-time token');
-  // A used or expired token is a plain 403 `invalid-token`; the connector's error carries the `new-token` remedy.
-  const info = await client.getSigningRequestInfo(req.tokenUrl);
-  const subjectText = info?.certificate?.subject;
-  const infoUrl = info?.api?.infoUrl;
-  if (typeof info?.csrUrl !== 'string' || typeof subjectText !== 'string' || typeof infoUrl !== 'string') {
-    throw new KymaCertError('server', 'The token answer lacks csrUrl, certificate.subject or api.infoUrl.');
-  }
-  let subject: DnAttribute[];
-  try {
-    subject = parseConnectorSubject(subjectText);
-  } catch (e) {
-    throw new KymaCertError('server', `The token answer has a subject we cannot read: ${subjectText}`, undefined, { cause: e });
-  }
-  // Both URLs come from the server: the CSR goes, and later renewals present the certificate, only to the token
-  // URL's host or its documented partner (connector-service.D ↔ gateway.D).
-  const csrUrl = requireSameServiceUrl(req.tokenUrl, info.csrUrl, 'csrUrl');
-  requireSameServiceUrl(req.tokenUrl, infoUrl, 'api.infoUrl');
-  return { client, subject, subjectText, csrUrl, infoUrl };
+  req.log?.(`token: ${describeTokenSource(token.source)} (${token.backend} backend)`);
+  return backend.redeemToken(token);
 }
 
-async function issueLocked(req: IssueRequest, outDir: string, certFile: string, redeemedEarlier?: Redeemed): Promise<IssueResult> {
+async function issueLocked(req: IssueRequest, token: ConnectorToken, outDir: string, certFile: string, redeemedEarlier?: Onboarding): Promise<IssueResult> {
   const now = req.now ?? (() => new Date());
   const progress = req.onProgress ?? (() => undefined);
   const log = req.log ?? (() => undefined);
@@ -128,8 +144,9 @@ async function issueLocked(req: IssueRequest, outDir: string, certFile: string, 
     }
   }
 
-  const { client, subject, subjectText, csrUrl, infoUrl } = redeemedEarlier ?? (await redeem(req));
-  log(`subject ${subjectText}`);
+  const onboarding = redeemedEarlier ?? (await redeem(req, token));
+  const { subject, location } = onboarding;
+  log(`subject ${formatConnectorSubject(subject)}`);
   throwIfCancelled(req.signal);
 
   progress('Generating a new RSA 2048 key');
@@ -138,22 +155,24 @@ async function issueLocked(req: IssueRequest, outDir: string, certFile: string, 
   const keyPem = req.keyPassphrase === undefined ? plainKeyPem : exportPrivateKey(key, NEW_ENCRYPTED_KEY_FORMAT, req.keyPassphrase);
   throwIfCancelled(req.signal);
 
+  const csrPem = (req.csrFactory ?? createCsr)(subject, key);
+  checkCsrLocally(csrPem, subject, key);
   progress('Requesting the certificate');
-  // A used or expired token is a 403 `invalid-token`; the connector's error carries the `new-token` remedy.
-  const issued = await client.signCsrWithToken(csrUrl, createCsr(subject, key));
+  const issued = await onboarding.sign(csrPem);
 
   progress('Verifying the certificate');
   const verified = verifyIssuedCertificates({ issued, key, expectedSubject: subject, now: now() });
   log(`certificate ${certificateLogLabel(verified.clientFacts)}`);
 
   progress('Writing the key and certificate');
+  const remembered = { backend: location.backend, infoUrl: location.url, directorUrl: location.directorUrl, keyFile, caFile: req.caFile };
   await atomicWriteFiles([
     { path: keyFile, data: keyPem, mode: PRIVATE_KEY_MODE },
     { path: certFile, data: verified.clientPem },
     { path: caFile, data: verified.caPem },
-    { path: connectionFile, data: serializeConnection(certFile, { infoUrl, keyFile, caFile: req.caFile }) },
+    { path: connectionFile, data: serializeConnection(certFile, remembered) },
   ]);
-  return { certFile, keyFile, caFile, connectionFile, certificate: verified.clientFacts, infoUrl };
+  return { certFile, keyFile, caFile, connectionFile, certificate: verified.clientFacts, backend: location.backend, infoUrl: location.url };
 }
 
 /** Anything at that path, even a dangling link or a pipe (never opened: existence is all that matters here). */

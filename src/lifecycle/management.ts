@@ -1,15 +1,15 @@
-import type { ConnectorClient } from '../connector/client';
-import { parseConnectorSubject, type DnAttribute } from '../core/dn';
+import { locationFor, type ManagementLocation } from '../connector/backend';
 import { KymaCertError } from '../core/errors';
 import { connectionFileFor } from '../core/pairing';
 import type { RememberedConnection } from './connection';
-import { requireSameServiceUrl } from '../core/serviceHosts';
 import { requireInfoUrl, resolveCertificateInputs } from './resolve';
 import type { NetworkOptions } from './tls-options';
 
 /** The URL and network options a workflow will use, after explicit values and the remembered connection are merged. */
 export interface ResolvedConnection {
   infoUrl: string;
+  /** Which backend, and its URLs: the remembered kind for the remembered URL, else guessed from the URL. */
+  location: ManagementLocation;
   network: NetworkOptions;
   remembered?: RememberedConnection;
 }
@@ -42,41 +42,11 @@ export async function resolveConnection(
   const infoUrl = requireInfoUrl(inputs, connectionFileFor(certFile));
   return {
     infoUrl: checkHttpsUrl(infoUrl, 'The management info URL'),
+    location:
+      inputs.remembered !== undefined && infoUrl === inputs.remembered.infoUrl
+        ? locationFor(infoUrl, inputs.remembered.backend ?? 'kyma', inputs.remembered.directorUrl)
+        : locationFor(infoUrl),
     network: { caFile: inputs.caFile, insecure: req.insecure, timeoutMs: req.timeoutMs, signal: req.signal },
     remembered: inputs.remembered,
   };
-}
-
-/** What management/info tells a certificate holder (spec §4). */
-export interface ManagementAnswer {
-  subject: DnAttribute[];
-  renewCertUrl: string;
-  revokeCertUrl: string;
-}
-
-/**
- * Calls management/info and checks that the answer has what renewal and revocation need, including that the URL
- * about to be `use`d is on the info URL's host or its partner (`core/serviceHosts.ts`): the client certificate
- * goes nowhere else.
- */
-export async function askForSubject(client: ConnectorClient, infoUrl: string, use: 'renew' | 'revoke'): Promise<ManagementAnswer> {
-  const info = await client.getManagementInfo(infoUrl);
-  const subjectText = info?.certificate?.subject;
-  const renewCertUrl = info?.urls?.renewCertUrl;
-  const revokeCertUrl = info?.urls?.revokeCertUrl;
-  if (typeof subjectText !== 'string' || typeof renewCertUrl !== 'string' || typeof revokeCertUrl !== 'string') {
-    throw new KymaCertError('server', 'management/info did not return certificate.subject and the renewal/revocation URLs.');
-  }
-  let subject: DnAttribute[];
-  try {
-    subject = parseConnectorSubject(subjectText);
-  } catch (e) {
-    throw new KymaCertError('server', `management/info returned a subject we cannot read: ${subjectText}`, undefined, { cause: e });
-  }
-  if (!subject.some((a) => a.type === 'CN')) {
-    throw new KymaCertError('server', `management/info returned a subject without CN: ${subjectText}`);
-  }
-  // Only the URL this workflow will call is checked, so the error names the one that would have been used.
-  requireSameServiceUrl(infoUrl, use === 'renew' ? renewCertUrl : revokeCertUrl, use === 'renew' ? 'renewCertUrl' : 'revokeCertUrl');
-  return { subject, renewCertUrl, revokeCertUrl };
 }

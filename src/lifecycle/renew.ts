@@ -10,9 +10,9 @@ import { atomicWriteFiles, readFileIfExists, restoreSnapshot, takeSnapshot, type
 import { renderRenewedCertificateFile } from './layout';
 import { crashPoint } from './crashPoint';
 import { withCertificateLock } from './lock';
-import { askForSubject, resolveConnection, type ResolvedConnection } from './management';
+import { resolveConnection, type ResolvedConnection } from './management';
 import { loadCertificateMaterial, type KeyPassphraseOption, type CertificateMaterial } from './material';
-import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
+import { createBackendClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 import { verifyIssuedCertificates, type VerifiedCertificates } from './verify';
 
 /** Callbacks and clock shared by the workflows. */
@@ -75,17 +75,17 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   }
   throwIfCancelled(req.signal);
 
-  const client = await createConnectorClient(connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
+  const backend = await createBackendClient(connection.location.backend, connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
   progress('Asking the Connector Service for the subject');
-  const info = await askForSubject(client, connection.infoUrl, 'renew');
-  log(`subject ${formatConnectorSubject(info.subject)}, renewal URL ${info.renewCertUrl}`);
+  const management = await backend.management(connection.location);
+  log(`subject ${formatConnectorSubject(management.subject)} (${connection.location.backend} backend)`);
   throwIfCancelled(req.signal);
 
   progress('Requesting the renewed certificate');
-  const csrPem = createCsr(info.subject, material.key);
+  const csrPem = createCsr(management.subject, material.key);
   let issued;
   try {
-    issued = await client.renew(info.renewCertUrl, csrPem);
+    issued = await management.renew(csrPem);
   } catch (e) {
     throw withRevocationHint(e);
   }
@@ -95,7 +95,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   const verified = verifyIssuedCertificates({
     issued,
     key: material.key,
-    expectedSubject: info.subject,
+    expectedSubject: management.subject,
     now: now(),
     current: material.client,
     allowIssuerChange: req.allowIssuerChange,
@@ -119,8 +119,9 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
 
   progress('Checking the renewed certificate with the Connector Service');
   try {
-    const renewedClient = await createConnectorClient(connection.network, { certPem: verified.clientPem, keyPem: material.keyPem });
-    await renewedClient.getManagementInfo(connection.infoUrl);
+    // Kyma: management/info; Compass: configuration over mTLS (§12: keep the old certificate until this succeeds).
+    const renewedBackend = await createBackendClient(connection.location.backend, connection.network, { certPem: verified.clientPem, keyPem: material.keyPem });
+    await renewedBackend.management(connection.location);
   } catch (e) {
     const reason = isKymaCertError(e) ? e.message : String(e);
     try {
@@ -225,7 +226,9 @@ async function planWrites(
   writes.push(...backup.writes);
 
   const remembered: RememberedConnection = {
+    backend: connection.location.backend,
     infoUrl: connection.infoUrl,
+    directorUrl: connection.location.directorUrl,
     keyFile,
     caFile: connection.network.caFile,
   };

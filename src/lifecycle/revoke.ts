@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import { connectionWrite } from './connection';
 import { atomicWriteFiles } from './files';
 import { withCertificateLock } from './lock';
-import { askForSubject, resolveConnection } from './management';
+import { resolveConnection } from './management';
 import { loadCertificateMaterial, type KeyPassphraseOption } from './material';
 import type { WorkflowHooks } from './renew';
-import { createConnectorClient, throwIfCancelled, type NetworkOptions } from './tls-options';
+import { createBackendClient, throwIfCancelled, type NetworkOptions } from './tls-options';
 
 export interface RevokeRequest extends NetworkOptions, WorkflowHooks, KeyPassphraseOption {
   certFile: string;
@@ -23,8 +23,9 @@ export interface RevokeResult {
 }
 
 /**
- * Revokes the certificate itself (spec §6.1): management/info gives `urls.revokeCertUrl`, a POST over mTLS with the
- * certificate revokes it (201). Revocation only blocks renewal; the certificate keeps working until it expires.
+ * Revokes the certificate itself: Kyma (spec §6.1) management/info gives `urls.revokeCertUrl`, a POST over mTLS revokes it
+ * (201; only renewal is blocked afterwards). Compass: `revokeCertificate` over mTLS; the certificate then loses its
+ * identity on every route, and a second revocation fails.
  * Records `revoked: { at, sha256Hex }` in the remembered connection so that the editor can show it.
  */
 export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResult> {
@@ -38,19 +39,21 @@ export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResul
     const connection = await resolveConnection(certFile, req);
     throwIfCancelled(req.signal);
 
-    const client = await createConnectorClient(connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
+    const backend = await createBackendClient(connection.location.backend, connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
     progress('Asking the Connector Service for the revocation URL');
-    const info = await askForSubject(client, connection.infoUrl, 'revoke');
+    const management = await backend.management(connection.location);
     throwIfCancelled(req.signal);
 
     progress('Revoking the certificate');
-    await client.revoke(info.revokeCertUrl);
+    await management.revoke();
     const revokedAt = now().toISOString();
     req.log?.(`revoked certificate SHA-256 ${material.clientFacts.fingerprint256}`);
 
     // The service is the truth about revocation; this record only lets the editor show it without a round trip.
     await atomicWriteFiles([connectionWrite(certFile, {
+      backend: connection.location.backend,
       infoUrl: connection.infoUrl,
+      directorUrl: connection.location.directorUrl,
       keyFile,
       caFile: connection.network.caFile,
       revoked: { at: revokedAt, sha256Hex: material.clientFacts.sha256Hex },

@@ -1,4 +1,6 @@
-import { ConnectorClient } from '../connector/client';
+import { createBackend, type ConnectorBackend } from '../connector/backend';
+import { ConnectorClient, type ConnectorClientOptions } from '../connector/client';
+import type { BackendKind } from '../connector/tokenInput';
 import { KymaCertError } from '../core/errors';
 import { parseCryptoFile } from '../core/pem';
 import { readRequiredFile } from './material';
@@ -31,14 +33,23 @@ export async function readServerCa(caFile: string): Promise<string> {
   return data.toString('utf8');
 }
 
-/** A Connector Service client for these network options, optionally presenting a client certificate. */
-export async function createConnectorClient(net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorClient> {
+async function clientOptions(net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorClientOptions> {
   const caPem = net.caFile ? await readServerCa(net.caFile) : undefined;
-  return new ConnectorClient({
+  return {
     tls: { caPem, insecure: net.insecure, certPem: identity?.certPem, keyPem: identity?.keyPem },
     timeoutMs: net.timeoutMs,
     signal: net.signal,
-  });
+  };
+}
+
+/** A Connector Service client for these network options, optionally presenting a client certificate. */
+export async function createConnectorClient(net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorClient> {
+  return new ConnectorClient(await clientOptions(net, identity));
+}
+
+/** The backend (Kyma REST / Compass GraphQL) for these network options, optionally presenting a client certificate. */
+export async function createBackendClient(kind: BackendKind, net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorBackend> {
+  return createBackend(kind, await clientOptions(net, identity));
 }
 
 /** Throws `cancelled` once the caller has given up; checked between steps so no step starts after an abort. */

@@ -7,6 +7,7 @@
  * nothing remote (the CSP allows only this page's nonce'd style and script); colours come from VS Code's theme
  * variables, so the page follows light, dark and high-contrast themes.
  */
+import { safeDisplayText } from '../core/displayText';
 import { ExpiryThresholds, MS_PER_DAY, assessExpiry } from '../core/expiry';
 import {
   CertificateView,
@@ -60,9 +61,12 @@ export interface PageContext {
   cspSource: string;
 }
 
-/** Escapes text for HTML element content and double-quoted attribute values. */
+/**
+ * Escapes text for HTML element content and double-quoted attribute values, after making it safe to show
+ * (controls and bidi overrides that would reorder what is read become visible escapes, tokens are masked).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return safeDisplayText(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Where the lifetime stands and where the warning and error thresholds fall, as fractions of the lifetime. */
@@ -213,8 +217,8 @@ function validitySection(facts: FactsView, input: DetailsPageInput, t: Translate
 <p class="legend">${escapeHtml(label)}</p>
 ${table([
   [t('Valid from'), escapeHtml(formatUtc(facts.notBefore))],
-  [t('Warning from'), escapeHtml(formatUtc(bar.warningFrom))],
-  [t('Error from'), escapeHtml(formatUtc(bar.errorFrom))],
+  [t('Warning from'), `<span class="swatch warning"></span>${escapeHtml(formatUtc(bar.warningFrom))}`],
+  [t('Error from'), `<span class="swatch error"></span>${escapeHtml(formatUtc(bar.errorFrom))}`],
   [t('Valid to'), escapeHtml(formatUtc(facts.notAfter))],
 ])}`;
 }
@@ -267,15 +271,17 @@ table { border-collapse: collapse; }
 th { text-align: left; font-weight: normal; color: var(--vscode-descriptionForeground); padding: 2px 16px 2px 0;
   vertical-align: top; white-space: nowrap; }
 td { padding: 2px 0; }
-.bar { position: relative; height: 14px; border: 1px solid var(--vscode-panel-border); border-radius: 3px;
+.bar { position: relative; height: 16px; border: 1px solid var(--vscode-panel-border); border-radius: 3px;
   background: var(--vscode-input-background); margin: 8px 0 4px; overflow: hidden; }
 .zone, .used, .mark { position: absolute; top: 0; bottom: 0; }
-.zone.warning { background: var(--vscode-editorWarning-foreground); opacity: 0.25; }
-.zone.error { background: var(--vscode-errorForeground); opacity: 0.3; }
-.used { left: 0; background: var(--vscode-progressBar-background); opacity: 0.8; }
+.zone.warning, .swatch.warning { background: var(--vscode-editorWarning-foreground); opacity: 0.35; }
+.zone.error, .swatch.error { background: var(--vscode-errorForeground); opacity: 0.45; }
+/* The used share as a strip over the zones, so both stay visible. */
+.used { left: 0; top: 5px; bottom: 5px; border-radius: 2px; background: var(--vscode-foreground); opacity: 0.6; }
 .mark { width: 2px; margin-left: -1px; }
 .mark.warning { background: var(--vscode-editorWarning-foreground); }
 .mark.error { background: var(--vscode-errorForeground); }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; vertical-align: baseline; }
 .chain { padding-left: 20px; }
 .chain li { margin-bottom: 6px; }
 .fingerprint { display: inline-block; line-height: 1.4; }

@@ -3,10 +3,9 @@
  * the workbench starts and deleted afterwards, so no key is ever committed: certificates are generated here.
  * Suites that need more (emulator-issued certificates, connection files) write them into the open folder.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as forge from 'node-forge';
+import { DAY_MS, makeCa } from '../unit/helpers/certs';
 
 /** Fixture names accepted by the runner's `--fixture`. */
 export type FixtureName = 'plain' | 'with-certificate';
@@ -17,8 +16,6 @@ export const FixtureFiles = {
   certificate: 'certs/app.crt',
   privateKey: 'certs/app.key',
 } as const;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Fills `dir` (an existing empty folder) with the named fixture:
@@ -41,23 +38,12 @@ export async function createFixtureWorkspace(dir: string, name: FixtureName | st
 
 /** A self-signed RSA certificate with a Connector-style subject, valid from 10 days ago to 20 days ahead. */
 function selfSignedCertificate(commonName: string, now: Date): { certificatePem: string; privateKeyPem: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
-  cert.serialNumber = '01' + Buffer.from(String(now.getTime())).toString('hex');
-  cert.validity.notBefore = new Date(now.getTime() - 10 * DAY_MS);
-  cert.validity.notAfter = new Date(now.getTime() + 20 * DAY_MS);
-  const subject = [
-    { shortName: 'O', value: 'fixture-tenant' },
-    { shortName: 'OU', value: 'OrgUnit' },
-    { shortName: 'L', value: 'Waldorf' },
-    { shortName: 'ST', value: 'Waldorf' },
-    { shortName: 'C', value: 'DE' },
-    { shortName: 'CN', value: commonName },
-  ];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.sign(forge.pki.privateKeyFromPem(privateKeyPem), forge.md.sha256.create());
-  return { certificatePem: forge.pki.certificateToPem(cert), privateKeyPem };
+  const cert = makeCa({
+    subject: `O=fixture-tenant,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=${commonName}`,
+    notBefore: new Date(now.getTime() - 10 * DAY_MS),
+    notAfter: new Date(now.getTime() + 20 * DAY_MS),
+    isCA: false,
+    extKeyUsage: ['clientAuth'],
+  });
+  return { certificatePem: cert.certPem, privateKeyPem: cert.keyPem };
 }

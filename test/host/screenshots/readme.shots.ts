@@ -22,8 +22,23 @@ const OUT_DIR = process.env.SCREENSHOTS_OUT_DIR || resolve(__dirname, '../../../
 const MAX_BYTES = 250 * 1024;
 
 const explorerRow = (name: string): string => `${Selectors.explorerRow} >> text="${name}"`;
-const viewRow = (label: string): string => `.pane-body .monaco-list-row:has-text("${label}")`;
+const viewRow = (label: string): string => `.pane-body .monaco-list-row[aria-level="2"]:has-text("${label}")`;
 const statusText = (pattern: string): string => `${STATUS_ITEM} >> text=/${pattern}/`;
+
+/** Inside VS Code's two nested webview iframes (Playwright's frame-entering selector). */
+const DETAILS_FRAME = 'iframe.webview.ready >> internal:control=enter-frame >> iframe#active-frame >> internal:control=enter-frame';
+
+/** Resolves once the details panel of `file` has rendered. */
+function waitForDetailsPage(api: KymaCertApi, file: string): Promise<void> {
+  return new Promise((resolvePromise) => {
+    if (api.detailsPanels.htmlOf(file)) return resolvePromise();
+    const subscription = api.detailsPanels.onDidRender((rendered) => {
+      if (rendered !== file) return;
+      subscription.dispose();
+      resolvePromise();
+    });
+  });
+}
 
 const taken: { name: string; bytes: number; width: number; height: number; ms: number }[] = [];
 
@@ -101,9 +116,9 @@ suite('README screenshots', function () {
     await ui.waitFor(statusText('my-app · 5d'));
     assert.match(await ui.html(STATUS_ITEM), /error-kind|warning-kind/);
     await ui.hover(STATUS_ITEM);
-    await ui.waitFor(`${Selectors.hover} >> text=/Valid to/`);
+    await ui.waitFor(`${Selectors.hover} >> text=/SHA.256/`);
     await ui.waitFor(`${Selectors.hover} >> text=Show Details`);
-    await capture('statusbar-warning.png', { x: 0, y: 560, width: 620, height: 240 }, started);
+    await capture('statusbar-warning.png', { x: 0, y: 470, width: 620, height: 330 }, started);
     await dismissHover();
   });
 
@@ -115,7 +130,7 @@ suite('README screenshots', function () {
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(myApp.certFile), { preview: false });
     editor.selection = new vscode.Selection(3, 4, 3, 4); // inside the base64 body
     await vscode.commands.executeCommand('editor.action.showHover');
-    await ui.waitFor(`${Selectors.hover} >> text=/CN=my-app/`);
+    await ui.waitFor(`${Selectors.hover} >> text=/CN=my.app/`);
     await ui.waitFor(`${Selectors.hover} >> text=Show Details`);
     await capture('hover.png', { x: 48, y: 35, width: 900, height: 400 }, started);
     await ui.press('Escape');
@@ -153,7 +168,10 @@ suite('README screenshots', function () {
     const chained = await emulator.issueClientCertificate({ application: 'payments-api', notBefore: new Date(Date.now() - 70 * DAY_MS), validityMs: 92 * DAY_MS });
     const chainFile = join(certsDir, 'payments-api-chain.pem');
     await writeFile(chainFile, `${emulator.clientCaPem.trim()}\n${chained.certPem}`);
+    // The CA file a token request leaves next to a certificate: the details page shows the chain with both files.
+    await writeFile(join(certsDir, 'inventory-sync-ca.crt'), emulator.clientCaPem);
     for (const f of others) await waitForEntry(api, f.certFile, (e) => e?.key.status === 'match');
+    await waitForEntry(api, join(certsDir, 'inventory-sync.crt'), (e) => e?.caFile !== undefined);
     await waitForEntry(api, chainFile, (e) => e !== undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.window.showTextDocument(vscode.Uri.file(join(certsDir, 'legacy-gateway.crt')), { preview: false });
@@ -166,23 +184,34 @@ suite('README screenshots', function () {
     await capture('problems.png', { x: 348, y: 35, width: 932, height: 765 }, started);
   });
 
-  test('view.png: the Kyma Certificates view with expired, expiring and fine certificates', async () => {
+  test('view.png: the Kyma Certificates view in its activity-bar container, with its badge and CA group', async () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    // Room for the view: the folder tree's section collapsed, the sidebar wide enough for the descriptions.
-    const foldersHeader = '.pane-header[aria-label^="Explorer Section"]';
-    await ui.click(`${foldersHeader}[aria-expanded="true"]`);
-    await ui.waitFor(`${foldersHeader}[aria-expanded="false"]`);
     await vscode.commands.executeCommand(`${CERTIFICATES_VIEW_ID}.focus`);
     // "Decrease Editor Width" (60 px a step) is what widens the sidebar.
     for (let step = 0; step < 3; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     for (const label of ['legacy-gateway', 'billing-export', 'inventory-sync', 'my-app', 'orders-service']) await ui.waitFor(viewRow(label));
+    await ui.waitFor('.activitybar .action-item:has(.action-label[aria-label^="Kyma Certificates"]) .badge-content');
     // The selected row shows its inline actions (Renew, Show Details, Revoke). Clicking a row opens its details
     // beside the view; the mouse then leaves, so the row's tooltip does not cover the list.
     await ui.click(`${viewRow('inventory-sync')} .label-name`);
-    await ui.hover('.part.editor');
+    // The details page took the focus; give it back to the list, whose selected row then shows its actions.
+    await waitForDetailsPage(api, join(certsDir, 'inventory-sync.crt'));
+    await vscode.commands.executeCommand(`${CERTIFICATES_VIEW_ID}.focus`);
+    // Off the list, but not onto the details page's iframe (it takes the pointer).
+    await ui.hover('.part.sidebar .composite.title');
     await ui.waitFor(Selectors.hover, { state: 'hidden' });
-    await ui.waitFor(`.monaco-list-row.selected:has-text("inventory-sync") .action-label[aria-label^="Renew Certificate"]`);
-    await capture('view.png', { x: 0, y: 35, width: 528, height: 290 }, started);
+    await ui.waitFor(`.monaco-list-row.selected[aria-level="2"]:has-text("inventory-sync") .action-label[aria-label^="Renew Certificate"]`);
+    await capture('view.png', { x: 0, y: 35, width: 580, height: 330 }, started);
+  });
+
+  test('details.png: the details page of a certificate in its warning window (validity bar, chain, buttons)', async () => {
+    // Opened by the click on the view row above.
+    const file = join(certsDir, 'inventory-sync.crt');
+    await waitForDetailsPage(api, file);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await ui.waitFor(`${DETAILS_FRAME} >> .bar .used`);
+    await ui.waitFor(`${DETAILS_FRAME} >> h1 >> text=inventory-sync`);
+    await capture('details.png', { x: 48, y: 35, width: 880, height: 690 }, started);
   });
 });

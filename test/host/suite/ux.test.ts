@@ -256,4 +256,17 @@ suite('Kyma certificates: editor experience', function () {
     assert.equal(await requested, 'done');
     await waitForEntry(api, join(outDir, 'orders-service.crt'), (e) => e?.key.status === 'match');
   });
+
+  test('the view still lists certificates when a bundle holds its CA first', async function () {
+    this.timeout(60000);
+    const plain = await writeClientCertificate(emulator, dir, 'bundle-neighbour', { startedDaysAgo: 5, validDays: 92 });
+    const chained = await emulator.issueClientCertificate({ application: 'bundle-app', notBefore: new Date(Date.now() - 5 * 86_400_000), validityMs: 92 * 86_400_000 });
+    const bundle = join(dir, 'bundle-app-chain.pem');
+    await writeFile(bundle, `${emulator.clientCaPem.trim()}\n${chained.certPem}`);
+    await waitForEntry(api, plain.certFile, (e) => e !== undefined);
+    await waitForEntry(api, bundle, (e) => e !== undefined);
+    await vscode.commands.executeCommand(`${CERTIFICATES_VIEW_ID}.focus`);
+    await ui.waitFor('.sidebar .pane-body .monaco-list-row:has-text("bundle-neighbour")');
+    await rm(bundle, { force: true });
+  });
 });

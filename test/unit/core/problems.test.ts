@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { certificateFacts } from '../../../src/core/certificate';
 import { parseCryptoFile } from '../../../src/core/pem';
 import { factsForBlocks, findProblems, KeyPairing, Problem, ProblemInput } from '../../../src/core/problems';
-import { certValid } from '../helpers/problemFixtures';
+import { certValid } from '../helpers/certs';
 
 // Whole seconds: X.509 validity has second resolution, so day counts below come out exact.
 const now = new Date('2025-06-01T12:00:00Z');

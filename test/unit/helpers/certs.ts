@@ -127,3 +127,24 @@ export function makeCa(opts: CertOptions = {}): TestCert {
 export function makeLeaf(ca: TestCert, opts: CertOptions = {}): TestCert {
   return certify(opts, subjectOf(opts.subject, kymaSubject()), ca, { isCA: false, extKeyUsage: ['clientAuth'] });
 }
+
+/**
+ * PEM of a certificate valid from `startDays` to `endDays` around `now` (fractions allowed), for tests that only
+ * care about validity: a leaf `O=Organization,CN=<commonName>` of the shared test CA, or (isCA) a self-signed CA.
+ * Every such certificate shares one RSA key, so each costs a signature, not a key generation.
+ */
+export function certValid(now: Date, startDays: number, endDays: number, extra: { commonName?: string; isCA?: boolean } = {}): string {
+  const notBefore = new Date(now.getTime() + startDays * DAY_MS);
+  const notAfter = new Date(now.getTime() + endDays * DAY_MS);
+  const subject = `O=Organization,CN=${extra.commonName ?? (extra.isCA ? 'Test CA' : 'my-app')}`;
+  if (extra.isCA) return makeCa({ subject, notBefore, notAfter, keyName: 'cert-valid', extKeyUsage: [] }).certPem;
+  return makeLeaf(sharedTestCa(), { subject, notBefore, notAfter, keyName: 'cert-valid' }).certPem;
+}
+
+let testCa: TestCert | undefined;
+
+/** One CA (`O=Organization,CN=Test CA`, long-lived) shared by the certificates of {@link certValid}. */
+function sharedTestCa(): TestCert {
+  testCa ??= makeCa({ subject: 'O=Organization,CN=Test CA', keyName: 'cert-valid', validDays: 36500, notBefore: new Date(0) });
+  return testCa;
+}

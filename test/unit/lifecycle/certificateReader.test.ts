@@ -1,29 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { X509Certificate, generateKeyPairSync } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import forge from 'node-forge';
 import { parseBlocks, readCertificateEntry } from '../../../src/lifecycle/certificateReader';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/expiry';
 import { blockAtLine, relativeTo, viewOf } from '../../../src/views/entryView';
+import { DAY_MS, makeCa } from '../helpers/certs';
 
-const DAY = 86_400_000;
-
+/** A self-signed certificate `O=tenant,CN=<cn>` from 10 days ago to `notAfterDays` ahead, with its own key. */
 function makeCertificate(cn: string, notAfterDays: number): { certPem: string; keyPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
-  cert.serialNumber = '0a' + Math.floor(Math.random() * 1e9).toString(16);
-  cert.validity.notBefore = new Date(Date.now() - 10 * DAY);
-  cert.validity.notAfter = new Date(Date.now() + notAfterDays * DAY);
-  const subject = [{ shortName: 'O', value: 'tenant' }, { shortName: 'CN', value: cn }];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+  const notBefore = new Date(Date.now() - 10 * DAY_MS);
+  const notAfter = new Date(Date.now() + notAfterDays * DAY_MS);
+  return makeCa({ subject: `O=tenant,CN=${cn}`, notBefore, notAfter, keyName: `reader-${cn}`, isCA: false, extKeyUsage: [] });
 }
 
 let dir: string;

@@ -8,7 +8,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Emulator } from '../../../src/emulator/server';
+import type { ErrorKind } from '../../../src/core/errors';
+import type { Fault } from '../../../src/emulator/faults';
+import type { RenewRequest } from '../../../src/lifecycle/renew';
+
+/** What the fixtures need from an emulator: either flavor issues certificates directly. */
+export interface IssuingEmulator {
+  issueClientCertificate(options: { application?: string; notBefore?: Date; validityMs?: number }): Promise<{ certPem: string; caPem: string; keyPem?: string; sha256Hex: string }>;
+}
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -53,7 +60,7 @@ export async function tempDir(prefix = 'kyma-cert-test-'): Promise<string> {
  * Writes `app.crt` + `app.key` (0600) issued by the emulator. The certificate starts a day in the past, so a renewal
  * issued "now" always ends later than it (certificate times have one-second resolution).
  */
-export async function makeWorkspace(emulator: Emulator, options: WorkspaceOptions = {}): Promise<Workspace> {
+export async function makeWorkspace(emulator: IssuingEmulator, options: WorkspaceOptions = {}): Promise<Workspace> {
   const dir = await tempDir();
   const name = options.name ?? 'app';
   const issued = await emulator.issueClientCertificate({
@@ -100,6 +107,40 @@ export async function sha256Of(file: string): Promise<string> {
 export async function modeOf(file: string): Promise<number> {
   return (await fs.stat(file)).mode & 0o777;
 }
+
+/** The renewal fault matrix: every fault must leave every file byte-identical, on every backend. */
+export const RENEWAL_FAULTS: Array<{ name: string; fault: Fault; kind: ErrorKind; message?: RegExp; extra?: Partial<RenewRequest> }> = [
+  { name: 'HTTP 500 on renewal', fault: { endpoint: 'renewals', kind: 'status', status: 500 }, kind: 'server' },
+  { name: 'garbage instead of JSON', fault: { endpoint: 'renewals', kind: 'garbage' }, kind: 'server' },
+  { name: 'a certificate for another key', fault: { endpoint: 'renewals', kind: 'foreign-key' }, kind: 'verification', message: /public key/ },
+  { name: 'a certificate with the wrong subject', fault: { endpoint: 'renewals', kind: 'wrong-subject' }, kind: 'verification', message: /subject/ },
+  { name: 'an already expired certificate', fault: { endpoint: 'renewals', kind: 'expired' }, kind: 'verification', message: /expired/ },
+  { name: 'a certificate from a different CA', fault: { endpoint: 'renewals', kind: 'foreign-ca' }, kind: 'verification', message: /different CA/ },
+  {
+    name: 'a different CA signing while caCrt names the real one',
+    fault: { endpoint: 'renewals', kind: 'foreign-ca', caCrt: 'real' },
+    kind: 'verification',
+    message: /not signed by the returned CA/,
+  },
+  // The client already refuses an answer whose crt is not clientCrt + caCrt: an unusable answer.
+  { name: 'crt in the wrong order', fault: { endpoint: 'renewals', kind: 'bad-chain' }, kind: 'server' },
+  {
+    name: 'a renewal slower than the timeout',
+    // Generous timeout so that only the held renewal request can hit it, even on a loaded machine.
+    fault: { endpoint: 'renewals', kind: 'delay', ms: 60_000 },
+    kind: 'timeout',
+    extra: { timeoutMs: 2500 },
+  },
+  { name: 'a dropped connection', fault: { endpoint: 'renewals', kind: 'drop' }, kind: 'network' },
+  { name: 'management/info failing', fault: { endpoint: 'managementInfo', kind: 'status', status: 503 }, kind: 'server' },
+  {
+    name: 'a foreign CA accepted with --allow-issuer-change but rejected by the gateway (rolled back)',
+    fault: { endpoint: 'renewals', kind: 'foreign-ca' },
+    kind: 'verification',
+    message: /did not accept the renewed certificate.*restored/,
+    extra: { allowIssuerChange: true },
+  },
+];
 
 /** A tiny tmpfs (needs root, as this test machine has): the real way to get ENOSPC and EROFS. */
 export async function mountTmpfs(sizeKb: number): Promise<{ dir: string; unmount: () => void }> {

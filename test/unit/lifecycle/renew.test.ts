@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isKymaCertError, type ErrorKind } from '../../../src/core/errors';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
-import type { Fault } from '../../../src/emulator/faults';
 import { listBackups } from '../../../src/lifecycle/backups';
 import { readConnection } from '../../../src/lifecycle/connection';
 import { renewCertificate, type RenewRequest } from '../../../src/lifecycle/renew';
-import { DAY_MS, makeWorkspace, modeOf, sha256Of, steppingClock, treeFingerprint, type Workspace } from './fixtures';
+import { DAY_MS, makeWorkspace, modeOf, RENEWAL_FAULTS, sha256Of, steppingClock, treeFingerprint, type Workspace } from './fixtures';
 
 let emulator: Emulator;
 /** One line per request the emulator saw (and per failed handshake). */
@@ -53,7 +52,8 @@ describe('renewCertificate against the emulator', () => {
     const certs = certificatesIn(text);
     assert.equal(certs.length, 1, 'layout kept: client certificate only');
     assert.notEqual(result.renewed.sha256Hex, ws.sha256Hex);
-    assert.equal(result.renewed.sha256Hex, result.renewed.sha256Hex);
+    const writtenHash = createHash('sha256').update(certs[0].raw).digest('hex');
+    assert.equal(result.renewed.sha256Hex, writtenHash, 'the result describes the certificate written to disk (the revocation hash)');
     assert.equal(certs[0].fingerprint256, result.renewed.fingerprint256);
     assert.ok(result.renewed.notAfter > result.previous.notAfter);
     assert.equal(result.renewed.subjectConnector, 'O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=my-app');
@@ -116,39 +116,7 @@ describe('renewCertificate against the emulator', () => {
     assert.equal(bytes[0], 0x30, 'still DER');
   });
 
-  const faults: Array<{ name: string; fault: Fault; kind: ErrorKind; message?: RegExp; extra?: Partial<RenewRequest> }> = [
-    { name: 'HTTP 500 on renewal', fault: { endpoint: 'renewals', kind: 'status', status: 500 }, kind: 'server' },
-    { name: 'garbage instead of JSON', fault: { endpoint: 'renewals', kind: 'garbage' }, kind: 'server' },
-    { name: 'a certificate for another key', fault: { endpoint: 'renewals', kind: 'foreign-key' }, kind: 'verification', message: /public key/ },
-    { name: 'a certificate with the wrong subject', fault: { endpoint: 'renewals', kind: 'wrong-subject' }, kind: 'verification', message: /subject/ },
-    { name: 'an already expired certificate', fault: { endpoint: 'renewals', kind: 'expired' }, kind: 'verification', message: /expired/ },
-    { name: 'a certificate from a different CA', fault: { endpoint: 'renewals', kind: 'foreign-ca' }, kind: 'verification', message: /different CA/ },
-    {
-      name: 'a different CA signing while caCrt names the real one',
-      fault: { endpoint: 'renewals', kind: 'foreign-ca', caCrt: 'real' },
-      kind: 'verification',
-      message: /not signed by the returned CA/,
-    },
-    // The client already refuses an answer whose crt is not clientCrt + caCrt: an unusable answer.
-    { name: 'crt in the wrong order', fault: { endpoint: 'renewals', kind: 'bad-chain' }, kind: 'server' },
-    {
-      name: 'a renewal slower than the timeout',
-      // Generous timeout so that only the held renewal request can hit it, even on a loaded machine.
-      fault: { endpoint: 'renewals', kind: 'delay', ms: 60_000 },
-      kind: 'timeout',
-      extra: { timeoutMs: 2500 },
-    },
-    { name: 'a dropped connection', fault: { endpoint: 'renewals', kind: 'drop' }, kind: 'network' },
-    { name: 'management/info failing', fault: { endpoint: 'managementInfo', kind: 'status', status: 503 }, kind: 'server' },
-    {
-      name: 'a foreign CA accepted with --allow-issuer-change but rejected by the gateway (rolled back)',
-      fault: { endpoint: 'renewals', kind: 'foreign-ca' },
-      kind: 'verification',
-      message: /did not accept the renewed certificate.*restored/,
-      extra: { allowIssuerChange: true },
-    },
-  ];
-  for (const { name, fault, kind, message, extra } of faults) {
+  for (const { name, fault, kind, message, extra } of RENEWAL_FAULTS) {
     it(`fails with '${kind}' on ${name} and leaves every file byte-identical`, async () => {
       const ws = await makeWorkspace(emulator, { layout: 'chain' });
       // A previous renewal gives the folder a connection file, a CA file and a backup that must survive too.

@@ -114,6 +114,10 @@ test('details page: text from certificate files is escaped, never markup', () =>
   assert.ok(!html.includes('"onmouseover'), 'attribute break-out');
   assert.equal(html.match(/<script/g)?.length, 1, 'only the page\'s own script');
   assert.ok(html.includes(escapeHtml(hostile)));
+  // A right-to-left override would make the subject read differently from what it is: shown as an escape.
+  const reordered = render(input({ leaf: leafView(facts({ subjectText: 'CN=evil\u202Eppa-ym' })) }));
+  assert.ok(!reordered.includes('\u202E'), 'raw bidi override in the page');
+  assert.ok(reordered.includes('CN=evil\\u202e'), 'the override is shown as an escape');
 });
 
 test('details page: strict CSP with a nonce, nothing remote, no inline style attributes', () => {
