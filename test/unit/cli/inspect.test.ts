@@ -1,27 +1,12 @@
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exitCodeFor } from '../../../src/core/errors';
-import { startEmulator, type Emulator } from '../../../src/emulator/server';
-import { DAY_MS, makeWorkspace, steppingClock } from '../lifecycle/fixtures';
-import { ensureCliBuilt, runCli } from './run-cli';
+import { DAY_MS, makeWorkspace } from '../lifecycle/fixtures';
+import { emulatorForCliTests, JsonError, parseJson, runCli } from './run-cli';
 
-let emulator: Emulator;
-
-before(async () => {
-  ensureCliBuilt();
-  emulator = await startEmulator({ now: steppingClock() });
-});
-after(() => emulator.close());
-
-interface JsonError {
-  error: { kind: string; message: string; hint?: string };
-}
-
-function parseJson<T>(stdout: string): T {
-  return JSON.parse(stdout) as T;
-}
+const testEmulator = emulatorForCliTests();
 
 describe('kyma-cert help and inspect (dist/cli.js)', () => {
   it('prints help with exit 0, and exits 2 on no or unknown command', async () => {
@@ -38,8 +23,8 @@ describe('kyma-cert help and inspect (dist/cli.js)', () => {
   });
 
   it('inspect lists every certificate of every file with days left and state', async () => {
-    const ws = await makeWorkspace(emulator, { layout: 'chain' });
-    const other = await makeWorkspace(emulator, { notBefore: new Date(Date.now() - 10 * DAY_MS), validityMs: DAY_MS });
+    const ws = await makeWorkspace(testEmulator(), { layout: 'chain' });
+    const other = await makeWorkspace(testEmulator(), { notBefore: new Date(Date.now() - 10 * DAY_MS), validityMs: DAY_MS });
     const result = await runCli(['inspect', ws.certFile, other.certFile, '--json']);
     assert.equal(result.code, 0, result.stderr);
     const doc = parseJson<{ files: Array<{ file: string; certificates: Array<{ commonName?: string; state: string; daysLeft: number; isCA: boolean }> }> }>(

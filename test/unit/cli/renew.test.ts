@@ -2,37 +2,22 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exitCodeFor, isKymaCertError } from '../../../src/core/errors';
-import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { listBackups } from '../../../src/lifecycle/backups';
 import { renewCertificate } from '../../../src/lifecycle/renew';
-import { DAY_MS, makeWorkspace, steppingClock, treeFingerprint } from '../lifecycle/fixtures';
-import { ensureCliBuilt, finished, runCli, startCli } from './run-cli';
+import { DAY_MS, makeWorkspace, treeFingerprint } from '../lifecycle/fixtures';
+import { emulatorForCliTests, JsonError, parseJson, finished, runCli, startCli } from './run-cli';
 
-let emulator: Emulator;
-
-before(async () => {
-  ensureCliBuilt();
-  emulator = await startEmulator({ now: steppingClock() });
-});
-after(() => emulator.close());
-
-interface JsonError {
-  error: { kind: string; message: string; hint?: string };
-}
-
-function parseJson<T>(stdout: string): T {
-  return JSON.parse(stdout) as T;
-}
+const testEmulator = emulatorForCliTests();
 
 describe('kyma-cert renew (dist/cli.js)', () => {
   it('renew --json renews, prints the result on stdout and progress on stderr; a second renew needs no flags', async () => {
-    const ws = await makeWorkspace(emulator);
+    const ws = await makeWorkspace(testEmulator());
     // Only a CA file inside the certificate's folder is remembered (a remembered path may not lead outside it).
     const serverCa = path.join(ws.dir, 'server-ca.pem');
-    await fs.copyFile(emulator.serverCaFile, serverCa);
-    const result = await runCli(['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', emulator.infoUrl, '--ca-file', serverCa, '--json']);
+    await fs.copyFile(testEmulator().serverCaFile, serverCa);
+    const result = await runCli(['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', testEmulator().infoUrl, '--ca-file', serverCa, '--json']);
     assert.equal(result.code, 0, result.stderr + result.stdout);
     const doc = parseJson<{ renewed: { sha256Hex: string; commonName: string }; previous: { sha256Hex: string }; backupFile: string }>(result.stdout);
     assert.equal(doc.previous.sha256Hex, ws.sha256Hex);
@@ -47,8 +32,8 @@ describe('kyma-cert renew (dist/cli.js)', () => {
   });
 
   it('renew maps failures to exit codes and --json errors, leaving files alone', async () => {
-    const ws = await makeWorkspace(emulator);
-    const base = ['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--ca-file', emulator.serverCaFile, '--json'];
+    const ws = await makeWorkspace(testEmulator());
+    const base = ['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--ca-file', testEmulator().serverCaFile, '--json'];
     const before = await treeFingerprint(ws.dir);
 
     const noUrl = await runCli(base);
@@ -57,17 +42,17 @@ describe('kyma-cert renew (dist/cli.js)', () => {
     assert.equal(err.kind, 'config');
     assert.match(err.hint ?? '', /--info-url/);
 
-    emulator.injectFault({ endpoint: 'renewals', kind: 'wrong-subject' });
-    const bad = await runCli([...base, '--info-url', emulator.infoUrl]);
+    testEmulator().injectFault({ endpoint: 'renewals', kind: 'wrong-subject' });
+    const bad = await runCli([...base, '--info-url', testEmulator().infoUrl]);
     assert.equal(bad.code, exitCodeFor('verification'));
     assert.equal(parseJson<JsonError>(bad.stdout).error.kind, 'verification');
 
-    emulator.injectFault({ endpoint: 'renewals', kind: 'status', status: 500 });
-    const server = await runCli([...base, '--info-url', emulator.infoUrl]);
+    testEmulator().injectFault({ endpoint: 'renewals', kind: 'status', status: 500 });
+    const server = await runCli([...base, '--info-url', testEmulator().infoUrl]);
     assert.equal(server.code, exitCodeFor('server'));
 
-    emulator.injectFault({ endpoint: 'renewals', kind: 'delay', ms: 60_000 });
-    const slow = await runCli([...base, '--info-url', emulator.infoUrl, '--timeout', '2.5']);
+    testEmulator().injectFault({ endpoint: 'renewals', kind: 'delay', ms: 60_000 });
+    const slow = await runCli([...base, '--info-url', testEmulator().infoUrl, '--timeout', '2.5']);
     assert.equal(slow.code, exitCodeFor('timeout'));
     assert.equal(parseJson<JsonError>(slow.stdout).error.kind, 'timeout');
 
@@ -80,32 +65,32 @@ describe('kyma-cert renew (dist/cli.js)', () => {
   });
 
   it('renew refuses an expired certificate with exit 4 and the token hint', async () => {
-    const ws = await makeWorkspace(emulator, { notBefore: new Date(Date.now() - 10 * DAY_MS), validityMs: DAY_MS });
-    const result = await runCli(['renew', '--cert', ws.certFile, '--info-url', emulator.infoUrl, '--ca-file', emulator.serverCaFile]);
+    const ws = await makeWorkspace(testEmulator(), { notBefore: new Date(Date.now() - 10 * DAY_MS), validityMs: DAY_MS });
+    const result = await runCli(['renew', '--cert', ws.certFile, '--info-url', testEmulator().infoUrl, '--ca-file', testEmulator().serverCaFile]);
     assert.equal(result.code, 4);
     assert.match(result.stderr, /expired/);
     assert.match(result.stderr, /hint: .*token/);
   });
 
   it('--insecure works without a CA file and warns on stderr', async () => {
-    const ws = await makeWorkspace(emulator);
-    const result = await runCli(['renew', '--cert', ws.certFile, '--info-url', emulator.infoUrl, '--insecure']);
+    const ws = await makeWorkspace(testEmulator());
+    const result = await runCli(['renew', '--cert', ws.certFile, '--info-url', testEmulator().infoUrl, '--insecure']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /warning: --insecure/);
-    const untrusted = await runCli(['renew', '--cert', ws.certFile, '--info-url', emulator.infoUrl, '--json']);
+    const untrusted = await runCli(['renew', '--cert', ws.certFile, '--info-url', testEmulator().infoUrl, '--json']);
     assert.equal(untrusted.code, exitCodeFor('untrusted-server'));
   });
 
   it('a renewal in another process holds the lock: ours fails with locked, exactly one renewal happens', async () => {
-    const ws = await makeWorkspace(emulator);
+    const ws = await makeWorkspace(testEmulator());
     // Keep the child's renewal request open long enough for our attempt; the child's first progress line is
     // printed while it holds the lock, so that is the moment to try.
-    emulator.injectFault({ endpoint: 'renewals', kind: 'delay', ms: 1500 });
-    const child = startCli(['renew', '--cert', ws.certFile, '--info-url', emulator.infoUrl, '--ca-file', emulator.serverCaFile]);
+    testEmulator().injectFault({ endpoint: 'renewals', kind: 'delay', ms: 1500 });
+    const child = startCli(['renew', '--cert', ws.certFile, '--info-url', testEmulator().infoUrl, '--ca-file', testEmulator().serverCaFile]);
     const done = finished(child);
     await once(child.stderr!, 'data');
     await assert.rejects(
-      renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: emulator.infoUrl, caFile: emulator.serverCaFile }),
+      renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: testEmulator().infoUrl, caFile: testEmulator().serverCaFile }),
       (e: unknown) => isKymaCertError(e, 'locked'),
     );
     const result = await done;

@@ -2,45 +2,30 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exitCodeFor } from '../../../src/core/errors';
-import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { renewCertificate } from '../../../src/lifecycle/renew';
-import { makeWorkspace, steppingClock, tempDir } from '../lifecycle/fixtures';
-import { ensureCliBuilt, finished, runCli, startCli } from './run-cli';
+import { makeWorkspace, tempDir } from '../lifecycle/fixtures';
+import { emulatorForCliTests, JsonError, parseJson, finished, runCli, startCli } from './run-cli';
 
-let emulator: Emulator;
-
-before(async () => {
-  ensureCliBuilt();
-  emulator = await startEmulator({ now: steppingClock() });
-});
-after(() => emulator.close());
-
-interface JsonError {
-  error: { kind: string; message: string; hint?: string };
-}
-
-function parseJson<T>(stdout: string): T {
-  return JSON.parse(stdout) as T;
-}
+const testEmulator = emulatorForCliTests();
 
 describe('kyma-cert revoke, issue, restore (dist/cli.js)', () => {
   it('revoke refuses without a terminal unless --yes; after revoking, renew exits 4 (revoked)', async () => {
-    const ws = await makeWorkspace(emulator);
-    const args = ['revoke', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', emulator.infoUrl, '--ca-file', emulator.serverCaFile];
+    const ws = await makeWorkspace(testEmulator());
+    const args = ['revoke', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', testEmulator().infoUrl, '--ca-file', testEmulator().serverCaFile];
     const refused = await runCli(args);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /--yes/);
-    assert.equal(emulator.isRevoked(ws.sha256Hex), false);
+    assert.equal(testEmulator().isRevoked(ws.sha256Hex), false);
 
     const revoked = await runCli([...args, '--yes', '--json']);
     assert.equal(revoked.code, 0, revoked.stderr);
     assert.equal(parseJson<{ sha256Hex: string }>(revoked.stdout).sha256Hex, ws.sha256Hex);
-    assert.ok(emulator.isRevoked(ws.sha256Hex));
+    assert.ok(testEmulator().isRevoked(ws.sha256Hex));
 
     // The URL and the key come from the remembered connection; the CA file outside the folder is not remembered.
-    const renew = await runCli(['renew', '--cert', ws.certFile, '--ca-file', emulator.serverCaFile, '--json']);
+    const renew = await runCli(['renew', '--cert', ws.certFile, '--ca-file', testEmulator().serverCaFile, '--json']);
     assert.equal(renew.code, 4);
     const err = parseJson<JsonError>(renew.stdout).error;
     assert.equal(err.kind, 'revoked');
@@ -48,24 +33,24 @@ describe('kyma-cert revoke, issue, restore (dist/cli.js)', () => {
   });
 
   it('issue writes a certificate from a token; a used token exits 4 with nothing written', async () => {
-    const { url } = emulator.mintToken('my-app');
+    const { url } = testEmulator().mintToken('my-app');
     const dir = await tempDir();
-    const ok = await runCli(['issue', '--token-url', url, '--out-dir', dir, '--name', 'my-app', '--ca-file', emulator.serverCaFile, '--json']);
+    const ok = await runCli(['issue', '--token-url', url, '--out-dir', dir, '--name', 'my-app', '--ca-file', testEmulator().serverCaFile, '--json']);
     assert.equal(ok.code, 0, ok.stderr);
     const doc = parseJson<{ certFile: string; keyFile: string }>(ok.stdout);
     assert.equal(doc.certFile, path.join(dir, 'my-app.crt'));
     assert.equal((await fs.stat(doc.keyFile)).mode & 0o777, 0o600);
 
     const empty = await tempDir();
-    const used = await runCli(['issue', '--token-url', url, '--out-dir', empty, '--ca-file', emulator.serverCaFile, '--json']);
+    const used = await runCli(['issue', '--token-url', url, '--out-dir', empty, '--ca-file', testEmulator().serverCaFile, '--json']);
     assert.equal(used.code, 4);
     assert.equal(parseJson<JsonError>(used.stdout).error.kind, 'invalid-token');
     assert.deepEqual(await fs.readdir(empty), []);
   });
 
   it('restore puts the previous certificate back', async () => {
-    const ws = await makeWorkspace(emulator);
-    await renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: emulator.infoUrl, caFile: emulator.serverCaFile });
+    const ws = await makeWorkspace(testEmulator());
+    await renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: testEmulator().infoUrl, caFile: testEmulator().serverCaFile });
     const list = await runCli(['restore', '--cert', ws.certFile, '--list', '--json']);
     assert.equal(parseJson<{ backups: unknown[] }>(list.stdout).backups.length, 1);
     const result = await runCli(['restore', '--cert', ws.certFile, '--json']);

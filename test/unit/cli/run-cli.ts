@@ -2,6 +2,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
+import { startEmulator, type Emulator } from '../../../src/emulator/server';
+import { steppingClock } from '../lifecycle/fixtures';
 
 /** The repository root: the nearest folder above this file with our package.json, else the working directory. */
 export function repoRoot(): string {
@@ -79,4 +82,30 @@ export async function runCliWithin(args: readonly string[], options: BoundedRun)
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** `{"error": …}` as `--json` prints it. */
+export interface JsonError {
+  error: { kind: string; message: string; hint?: string; remedy?: { kind: string } };
+}
+
+export function parseJson<T>(stdout: string): T {
+  return JSON.parse(stdout) as T;
+}
+
+/**
+ * One emulator (with a stepping clock) for the file's tests, started before them and closed after; the CLI is
+ * built first. Returns a getter, since the emulator exists only once `before` ran.
+ */
+export function emulatorForCliTests(): () => Emulator {
+  let emulator: Emulator | undefined;
+  before(async () => {
+    ensureCliBuilt();
+    emulator = await startEmulator({ now: steppingClock() });
+  });
+  after(() => emulator?.close());
+  return () => {
+    if (!emulator) throw new Error('the emulator starts in before()');
+    return emulator;
+  };
 }
