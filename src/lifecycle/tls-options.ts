@@ -1,5 +1,5 @@
 import { createBackend, type ConnectorBackend } from '../connector/backend';
-import { ConnectorClient, type ConnectorClientOptions } from '../connector/client';
+import type { ConnectorClientOptions } from '../connector/client';
 import type { BackendKind } from '../connector/tokenInput';
 import type { ProxySettings } from '../connector/proxy';
 import { KymaCertError } from '../core/errors';
@@ -43,11 +43,6 @@ async function clientOptions(net: NetworkOptions, identity?: ClientIdentity): Pr
     timeoutMs: net.timeoutMs,
     signal: net.signal,
   };
-}
-
-/** A Connector Service client for these network options, optionally presenting a client certificate. */
-export async function createConnectorClient(net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorClient> {
-  return new ConnectorClient(await clientOptions(net, identity));
 }
 
 /** The backend (Kyma REST / Compass GraphQL) for these network options, optionally presenting a client certificate. */
