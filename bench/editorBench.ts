@@ -170,7 +170,7 @@ async function readEntriesOutsideHost(workspace: string, expected: number, index
 }
 
 /** 18,000 small source-like files in 60 packages × 30 folders (none of them a certificate file type). */
-async function writeFillerFiles(workspace: string): Promise<void> {
+export async function writeFillerFiles(workspace: string): Promise<void> {
   const kinds = [
     (i: number) => [`index-${i}.ts`, `export function handler${i}(input: string): string {\n  return input.trim();\n}\n`],
     (i: number) => [`config-${i}.json`, `${JSON.stringify({ name: `service-${i}`, replicas: i % 5, enabled: true }, null, 2)}\n`],
@@ -190,7 +190,7 @@ async function writeFillerFiles(workspace: string): Promise<void> {
  * staging/services/svc-NNN/certs/app-K.{crt,key}: a client certificate (chain: client + CA) and its key (0600);
  * staging/alternates/{a,b}.crt: two versions of the file the host bench changes (a = the one in services/).
  */
-async function writeCertificates(staging: string, factory: CertificateFactory): Promise<void> {
+export async function writeCertificates(staging: string, factory: CertificateFactory): Promise<void> {
   const jobs: Array<[string, string]> = [];
   const keys: Array<[string, string]> = [];
   for (let s = 0; s < SERVICES; s++) {

@@ -30,8 +30,13 @@ jq -r .crt renewal.json | base64 -d > "$CLIENT_CERT_FILE"
 jq -r .caCrt renewal.json | base64 -d > ca.crt
 `;
 
-const SIDES = ['cli', 'tutorial', 'inProcess'] as const;
-type Side = (typeof SIDES)[number];
+const ALL_SIDES = ['cli', 'cliNoExtraCa', 'tutorial', 'inProcess'] as const;
+type Side = (typeof ALL_SIDES)[number];
+/**
+ * NODE_EXTRA_CA_CERTS makes every node start read that bundle (~60 ms here): when it is set, the CLI also runs
+ * without it (`cliNoExtraCa`), so the ratio can be read like with like (curl reads its CA file only with --cacert).
+ */
+const SIDES: readonly Side[] = ALL_SIDES.filter((s) => s !== 'cliNoExtraCa' || process.env.NODE_EXTRA_CA_CERTS);
 /** Files renewed in turn per side: a renewal in the same second as the previous one would not end later. */
 const SLOTS_PER_SIDE = 3;
 
@@ -46,11 +51,14 @@ export interface RenewBenchResult {
   inProcess: Summary;
   /** `node dist/cli.js --version`: process start-up and bundle load, no renewal. */
   cliStartup: Summary;
+  /** Set when NODE_EXTRA_CA_CERTS was set: the CLI with it removed from its environment. */
+  cliNoExtraCa?: Summary;
+  ratioCliNoExtraCaToTutorial?: number;
   ratioCliToTutorial: number;
   ratioInProcessToTutorial: number;
   /** The requests each side sent for one renewal, as the emulator logged them. */
   requestsPerRenewal: Record<Side, string[]>;
-  samples: Record<Side | 'cliStartup', number[]>;
+  samples: Partial<Record<Side | 'cliStartup', number[]>>;
 }
 
 interface Slot {
@@ -92,6 +100,11 @@ export async function runRenewBench(opts: {
   const renewers: Record<Side, (slot: Slot) => Promise<void>> = {
     cli: async (slot) => {
       await mustSucceed(process.execPath, [cliPath, 'renew', '--cert', slot.certFile, '--key', slot.keyFile, '--info-url', urls.infoUrl, '--ca-file', urls.serverCaFile, '--json']);
+    },
+    cliNoExtraCa: async (slot) => {
+      const env = { ...process.env };
+      delete env.NODE_EXTRA_CA_CERTS;
+      await mustSucceed(process.execPath, [cliPath, 'renew', '--cert', slot.certFile, '--key', slot.keyFile, '--info-url', urls.infoUrl, '--ca-file', urls.serverCaFile, '--json'], { env });
     },
     tutorial: async (slot) => {
       await mustSucceed('bash', [script, slot.certFile, slot.keyFile, renewUrl, urls.serverCaFile]);
@@ -137,6 +150,7 @@ export async function runRenewBench(opts: {
   const cli = summarize(samples.cli);
   const tutorial = summarize(samples.tutorial);
   const inProcess = summarize(samples.inProcess);
+  const cliNoExtraCa = samples.cliNoExtraCa ? summarize(samples.cliNoExtraCa) : undefined;
   return {
     rounds: series.rounds,
     stoppedByBudget: series.stoppedByBudget,
@@ -147,6 +161,7 @@ export async function runRenewBench(opts: {
     inProcess,
     cliStartup: summarize(samples.cliStartup),
     ratioCliToTutorial: ratio(cli, tutorial),
+    ...(cliNoExtraCa ? { cliNoExtraCa, ratioCliNoExtraCaToTutorial: ratio(cliNoExtraCa, tutorial) } : {}),
     ratioInProcessToTutorial: ratio(inProcess, tutorial),
     requestsPerRenewal,
     samples,

@@ -33,22 +33,37 @@ export function renderReport(r: BenchResults): string {
       '',
     );
   }
-  if (r.inspect) {
-    const b = r.inspect;
-    out.push(`Inspect ${b.files} certificate files, ${b.rounds} interleaved rounds${budgetNote(b.stoppedByBudget)}`);
+  if (r.inspect && 'skipped' in r.inspect) out.push(`Inspect: skipped (${r.inspect.skipped})`, '');
+  else if (r.inspect) {
+    const c = r.inspect;
+    out.push(`Inspect the ${c.files} Mozilla CA certificates, ${c.rounds} interleaved rounds, each a new node process`);
     out.push(
       formatTable([
-        ['contender', 'median / p90', 'vs openssl loop'],
-        ['shell loop, one `openssl x509 -subject -enddate -fingerprint` per file', medP90(b.opensslLoop), 'baseline'],
-        ['`kyma-cert inspect FILE… --json` (one process)', medP90(b.cli), describeRatio(b.ratioCliToOpensslLoop)],
+        ['contender', 'median / p90', 'vs bare script'],
+        ['bench/x509Baseline.ts: read + new X509Certificate per file', medP90(c.bareX509), 'baseline'],
+        ['`kyma-cert inspect FILE… --json`', medP90(c.cli), describeRatio(c.ratioCliToBare)],
       ]),
+      '',
     );
-    const p = b.inProcess;
+  }
+  if (r.index) {
+    const d = r.index;
+    out.push(`Index in plain node: ${d.workspaceFiles.toLocaleString('en')} files, ${d.certificates.toLocaleString('en')} certificate files, git repository; ${d.rounds} rounds, fresh process each`);
     out.push(
-      `In-process parse, ${p.passes} passes: parseCryptoFile + certificateFacts ${p.factsUsPerCert.median.toFixed(0)} µs/cert ` +
-        `vs node X509Certificate (subject, validTo, fingerprint256) ${p.nativeX509UsPerCert.median.toFixed(0)} µs/cert: ${describeRatio(p.ratioFactsToNative)}.`,
-      'inspect reports more per certificate (issuer, serial, SANs, key type, CA flag, expiry state, both hashes); most of the',
-      'loop\'s time is 300 process start-ups, which is what a shell loop costs.',
+      formatTable([
+        ['measure', 'median / p90', 'vs baseline'],
+        ['find + read + X509Certificate', medP90(d.baseline), 'baseline'],
+        ['find + index work (readCertificateEntry ×N)', medP90(d.index), describeRatio(d.ratioIndexToBaseline)],
+        ['  + first Problems pass (key permissions, git ls-files per repository)', medP90(d.problems), describeRatio(d.ratioProblemsToBaseline)],
+      ]),
+      '',
+    );
+  }
+  if (r.sizes) {
+    const e = r.sizes;
+    out.push(
+      `Bundles: dist/extension.js (compiled at activation) ${kb(e.activationBytes)}; packages in it: ${e.activationPackages.join(', ') || 'none'};`,
+      `loaded later: ${e.lazyFiles.map((f) => `${f.file} ${kb(f.bytes)}`).join(', ')}. .vsix: ${e.vsixBytes !== undefined ? kb(e.vsixBytes) : `not built (${e.vsixError})`}.`,
       '',
     );
   }
@@ -88,8 +103,41 @@ export function renderReport(r: BenchResults): string {
       '',
     );
   }
+  out.push(...targets(r));
   for (const [section, message] of Object.entries(r.errors)) out.push(`${section}: FAILED (${message.split('\n')[0]})`);
   return out.join('\n');
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+
+/** Issue 9's targets, one line each: measured, target, met or not (n/a when the section did not run). */
+function targets(r: BenchResults): string[] {
+  const rows: string[][] = [['target', 'measured', 'goal', 'met']];
+  const add = (name: string, value: number | undefined, goal: number, show: (v: number) => string, below = true): void => {
+    rows.push([name, value === undefined || !Number.isFinite(value) ? 'not measured' : show(value), `${below ? '≤' : '≥'} ${show(goal)}`, value === undefined ? 'n/a' : value <= goal ? 'yes' : 'NO']);
+  };
+  const x = (v: number): string => `${v.toFixed(2)}×`;
+  const ms0 = (v: number): string => `${v.toFixed(0)} ms`;
+  const editor = r.editor && !('skipped' in r.editor) ? r.editor : undefined;
+  const inspect = r.inspect && !('skipped' in r.inspect) ? r.inspect : undefined;
+  add('(a) CLI renew / tutorial pipeline', r.renew?.ratioCliToTutorial, 1.0, x);
+  if (r.renew?.ratioCliNoExtraCaToTutorial !== undefined) add('(a) same, CLI without NODE_EXTRA_CA_CERTS', r.renew.ratioCliNoExtraCaToTutorial, 1.0, x);
+  add('(b) in-process renewal / tutorial pipeline', r.renew?.ratioInProcessToTutorial, 0.35, x);
+  add('(c) inspect --json / bare X509Certificate script', inspect?.ratioCliToBare, 1.5, x);
+  add('(d) index / find + read + X509Certificate', r.index?.ratioIndexToBaseline, 1.5, x);
+  add('(d) first Problems pass / same baseline', r.index?.ratioProblemsToBaseline, 2.0, x);
+  add('(d) one change → index updated after the debounce (host)', editor?.update.watcherToIndex ? editor.update.watcherToIndex.median - 250 : undefined, 100, ms0);
+  add('(e) code compiled at activation', r.sizes ? r.sizes.activationBytes / 1024 : undefined, 150, (v) => `${v.toFixed(0)} KB`);
+  const heavy = r.sizes?.activationPackages.filter((p) => p === 'node-forge' || p === 'axios');
+  rows.push(['(e) forge/axios not loaded at activation', heavy === undefined ? 'not measured' : heavy.length === 0 ? 'absent' : heavy.join(', '), 'absent', heavy === undefined ? 'n/a' : heavy.length === 0 ? 'yes' : 'NO']);
+  const smoke = r.hostSmokeActivationMs;
+  add('(e) host smoke activation median (--host-smoke)', smoke && smoke.length > 0 ? [...smoke].sort((a, b) => a - b)[smoke.length >> 1] : undefined, 40, ms0);
+  add('(f) .vsix', r.sizes?.vsixBytes !== undefined ? r.sizes.vsixBytes / 1024 : undefined, 450, (v) => `${v.toFixed(0)} KB`);
+  return [
+    `Targets (issue 9). NODE_EXTRA_CA_CERTS ${r.machine.nodeExtraCaCerts ? `was set (${r.machine.nodeExtraCaCerts}): every node process above paid for it` : 'was not set'}; load average ${r.machine.loadAverage.join(' ')}.`,
+    formatTable(rows),
+    '',
+  ];
 }
 
 /** `gateway: GET /v1/applications/management/info 200` → `GET management/info`. */

@@ -53,6 +53,7 @@ export async function keyPassphrase(values: Values): Promise<string | undefined>
 export const NETWORK_OPTIONS = {
   'ca-file': { type: 'string' },
   insecure: { type: 'boolean' },
+  proxy: { type: 'string' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -90,12 +91,18 @@ export function timeoutMs(values: Values): number | undefined {
   return Math.round(seconds * 1000);
 }
 
+export const PROXY_USAGE = `  --proxy URL             HTTP(S) proxy for the CONNECT tunnel, also for loopback targets (default: HTTPS_PROXY /
+                          HTTP_PROXY, which loopback targets bypass; NO_PROXY is honoured either way)`;
+
 /** The network options of a subcommand; `--insecure` is announced on stderr every time, because it is dangerous. */
 export function networkOptions(values: Values, io: Io): NetworkOptions {
   const insecure = values.insecure === true;
   if (insecure) io.stderr('warning: --insecure: the server certificate is NOT verified; use only against a local cluster.\n');
   const caFile = stringValue(values, 'ca-file');
-  return { caFile: caFile ? path.resolve(caFile) : undefined, insecure, timeoutMs: timeoutMs(values) };
+  const proxyUrl = stringValue(values, 'proxy');
+  // An explicit --proxy means "this proxy for this target", loopback included (a proxy in front of a local cluster).
+  const proxy = proxyUrl === undefined ? undefined : { url: proxyUrl, includeLoopback: true };
+  return { caFile: caFile ? path.resolve(caFile) : undefined, insecure, timeoutMs: timeoutMs(values), proxy };
 }
 
 /**

@@ -42,8 +42,13 @@ export async function runInspect(argv: readonly string[], io: Io): Promise<numbe
   }
   if (positionals.length === 0) throw new UsageError('inspect needs at least one FILE.');
   const now = new Date();
-  const reports: FileReport[] = [];
-  for (const file of positionals) reports.push(await inspectFile(path.resolve(file), now));
+  // Reads overlap (16 at a time: the thread pool stays busy, the descriptor count small); output keeps argument order.
+  const reports: FileReport[] = new Array(positionals.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < positionals.length; i = next++) reports[i] = await inspectFile(path.resolve(positionals[i]), now);
+  };
+  await Promise.all(Array.from({ length: Math.min(16, positionals.length) }, worker));
 
   const human: string[] = [];
   for (const report of reports) {

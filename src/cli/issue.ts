@@ -1,7 +1,7 @@
 import { tokenOf } from '../core/displayText';
 import { parseTokenInput } from '../connector/tokenInput';
 import { issueCertificate } from '../lifecycle/issue';
-import { KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, parse, requiredString, stringValue } from './args';
+import { KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, requiredString, stringValue } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, UsageError, type Io } from './output';
 import { readSecretInput } from './secretInput';
@@ -10,7 +10,7 @@ import { readSecretInput } from './secretInput';
 export const TOKEN_ENV = 'KYMA_CERT_TOKEN';
 
 export const ISSUE_USAGE = `Usage: kyma-cert issue --token VALUE|- [--connector-url URL] --out-dir DIR [--name NAME] [--force]
-                      [--ca-file FILE] [--insecure] [--timeout SECONDS] [--json]
+                      [--ca-file FILE] [--insecure] [--proxy URL] [--timeout SECONDS] [--json]
                       [--key-passphrase-env VAR | --key-passphrase-file FILE]
 
 Gets a first client certificate with a one-time token from Kyma or SAP Compass: generates a new RSA 2048 key,
@@ -31,6 +31,7 @@ renewals) into DIR.
   --name NAME        file base name (default: client)
   --force            replace existing files of that name
 With a passphrase the new key is written encrypted (PKCS#8, AES-256-CBC):
+${PROXY_USAGE}
 ${KEY_PASSPHRASE_USAGE}`;
 
 /** `kyma-cert issue …` */

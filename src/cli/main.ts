@@ -1,11 +1,5 @@
 import { redactSecrets } from '../core/displayText';
-import { runEmulatorCli } from '../emulator/cli';
-import { INSPECT_USAGE, runInspect } from './inspect';
-import { ISSUE_USAGE, runIssue } from './issue';
 import { processIo, redactingIo, reportError, UsageError, EXIT_USAGE, type Io } from './output';
-import { RENEW_USAGE, runRenew } from './renew';
-import { RESTORE_USAGE, runRestore } from './restore';
-import { REVOKE_USAGE, runRevoke } from './revoke';
 
 const USAGE = `kyma-cert: Kyma Application Connector client certificates
 
@@ -25,12 +19,23 @@ Exit codes: 0 ok, 1 bug, 2 usage/config, 3 unreadable input or key mismatch, 4 e
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, { run: Command; usage: string }>> = {
-  inspect: { run: runInspect, usage: INSPECT_USAGE },
-  renew: { run: runRenew, usage: RENEW_USAGE },
-  issue: { run: runIssue, usage: ISSUE_USAGE },
-  revoke: { run: runRevoke, usage: REVOKE_USAGE },
-  restore: { run: runRestore, usage: RESTORE_USAGE },
+/**
+ * Each command is loaded when it runs, never before: `inspect` needs no HTTP client, `renew` no emulator. The bundle
+ * is split along these imports (esbuild.mjs: one file per lazily imported module), so a run compiles only what it uses.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  inspect: async () => (await import('./inspect')).runInspect,
+  renew: async () => (await import('./renew')).runRenew,
+  issue: async () => (await import('./issue')).runIssue,
+  revoke: async () => (await import('./revoke')).runRevoke,
+  restore: async () => (await import('./restore')).runRestore,
+  emulator: async () => {
+    const { runEmulatorCli } = await import('../emulator/cli');
+    return async (argv) => {
+      await runEmulatorCli([...argv]); // runs in the foreground until SIGINT/SIGTERM
+      return 0;
+    };
+  },
 };
 
 /** Runs the command line and returns the exit code. Never calls process.exit, so output is always flushed. */
@@ -48,14 +53,9 @@ export async function main(argv: readonly string[], outputIo: Io = processIo): P
   }
   const json = rest.includes('--json');
   try {
-    if (command === 'emulator') {
-      // Runs in the foreground until SIGINT/SIGTERM.
-      await runEmulatorCli([...rest]);
-      return 0;
-    }
-    const entry = COMMANDS[command];
-    if (!entry) throw new UsageError(`Unknown command "${command}".`);
-    return await entry.run(rest, io);
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load) throw new UsageError(`Unknown command "${command}".`);
+    return await (await load())(rest, io);
   } catch (e) {
     return reportError(io, json, e);
   }

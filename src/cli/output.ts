@@ -8,12 +8,20 @@ export const EXIT_USAGE = 2;
 export const EXIT_UNEXPECTED = 1;
 
 /** A wrong command line: unknown flag, missing argument, contradictory flags. */
+const USAGE_ERROR = Symbol.for('kyma-cert.UsageError');
+
+/** A wrong command line (exit 2). Recognised across bundle files like KymaCertError (see core/errors.ts). */
 export class UsageError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[USAGE_ERROR] === true;
+  }
+
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
   }
 }
+Object.defineProperty(UsageError.prototype, USAGE_ERROR, { value: true });
 
 /** Where a command writes: results on stdout, progress and warnings on stderr (so `--json` output stays parseable). */
 export interface Io {

@@ -1,10 +1,10 @@
 import { renewCertificate } from '../lifecycle/renew';
-import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, parse, resolveGatewayInputs } from './args';
+import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, resolveGatewayInputs } from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 
 export const RENEW_USAGE = `Usage: kyma-cert renew --cert FILE [--key FILE] [--info-url URL | --domain DOMAIN]
-                      [--ca-file FILE] [--insecure] [--timeout SECONDS] [--allow-issuer-change] [--new-key] [--json]
+                      [--ca-file FILE] [--insecure] [--proxy URL] [--timeout SECONDS] [--allow-issuer-change] [--new-key] [--json]
                       [--key-passphrase-env VAR | --key-passphrase-file FILE]
 
 Renews a client certificate with its existing key. The subject and renewal URL come from
@@ -22,6 +22,7 @@ the previous certificate goes to .kyma-backups/. The info URL is remembered in <
   --new-key               rotate the key: a new key of the same type and size (encrypted like the old one)
                           replaces it together with the verified certificate; the old key goes to the backup
   --json                  machine-readable result or error on stdout
+${PROXY_USAGE}
 ${KEY_PASSPHRASE_USAGE}`;
 
 /** `kyma-cert renew …` */

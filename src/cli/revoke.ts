@@ -4,18 +4,19 @@ import { certificatesInFile } from '../core/certificate';
 import { safeDisplayText } from '../core/displayText';
 import { readRegularFile } from '../io/boundedRead';
 import { revokeCertificate } from '../lifecycle/revoke';
-import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, parse, resolveGatewayInputs } from './args';
+import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, resolveGatewayInputs } from './args';
 import { exitCodeFor } from '../core/errors';
 import { printResult, progressPrinter, UsageError, type Io } from './output';
 
 export const REVOKE_USAGE = `Usage: kyma-cert revoke --cert FILE [--key FILE] [--yes] [--info-url URL | --domain DOMAIN]
-                       [--ca-file FILE] [--insecure] [--timeout SECONDS] [--json]
+                       [--ca-file FILE] [--insecure] [--proxy URL] [--timeout SECONDS] [--json]
                        [--key-passphrase-env VAR | --key-passphrase-file FILE]
 
 Revokes the certificate at the Connector Service. It keeps working until it expires, but it can never be
 renewed again: the application then needs a new certificate from a one-time token.
 Asks for confirmation on a terminal; without a terminal, --yes is required.
 
+${PROXY_USAGE}
 ${KEY_PASSPHRASE_USAGE}`;
 
 /** Asks on the terminal; true only for an explicit yes. */

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { vscodeProxySettings } from '../features/proxySettings';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
@@ -84,7 +85,7 @@ export function registerRequestCertificateWithTokenCommand(
     const attempt = await runner.runAskingForCa(spec, settings.current.caFile || undefined, async ({ signal, progress, log }, caFile) => {
       // The connector stack (axios) loads on first use, not at activation.
       const { issueCertificate } = await import('../lifecycle/issue');
-      return issueCertificate({ token, connectorUrl, outDir, name, chooseName, force, caFile, insecure: spec.insecure, signal, onProgress: progress, log });
+      return issueCertificate({ token, connectorUrl, outDir, name, chooseName, force, caFile, insecure: spec.insecure, proxy: vscodeProxySettings(), signal, onProgress: progress, log });
     });
     if (!attempt.ok) return attempt.cancelled ? 'cancelled' : 'failed';
     const issued = attempt.value;

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { vscodeProxySettings } from '../features/proxySettings';
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { usableKeyFile } from '../lifecycle/certificateEntry';
@@ -78,7 +79,7 @@ export function registerRevokeCertificateCommand(
     const outcome = await runner.run({ title: t('Revoking {0}', name), certFile: entry.file }, async ({ signal, progress, log }) => {
       const { revokeCertificate } = await import('../lifecycle/revoke');
       const { caFile } = resolved;
-      return revokeCertificate({ certFile: entry.file, keyFile, keyPassphrase, infoUrl, caFile, insecure: current.insecure, signal, onProgress: progress, log });
+      return revokeCertificate({ certFile: entry.file, keyFile, keyPassphrase, infoUrl, caFile, insecure: current.insecure, proxy: vscodeProxySettings(), signal, onProgress: progress, log });
     });
     if (!outcome.ok) return outcome.cancelled ? 'cancelled' : 'failed';
     log.info(`Revoked ${certificateLogLabel(leaf)} in ${index.displayPath(entry.file)}`);

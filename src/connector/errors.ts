@@ -173,7 +173,7 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
     // A hostile or broken server streaming an endless body: cut off at the cap instead of filling memory.
     return new KymaCertError('server', `${context.operation}: ${where} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024} KiB; it was not read`, undefined, { ...options, remedy: { kind: 'retry-later' } });
   }
-  if (code === PROXY_REFUSED) return proxyRefused(error as { proxyStatus?: number }, detail, context, options);
+  if (code === PROXY_REFUSED) return proxyRefused(error as Parameters<typeof proxyRefused>[0], detail, context, options);
   if (context.timedOut || code === 'ETIMEDOUT') {
     return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, undefined, { ...options, remedy: { kind: 'retry-later' } });
   }
@@ -220,10 +220,11 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
 }
 
 /** The proxy answered CONNECT with something else than 200: 407 needs credentials, anything else is a refusal. */
-function proxyRefused(error: { proxyStatus?: number }, detail: string, context: TransportContext, options: { cause: Error }): KymaCertError {
+function proxyRefused(error: { proxyStatus?: number; cause?: { proxyStatus?: number } }, detail: string, context: TransportContext, options: { cause: Error }): KymaCertError {
+  const status = error.proxyStatus ?? error.cause?.proxyStatus; // axios keeps the agent's error as `cause`
   return new KymaCertError('network', `${context.operation}: ${detail}`, undefined, {
     ...options,
-    remedy: { kind: 'check-proxy', data: { status: error.proxyStatus } },
+    remedy: { kind: 'check-proxy', data: { status } },
   });
 }
 

@@ -5,14 +5,14 @@
  * Its `subject` text loses multi-valued RDNs and escaping, so the ordered subject/issuer attributes are decoded
  * from the DER ourselves (forge's certificate parser would reject EC public keys).
  */
-import { createHash } from 'node:crypto';
-import forge from 'node-forge';
+import { createHash, X509Certificate } from 'node:crypto';
+import { asn1 } from './forge-asn1';
 import { KymaCertError } from './errors';
 import { DnAttribute, attributesFromNameNode, firstValue, formatConnectorSubject, formatRfc4514, sameName } from './dn';
-import { Asn1, childrenOf, forgeFromDer, forgeToDer, isPrimitive, toPem } from './der';
+import { Asn1, forgeFromDer, forgeToDer, isPrimitive, readChildren, readTlv, TAG_CONTEXT_0_CONSTRUCTED, TAG_SEQUENCE, toPem, type Tlv } from './der';
 import { PublicKeyInfo, describeKey } from './keys';
 import { parseCryptoFile } from './pem';
-import { CertificateInput, toX509 } from './x509';
+import { CertificateInput, certificateDer, toX509 } from './x509';
 
 export type { CertificateInput } from './x509';
 
@@ -41,7 +41,7 @@ export interface CertificateFacts {
   sha256Hex: string;
   publicKey: PublicKeyInfo;
   isCA: boolean;
-  /** Subject equals issuer and the certificate's own key verifies its signature. */
+  /** Issued by itself: subject equals issuer and the key identifiers match (OpenSSL's X509_check_issued). */
   selfSigned: boolean;
   /** Extended key usage OIDs (empty when the extension is absent). */
   extKeyUsage: string[];
@@ -53,15 +53,23 @@ interface TbsParts {
   subject: Asn1;
 }
 
-/** Locates issuer, validity and subject inside TBSCertificate. */
+/**
+ * Locates issuer, validity and subject inside TBSCertificate. The byte ranges come from the small TLV reader and
+ * only those three (small) elements go through forge: parsing the whole certificate with forge, extensions and key
+ * included, was most of the index's and inspect's time (OpenSSL has already checked the DER in toX509).
+ */
 function tbsParts(der: Buffer): TbsParts {
   const what = 'certificate structure';
-  const tbs = childrenOf(childrenOf(forgeFromDer(der, 'certificate'), what)[0], what);
+  const certificate = readTlv(der);
+  const tbs = certificate && certificate.tag === TAG_SEQUENCE ? readChildren(der, certificate)?.[0] : undefined;
+  const fields = tbs && tbs.tag === TAG_SEQUENCE ? readChildren(der, tbs) : undefined;
+  if (!fields) throw new KymaCertError('parse', `${what} is malformed`);
   // TBSCertificate: [0] version (optional), serial, signature, issuer, validity, subject, spki, …
-  const offset = tbs.length > 0 && tbs[0].tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && tbs[0].type === 0 ? 1 : 0;
-  const [issuer, validity, subject] = [tbs[offset + 2], tbs[offset + 3], tbs[offset + 4]];
+  const offset = fields.length > 0 && fields[0].tag === TAG_CONTEXT_0_CONSTRUCTED ? 1 : 0;
+  const [issuer, validity, subject] = [fields[offset + 2], fields[offset + 3], fields[offset + 4]];
   if (!issuer || !validity || !subject) throw new KymaCertError('parse', `${what} is malformed`);
-  return { issuer, validity, subject };
+  const node = (tlv: Tlv): Asn1 => forgeFromDer(der.subarray(tlv.start, tlv.end), 'certificate');
+  return { issuer: node(issuer), validity: node(validity), subject: node(subject) };
 }
 
 /** Reads Validity's two times; undefined if they are not UTCTime/GeneralizedTime. */
@@ -70,8 +78,8 @@ function validityDates(validity: Asn1): { notBefore: Date; notAfter: Date } | un
   if (times.length !== 2) return undefined;
   const dates = times.map((t) => {
     try {
-      if (isPrimitive(t, forge.asn1.Type.UTCTIME)) return forge.asn1.utcTimeToDate(t.value);
-      if (isPrimitive(t, forge.asn1.Type.GENERALIZEDTIME)) return forge.asn1.generalizedTimeToDate(t.value);
+      if (isPrimitive(t, asn1.Type.UTCTIME)) return asn1.utcTimeToDate(t.value);
+      if (isPrimitive(t, asn1.Type.GENERALIZEDTIME)) return asn1.generalizedTimeToDate(t.value);
     } catch {
       return undefined;
     }
@@ -113,7 +121,24 @@ function splitSubjectAltNames(text: string | undefined): string[] {
  * Accepts PEM (the first certificate in it), DER, an X509Certificate or facts. Throws `parse` / `too-large`.
  */
 export function certificateFacts(input: CertificateInput): CertificateFacts {
-  const x509 = toX509(input);
+  const der = certificateDer(input);
+  const sha256Hex = createHash('sha256').update(der).digest('hex');
+  const cached = factsByHash.get(sha256Hex);
+  if (cached) return cached;
+  const facts = computeFacts(input instanceof X509Certificate ? input : toX509(der), sha256Hex);
+  factsByHash.set(sha256Hex, facts);
+  if (factsByHash.size > MAX_CACHED_FACTS) factsByHash.delete(factsByHash.keys().next().value as string);
+  return facts;
+}
+
+/**
+ * Facts by the SHA-256 of the DER. A workspace repeats the same CA certificate in every chain file, and the editor
+ * re-reads files on every change: each distinct certificate is parsed once. (Facts are treated as immutable.)
+ */
+const factsByHash = new Map<string, CertificateFacts>();
+const MAX_CACHED_FACTS = 4096;
+
+function computeFacts(x509: X509Certificate, sha256Hex: string): CertificateFacts {
   const der = x509.raw;
   const parts = tbsParts(der);
   const subject = attributesFromNameNode(parts.subject);
@@ -122,14 +147,9 @@ export function certificateFacts(input: CertificateInput): CertificateFacts {
     notBefore: new Date(x509.validFrom),
     notAfter: new Date(x509.validTo),
   };
-  let selfSigned = false;
-  if (sameName(subject, issuer)) {
-    try {
-      selfSigned = x509.verify(x509.publicKey);
-    } catch {
-      selfSigned = false;
-    }
-  }
+  // Issued by itself as OpenSSL's chain building decides it (same name, matching key identifiers): verifying the
+  // self-signature as well cost more than the rest of the facts for the EC roots, and proves nothing about trust.
+  const selfSigned = sameName(subject, issuer) && x509.checkIssued(x509);
   let publicKey: PublicKeyInfo;
   try {
     publicKey = describeKey(x509.publicKey);
@@ -151,7 +171,7 @@ export function certificateFacts(input: CertificateInput): CertificateFacts {
     notAfter: validity.notAfter,
     subjectAltNames: splitSubjectAltNames(x509.subjectAltName),
     fingerprint256: x509.fingerprint256,
-    sha256Hex: createHash('sha256').update(der).digest('hex'),
+    sha256Hex,
     publicKey,
     isCA: x509.ca,
     selfSigned,

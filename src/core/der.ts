@@ -3,17 +3,16 @@
  * `parse` errors, small node builders and readers, and the PEM writer. Certificates, CSRs, names and the emulator
  * build and read their structures with these.
  */
-import forge from 'node-forge';
+import { asn1, type Asn1 as ForgeAsn1, type ByteStringBuffer } from './forge-asn1';
 import { KymaCertError } from './errors';
 
-export type Asn1 = forge.asn1.Asn1;
+export type Asn1 = ForgeAsn1;
 
-const { asn1 } = forge;
 const { Class, Type } = asn1;
 
 // decodeBitStrings:false keeps signatures and keys opaque (forge would otherwise try to read their bytes as ASN.1).
 const PARSE_OPTIONS = { strict: true, parseAllBytes: true, decodeBitStrings: false };
-type FromDer = (bytes: string | forge.util.ByteStringBuffer, options: Record<string, boolean>) => Asn1;
+type FromDer = (bytes: string | ByteStringBuffer, options: Record<string, boolean>) => Asn1;
 const fromDer = asn1.fromDer as unknown as FromDer;
 
 /** Parses DER (every byte, no trailing data) into a forge tree; any failure is a `parse` error naming `what`. */

@@ -2,7 +2,7 @@
  * Distinguished names: decoding from DER, encoding for CSRs, and the text forms the tools and the
  * Connector Service use. Attributes are kept in DER order (outermost RDN first), as in the certificate.
  */
-import forge from 'node-forge';
+import { asn1 } from './forge-asn1';
 import { KymaCertError } from './errors';
 import { Asn1, forgeFromDer, forgeToDer, oid as oidNode, sequence, set, stringValue } from './der';
 
@@ -85,7 +85,7 @@ export function attributeTypeOid(type: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // DER ↔ attributes
 
-const T = forge.asn1.Type;
+const T = asn1.Type;
 // Universal tag numbers of the directory string types (forge's typings lack some of them).
 const UNIVERSAL_STRING = 28;
 const STRING_TYPES: ReadonlySet<number> = new Set([
@@ -100,7 +100,7 @@ const STRING_TYPES: ReadonlySet<number> = new Set([
 ]);
 
 function decodeStringValue(node: Asn1): { value: string; valueIsHexDer?: boolean } {
-  if (node.tagClass !== forge.asn1.Class.UNIVERSAL || node.constructed || !STRING_TYPES.has(node.type)) {
+  if (node.tagClass !== asn1.Class.UNIVERSAL || node.constructed || !STRING_TYPES.has(node.type)) {
     return { value: `#${forgeToDer(node).toString('hex')}`, valueIsHexDer: true };
   }
   const raw = node.value as string;
@@ -142,7 +142,7 @@ export function attributesFromNameNode(name: Asn1): DnAttribute[] {
       if (typeNode.type !== T.OID || typeof typeNode.value !== 'string') bad();
       let oid: string;
       try {
-        oid = forge.asn1.derToOid(typeNode.value as string);
+        oid = asn1.derToOid(typeNode.value as string);
       } catch (e) {
         throw new KymaCertError('parse', 'distinguished name has a malformed attribute type', undefined, { cause: e });
       }

@@ -80,7 +80,17 @@ export interface KymaCertErrorOptions {
   serverMessage?: string;
 }
 
+/**
+ * The CLI and the extension load parts of the code from separate bundle files (esbuild.mjs), each with its own copy
+ * of this class: `instanceof` recognises an error from any copy by this registry-wide symbol.
+ */
+const KYMA_CERT_ERROR = Symbol.for('kyma-cert.KymaCertError');
+
 export class KymaCertError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[KYMA_CERT_ERROR] === true;
+  }
+
   readonly status?: number;
   readonly serverMessage?: string;
   readonly hint?: string;
@@ -109,6 +119,7 @@ export class KymaCertError extends Error {
     return { kind: this.kind, message: this.message, hint: this.hint, remedy: this.remedy, status: this.status };
   }
 }
+Object.defineProperty(KymaCertError.prototype, KYMA_CERT_ERROR, { value: true });
 
 export function isKymaCertError(e: unknown, kind?: ErrorKind): e is KymaCertError {
   return e instanceof KymaCertError && (kind === undefined || e.kind === kind);

@@ -2,7 +2,7 @@
  * Private keys: loading (PEM or DER; PKCS#1, PKCS#8, SEC1; plain or encrypted with a passphrase), matching against a certificate, generating.
  * Key material never goes into an error message.
  */
-import { KeyObject, createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync } from 'node:crypto';
+import { KeyObject, createHash, createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync } from 'node:crypto';
 import { promisify } from 'node:util';
 import { KymaCertError } from './errors';
 import { keyFileFormatOf, type KeyFileFormat } from './keyFileFormat';
@@ -135,6 +135,37 @@ export function keyMatchesCertificate(key: KeyObject, cert: CertificateInput): b
     throw new KymaCertError('unsupported', "the certificate's public key algorithm is not supported", undefined, { cause: e });
   }
   return spkiDer(key).equals(certSpki);
+}
+
+const spkiByKeyFile = new Map<string, Buffer>();
+const spkiByCertificate = new Map<string, Buffer>();
+const MAX_CACHED_SPKI = 4096;
+
+function remember(cache: Map<string, Buffer>, key: string, value: Buffer): Buffer {
+  cache.set(key, value);
+  if (cache.size > MAX_CACHED_SPKI) cache.delete(cache.keys().next().value as string);
+  return value;
+}
+
+/**
+ * Whether the (unencrypted) private key in `keyData` belongs to the certificate, for the index: the public halves
+ * are compared as SPKI DER, each computed once per distinct key file content / certificate and cached (the index
+ * re-pairs every certificate on each change; decoding a key with OpenSSL and exporting both public keys was most of
+ * its time). Only public keys are kept, keyed by SHA-256. Throws like loadPrivateKey (e.g. passphrase-required).
+ */
+export function keyDataMatchesCertificate(keyData: Buffer, certDer: Buffer): boolean {
+  const keyHash = createHash('sha256').update(keyData).digest('hex');
+  const keySpki = spkiByKeyFile.get(keyHash) ?? remember(spkiByKeyFile, keyHash, spkiDer(loadPrivateKey(keyData)));
+  const certHash = createHash('sha256').update(certDer).digest('hex');
+  let certSpki = spkiByCertificate.get(certHash);
+  if (!certSpki) {
+    try {
+      certSpki = remember(spkiByCertificate, certHash, toX509(certDer).publicKey.export({ type: 'spki', format: 'der' }));
+    } catch (e) {
+      throw new KymaCertError('unsupported', "the certificate's public key algorithm is not supported", undefined, { cause: e });
+    }
+  }
+  return keySpki.equals(certSpki);
 }
 
 /** A private key as PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), the form OpenSSL 3 writes. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { vscodeProxySettings } from './proxySettings';
 import { CommandId, StatusBarId } from '../constants';
 import { isKymaCertError, messageOf } from '../core/errors';
 import { AutoRenewCandidate, planAutoRenew, renewalDueAt } from '../lifecycle/autoRenewPolicy';
@@ -160,7 +161,7 @@ export class AutoRenew implements vscode.Disposable {
       const { keyFile, infoUrl, caFile } = candidate;
       const insecure = this.settings.current.insecure;
       const rotateKey = this.settings.current.rotateKey;
-      return renewCertificate({ certFile: entry.file, keyFile, keyPassphrase: passphrase, infoUrl, caFile, insecure, rotateKey, signal, log: (line) => log(`Auto-renew: ${line}`) });
+      return renewCertificate({ certFile: entry.file, keyFile, keyPassphrase: passphrase, infoUrl, caFile, insecure, rotateKey, proxy: vscodeProxySettings(), signal, log: (line) => log(`Auto-renew: ${line}`) });
     });
     if (!outcome.ok) {
       if (outcome.cancelled && this.disposed) return;

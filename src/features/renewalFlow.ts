@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { vscodeProxySettings } from './proxySettings';
 import { CommandId } from '../constants';
 import { certificateLogLabel } from '../core/certificate';
 import { ErrorKind, KymaCertError, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
@@ -116,7 +117,7 @@ export class RenewalFlow {
       const { renewCertificate } = await import('../lifecycle/renew');
       const { keyFile, keyPassphrase, infoUrl } = inputs;
       const rotateKey = this.settings.current.rotateKey;
-      const result = await renewCertificate({ certFile, keyFile, keyPassphrase, infoUrl, caFile, insecure: spec.insecure, rotateKey, signal, onProgress: progress, log });
+      const result = await renewCertificate({ certFile, keyFile, keyPassphrase, infoUrl, caFile, insecure: spec.insecure, rotateKey, proxy: vscodeProxySettings(), signal, onProgress: progress, log });
       this.log.info(`Renewed ${certificateLogLabel(result.renewed)}`);
       return result;
     });

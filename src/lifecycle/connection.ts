@@ -106,7 +106,12 @@ function optionalString(file: string, json: Record<string, unknown>, field: stri
 export async function readConnection(certFile: string): Promise<RememberedConnection | undefined> {
   const file = connectionFileFor(certFile);
   const data = await readRegularFileIfExists(file, MAX_CONNECTION_BYTES);
-  if (data === undefined) return undefined;
+  return data === undefined ? undefined : parseConnection(certFile, data);
+}
+
+/** The checks of `readConnection` on the bytes of the connection file (also what the property test drives). */
+export async function parseConnection(certFile: string, data: Buffer): Promise<RememberedConnection> {
+  const file = connectionFileFor(certFile);
   let parsed: unknown;
   try {
     parsed = JSON.parse(data.toString('utf8'));

@@ -35,6 +35,10 @@ export interface LockContents {
   startTime?: string;
 }
 
+/**
+ * Reads a kernel file under /proc. Not `readRegularFile`: procfs files report size 0, so a size-capped read would
+ * get nothing; these paths are fixed and the kernel's, not a workspace's.
+ */
 function readProc(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8').trim();

@@ -46,7 +46,7 @@ export async function resolveConnection(
       inputs.remembered !== undefined && infoUrl === inputs.remembered.infoUrl
         ? locationFor(infoUrl, inputs.remembered.backend ?? 'kyma', inputs.remembered.directorUrl)
         : locationFor(infoUrl),
-    network: { caFile: inputs.caFile, insecure: req.insecure, timeoutMs: req.timeoutMs, signal: req.signal },
+    network: { caFile: inputs.caFile, insecure: req.insecure, timeoutMs: req.timeoutMs, signal: req.signal, proxy: req.proxy },
     remembered: inputs.remembered,
   };
 }

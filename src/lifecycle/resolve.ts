@@ -12,16 +12,14 @@
  *   4. pairing rules (`core/pairing.ts`) for the key: `app.key`, `app-key.pem`, `app.key.pem` next to `app.crt`.
  * An explicit key is the only key candidate: when the user names a key, a mismatch is reported, not papered over.
  */
-import { X509Certificate } from 'node:crypto';
 import * as path from 'node:path';
 import { KymaCertError, isKymaCertError } from '../core/errors';
-import { loadPrivateKey } from '../core/keys';
+import { keyDataMatchesCertificate } from '../core/keys';
 import { keyCandidates } from '../core/pairing';
 import { parseCryptoFile, type CryptoBlock } from '../core/pem';
 import { readRegularFile, readRegularFileIfExists } from '../io/boundedRead';
 import { readConnection, type RememberedConnection } from './connection';
 import { precedence, type ExplicitChoices, type WorkspaceDefaults } from './precedence';
-import { certificateHasKey } from './verify';
 
 export { defaultsFromSettings, infoUrlForDomain, precedence, type ExplicitChoices, type WorkspaceDefaults } from './precedence';
 
@@ -91,11 +89,8 @@ export async function pairKey(
   certificates: readonly Buffer[],
   sameFile?: { file: string; keyBlocks: readonly CryptoBlock[] },
 ): Promise<KeyPairing> {
-  const x509 = certificates.map((der) => new X509Certificate(der));
-  const matches = (data: Buffer): boolean => {
-    const key = loadPrivateKey(data);
-    return x509.some((c) => certificateHasKey(c, key));
-  };
+  // Public halves compared as SPKI, each computed once per distinct key / certificate (cached in core/keys).
+  const matches = (data: Buffer): boolean => certificates.some((der) => keyDataMatchesCertificate(data, der));
   let firstFound: KeyPairing | undefined;
   for (const block of sameFile?.keyBlocks ?? []) {
     if (block.kind === 'encrypted-private-key') {

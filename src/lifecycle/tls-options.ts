@@ -1,6 +1,7 @@
 import { createBackend, type ConnectorBackend } from '../connector/backend';
-import { ConnectorClient, type ConnectorClientOptions } from '../connector/client';
+import type { ConnectorClientOptions } from '../connector/client';
 import type { BackendKind } from '../connector/tokenInput';
+import type { ProxySettings } from '../connector/proxy';
 import { KymaCertError } from '../core/errors';
 import { parseCryptoFile } from '../core/pem';
 import { readRequiredFile } from './material';
@@ -14,6 +15,8 @@ export interface NetworkOptions {
   /** Per-request timeout in milliseconds. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Corporate proxy (CLI --proxy, VS Code http.proxy); absent: from the environment (HTTPS_PROXY, NO_PROXY). */
+  proxy?: ProxySettings;
 }
 
 /** The client certificate (PEM) and key (PEM) presented in the mTLS handshake. */
@@ -36,15 +39,10 @@ export async function readServerCa(caFile: string): Promise<string> {
 async function clientOptions(net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorClientOptions> {
   const caPem = net.caFile ? await readServerCa(net.caFile) : undefined;
   return {
-    tls: { caPem, insecure: net.insecure, certPem: identity?.certPem, keyPem: identity?.keyPem },
+    tls: { caPem, insecure: net.insecure, certPem: identity?.certPem, keyPem: identity?.keyPem, proxy: net.proxy },
     timeoutMs: net.timeoutMs,
     signal: net.signal,
   };
-}
-
-/** A Connector Service client for these network options, optionally presenting a client certificate. */
-export async function createConnectorClient(net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorClient> {
-  return new ConnectorClient(await clientOptions(net, identity));
 }
 
 /** The backend (Kyma REST / Compass GraphQL) for these network options, optionally presenting a client certificate. */
