@@ -8,7 +8,7 @@ import { isKymaCertError } from '../core/errors';
 import { CertificateIndex } from '../features/certificateIndex';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
 import { WorkflowRunner } from '../features/workflowRunner';
-import { certificateLogLabel } from '../core/certificate';
+import { certificateLogLabel } from '../core/certificateLabel';
 import { suggestedFileName } from '../views/fileNames';
 import { formatUtc } from '../views/presentation';
 import { SettingsService } from '../features/settings';

@@ -5,7 +5,7 @@ import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
 import { WorkflowRunner } from '../features/workflowRunner';
-import { certificateLogLabel } from '../core/certificate';
+import { certificateLogLabel } from '../core/certificateLabel';
 import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from '../features/settings';
 import { readRegularFile } from '../io/boundedRead';

@@ -7,7 +7,7 @@ import { CertificateIndex } from '../features/certificateIndex';
 import { resolveCertificateTarget } from '../features/certificatePicker';
 import { CommandOutcome, optionsArg, refusedInRestrictedMode } from '../features/commandSupport';
 import { WorkflowRunner } from '../features/workflowRunner';
-import { certificateLogLabel } from '../core/certificate';
+import { certificateLogLabel } from '../core/certificateLabel';
 import { displayName } from '../views/presentation';
 import { askForInfoUrl } from '../features/renewalPrompts';
 import { KeyPassphrases } from '../features/keyPassphrases';

@@ -11,7 +11,7 @@ import { KymaCertError } from './errors';
 import { DnAttribute, attributesFromNameNode, firstValue, formatConnectorSubject, formatRfc4514, sameName } from './dn';
 import { Asn1, forgeFromDer, forgeToDer, isPrimitive, readChildren, readTlv, TAG_CONTEXT_0_CONSTRUCTED, TAG_SEQUENCE, toPem, type Tlv } from './der';
 import { PublicKeyInfo, describeKey } from './keys';
-import { parseCryptoFile } from './pem';
+import { parseCryptoFile, type CryptoBlock } from './pem';
 import { CertificateInput, certificateDer, toX509 } from './x509';
 
 export type { CertificateInput } from './x509';
@@ -209,10 +209,20 @@ export function isIssuedBy(child: CertificateInput | CertificateFacts, issuer: C
   }
 }
 
+export { certificateLogLabel } from './certificateLabel';
+
 /**
- * How every log line names a certificate: subject, the SHA-256 fingerprint in one format (`AB:CD:…`, as shown in
- * the editor and by `openssl x509 -fingerprint -sha256`) and the end of validity.
+ * The `facts` array problems.ts' findProblems expects: facts for each certificate block, undefined for other blocks and
+ * for certificates that can't be read (which findProblems then reports as unreadable).
  */
-export function certificateLogLabel(facts: Pick<CertificateFacts, 'subjectText' | 'fingerprint256' | 'notAfter'>): string {
-  return `${facts.subjectText} (SHA-256 ${facts.fingerprint256}, valid until ${facts.notAfter.toISOString()})`;
+export function factsForBlocks(blocks: readonly CryptoBlock[]): Array<CertificateFacts | undefined> {
+  return blocks.map((block) => {
+    if (block.kind !== 'certificate') return undefined;
+    try {
+      return certificateFacts(block.der);
+    } catch {
+      return undefined;
+    }
+  });
 }
+

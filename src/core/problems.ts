@@ -3,7 +3,7 @@
  * at the exact PEM block, the CLI could print them the same way. Pure: the caller parses, computes facts,
  * pairs the key and reads the remembered connection; this module only judges.
  */
-import { certificateFacts, CertificateFacts } from './certificate';
+import type { CertificateFacts } from './certificate';
 import { assessExpiry, ExpiryAssessment, ExpiryThresholds, MS_PER_DAY } from './expiry';
 import type { CryptoBlock } from './pem';
 
@@ -191,17 +191,3 @@ function day(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/**
- * The `facts` array {@link findProblems} expects: facts for each certificate block, undefined for other blocks and
- * for certificates that can't be read (which findProblems then reports as unreadable).
- */
-export function factsForBlocks(blocks: readonly CryptoBlock[]): Array<CertificateFacts | undefined> {
-  return blocks.map((block) => {
-    if (block.kind !== 'certificate') return undefined;
-    try {
-      return certificateFacts(block.der);
-    } catch {
-      return undefined;
-    }
-  });
-}

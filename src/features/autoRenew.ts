@@ -10,7 +10,7 @@ import { KeyPassphrases } from './keyPassphrases';
 import { displayName, formatUtc } from '../views/presentation';
 import { SettingsService } from './settings';
 import { WorkflowRunner } from './workflowRunner';
-import { certificateLogLabel } from '../core/certificate';
+import { certificateLogLabel } from '../core/certificateLabel';
 
 interface FailureRecord {
   /** The certificate that failed; a different one in the file (renewed elsewhere) starts afresh. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { vscodeProxySettings } from './proxySettings';
 import { CommandId } from '../constants';
-import { certificateLogLabel } from '../core/certificate';
+import { certificateLogLabel } from '../core/certificateLabel';
 import { ErrorKind, KymaCertError, NEEDS_NEW_CERTIFICATE, isKymaCertError, messageOf } from '../core/errors';
 import { assessExpiry } from '../core/expiry';
 import { writeConnection, type RememberedConnection } from '../lifecycle/connection';

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { certificateFacts } from '../../../src/core/certificate';
 import { parseCryptoFile } from '../../../src/core/pem';
-import { factsForBlocks, findProblems, KeyPairing, Problem, ProblemInput } from '../../../src/core/problems';
+import { factsForBlocks } from '../../../src/core/certificate';
+import { findProblems, KeyPairing, Problem, ProblemInput } from '../../../src/core/problems';
 import { certValid } from '../helpers/certs';
 
 // Whole seconds: X.509 validity has second resolution, so day counts below come out exact.
