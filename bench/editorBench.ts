@@ -86,7 +86,19 @@ export async function runEditorBench(opts: {
   opts.log('editor: running the host bench (code-server + Chromium)');
   const run = await timeProcess(
     process.execPath,
-    [runner, '--extensionTestsPath', entry, '--workspace', workspace, '--label', 'bench', '--trust', opts.trust ?? 'trusted', '--timeout', String(RUNNER_TIMEOUT_SEC)],
+    [
+      runner,
+      '--extensionTestsPath',
+      entry,
+      '--workspace',
+      workspace,
+      '--label',
+      'bench',
+      '--trust',
+      opts.trust ?? 'trusted',
+      '--timeout',
+      String(RUNNER_TIMEOUT_SEC),
+    ],
     {
       cwd: opts.root,
       env: {
@@ -101,7 +113,10 @@ export async function runEditorBench(opts: {
   );
   const progress = existsSync(`${outFile}.log`) ? await fs.readFile(`${outFile}.log`, 'utf8') : '(no progress logged)\n';
   if (run.code !== 0 || !existsSync(outFile)) {
-    const output = (run.stdout + run.stderr).split('\n').filter((l) => !l.startsWith('[remote-connection]')).join('\n');
+    const output = (run.stdout + run.stderr)
+      .split('\n')
+      .filter((l) => !l.startsWith('[remote-connection]'))
+      .join('\n');
     throw new Error(`host bench failed (runner exit ${run.code}). Host progress:\n${progress}Runner output:\n${output.trim().slice(-2500)}`);
   }
   const samples = JSON.parse(await fs.readFile(outFile, 'utf8')) as EditorBenchSamples;

@@ -27,7 +27,8 @@ export async function runIndexBench(opts: { workerPath: string; factory: Certifi
   await writeFillerFiles(root);
   await writeCertificates(root, opts.factory);
   await fs.writeFile(path.join(root, '.gitignore'), '*.key\n');
-  const git = (...args: string[]): void => void execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], { cwd: root, stdio: 'ignore' });
+  const git = (...args: string[]): void =>
+    void execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], { cwd: root, stdio: 'ignore' });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'workspace');

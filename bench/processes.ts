@@ -83,7 +83,10 @@ export function startEmulatorProcess(cliPath: string, stateDir: string, validity
         requestLog,
         async sync() {
           const logged = new Promise<void>((r) => waiters.push(r));
-          const res = await fetch(`${urls.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: SYNC_APPLICATION, 'Content-Type': 'application/json' } });
+          const res = await fetch(`${urls.internalUrl}/v1/applications/tokens`, {
+            method: 'POST',
+            headers: { Application: SYNC_APPLICATION, 'Content-Type': 'application/json' },
+          });
           if (!res.ok) throw new Error(`emulator token route answered ${res.status}`);
           await res.arrayBuffer();
           await logged;

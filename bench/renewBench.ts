@@ -99,12 +99,28 @@ export async function runRenewBench(opts: {
 
   const renewers: Record<Side, (slot: Slot) => Promise<void>> = {
     cli: async (slot) => {
-      await mustSucceed(process.execPath, [cliPath, 'renew', '--cert', slot.certFile, '--key', slot.keyFile, '--info-url', urls.infoUrl, '--ca-file', urls.serverCaFile, '--json']);
+      await mustSucceed(process.execPath, [
+        cliPath,
+        'renew',
+        '--cert',
+        slot.certFile,
+        '--key',
+        slot.keyFile,
+        '--info-url',
+        urls.infoUrl,
+        '--ca-file',
+        urls.serverCaFile,
+        '--json',
+      ]);
     },
     cliNoExtraCa: async (slot) => {
       const env = { ...process.env };
       delete env.NODE_EXTRA_CA_CERTS;
-      await mustSucceed(process.execPath, [cliPath, 'renew', '--cert', slot.certFile, '--key', slot.keyFile, '--info-url', urls.infoUrl, '--ca-file', urls.serverCaFile, '--json'], { env });
+      await mustSucceed(
+        process.execPath,
+        [cliPath, 'renew', '--cert', slot.certFile, '--key', slot.keyFile, '--info-url', urls.infoUrl, '--ca-file', urls.serverCaFile, '--json'],
+        { env },
+      );
     },
     tutorial: async (slot) => {
       await mustSucceed('bash', [script, slot.certFile, slot.keyFile, renewUrl, urls.serverCaFile]);

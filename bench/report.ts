@@ -14,7 +14,9 @@ export function renderReport(r: BenchResults): string {
 
   if (r.renew) {
     const a = r.renew;
-    out.push(`Renewal, ${a.rounds} interleaved rounds per side${budgetNote(a.stoppedByBudget)} (${a.warmupRounds} warm-up rounds dropped), ${a.keyType}, one emulator over loopback`);
+    out.push(
+      `Renewal, ${a.rounds} interleaved rounds per side${budgetNote(a.stoppedByBudget)} (${a.warmupRounds} warm-up rounds dropped), ${a.keyType}, one emulator over loopback`,
+    );
     out.push(
       formatTable([
         ['contender', 'median / p90', 'vs tutorial pipeline'],
@@ -48,7 +50,9 @@ export function renderReport(r: BenchResults): string {
   }
   if (r.index) {
     const d = r.index;
-    out.push(`Index in plain node: ${d.workspaceFiles.toLocaleString('en')} files, ${d.certificates.toLocaleString('en')} certificate files, git repository; ${d.rounds} rounds, fresh process each`);
+    out.push(
+      `Index in plain node: ${d.workspaceFiles.toLocaleString('en')} files, ${d.certificates.toLocaleString('en')} certificate files, git repository; ${d.rounds} rounds, fresh process each`,
+    );
     out.push(
       formatTable([
         ['measure', 'median / p90', 'vs baseline'],
@@ -71,7 +75,9 @@ export function renderReport(r: BenchResults): string {
   else if (r.editor) {
     const d = r.editor;
     const f = d.fullScan;
-    out.push(`Editor (VS Code ${d.vscodeVersion} via code-server${d.trust === 'restricted' ? ', workspace untrusted' : ''}), workspace of ${d.workspaceFiles.toLocaleString('en')} files, ${d.certificates.toLocaleString('en')} certificate files`);
+    out.push(
+      `Editor (VS Code ${d.vscodeVersion} via code-server${d.trust === 'restricted' ? ', workspace untrusted' : ''}), workspace of ${d.workspaceFiles.toLocaleString('en')} files, ${d.certificates.toLocaleString('en')} certificate files`,
+    );
     out.push(
       formatTable([
         ['measure', 'median / p90', 'vs baseline'],
@@ -81,11 +87,19 @@ export function renderReport(r: BenchResults): string {
         ['  baseline: findFiles + read every file', medP90(f.findFilesRead), describeRatio(f.ratioIndexToFindFilesRead)],
         ['  baseline: findFiles + read + X509Certificate', medP90(f.findFilesReadX509), describeRatio(f.ratioIndexToFindFilesReadX509)],
         ...(d.outsideHost
-          ? [['  same per-file work in plain node (readCertificateEntry ×1,000)', medP90(d.outsideHost.readCertificateEntry), `index: ${describeRatio(d.outsideHost.ratioIndexToOutside)}`]]
+          ? [
+              [
+                '  same per-file work in plain node (readCertificateEntry ×1,000)',
+                medP90(d.outsideHost.readCertificateEntry),
+                `index: ${describeRatio(d.outsideHost.ratioIndexToOutside)}`,
+              ],
+            ]
           : []),
         [
           `${d.arrival.files.toLocaleString('en')} files moved in → all indexed via file watchers`,
-          d.arrival.indexedViaWatchersMs === null ? `not within ${ms(d.arrival.limitMs)} (${d.arrival.indexedAtLimit} indexed)` : ms(d.arrival.indexedViaWatchersMs),
+          d.arrival.indexedViaWatchersMs === null
+            ? `not within ${ms(d.arrival.limitMs)} (${d.arrival.indexedAtLimit} indexed)`
+            : ms(d.arrival.indexedViaWatchersMs),
           '',
         ],
         [
@@ -114,7 +128,12 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 function targets(r: BenchResults): string[] {
   const rows: string[][] = [['target', 'measured', 'goal', 'met']];
   const add = (name: string, value: number | undefined, goal: number, show: (v: number) => string, below = true): void => {
-    rows.push([name, value === undefined || !Number.isFinite(value) ? 'not measured' : show(value), `${below ? '≤' : '≥'} ${show(goal)}`, value === undefined ? 'n/a' : value <= goal ? 'yes' : 'NO']);
+    rows.push([
+      name,
+      value === undefined || !Number.isFinite(value) ? 'not measured' : show(value),
+      `${below ? '≤' : '≥'} ${show(goal)}`,
+      value === undefined ? 'n/a' : value <= goal ? 'yes' : 'NO',
+    ]);
   };
   const x = (v: number): string => `${v.toFixed(2)}×`;
   const ms0 = (v: number): string => `${v.toFixed(0)} ms`;
@@ -126,10 +145,20 @@ function targets(r: BenchResults): string[] {
   add('(c) inspect --json / bare X509Certificate script', inspect?.ratioCliToBare, 1.5, x);
   add('(d) index / find + read + X509Certificate', r.index?.ratioIndexToBaseline, 1.5, x);
   add('(d) first Problems pass / same baseline', r.index?.ratioProblemsToBaseline, 2.0, x);
-  add('(d) one change → index updated after the debounce (host)', editor?.update.watcherToIndex ? editor.update.watcherToIndex.median - 250 : undefined, 100, ms0);
+  add(
+    '(d) one change → index updated after the debounce (host)',
+    editor?.update.watcherToIndex ? editor.update.watcherToIndex.median - 250 : undefined,
+    100,
+    ms0,
+  );
   add('(e) code compiled at activation', r.sizes ? r.sizes.activationBytes / 1024 : undefined, 150, (v) => `${v.toFixed(0)} KB`);
   const heavy = r.sizes?.activationPackages.filter((p) => p === 'node-forge' || p === 'axios');
-  rows.push(['(e) forge/axios not loaded at activation', heavy === undefined ? 'not measured' : heavy.length === 0 ? 'absent' : heavy.join(', '), 'absent', heavy === undefined ? 'n/a' : heavy.length === 0 ? 'yes' : 'NO']);
+  rows.push([
+    '(e) forge/axios not loaded at activation',
+    heavy === undefined ? 'not measured' : heavy.length === 0 ? 'absent' : heavy.join(', '),
+    'absent',
+    heavy === undefined ? 'n/a' : heavy.length === 0 ? 'yes' : 'NO',
+  ]);
   const smoke = r.hostSmokeActivationMs;
   add('(e) host smoke activation median (--host-smoke)', smoke && smoke.length > 0 ? [...smoke].sort((a, b) => a - b)[smoke.length >> 1] : undefined, 40, ms0);
   add('(f) .vsix', r.sizes?.vsixBytes !== undefined ? r.sizes.vsixBytes / 1024 : undefined, 450, (v) => `${v.toFixed(0)} KB`);

@@ -34,7 +34,16 @@ type Section = (typeof SECTIONS)[number];
 /** Everything latest.json holds. */
 export interface BenchResults {
   generatedAt: string;
-  machine: { cpus: number; cpuModel: string; node: string; openssl: string; curl: string; platform: string; nodeExtraCaCerts: string | null; loadAverage: number[] };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    openssl: string;
+    curl: string;
+    platform: string;
+    nodeExtraCaCerts: string | null;
+    loadAverage: number[];
+  };
   durationSeconds: number;
   renew?: RenewBenchResult;
   inspect?: MozillaBenchResult | { skipped: string };

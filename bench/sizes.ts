@@ -29,7 +29,10 @@ export async function measureSizes(root: string, workDir: string): Promise<Sizes
   const vsix = path.join(workDir, 'kyma-cert.vsix');
   try {
     if (!existsSync(vsce)) throw new Error('vsce not installed');
-    execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], { cwd: root, stdio: 'ignore' });
+    execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], {
+      cwd: root,
+      stdio: 'ignore',
+    });
     result.vsixBytes = (await fs.stat(vsix)).size;
   } catch (e) {
     result.vsixError = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -42,7 +42,6 @@ export const CERTIFICATES_VIEW_ID = 'kymaCert.certificates';
 /** Owner of the Problems entries (DiagnosticCollection name and `Diagnostic.source`). */
 export const DIAGNOSTICS_SOURCE = 'Kyma Certificates';
 
-
 /** File extensions that may hold certificates (the manifest's activation globs say the same). */
 export const CERTIFICATE_EXTENSIONS = ['crt', 'pem', 'cer', 'der'] as const;
 

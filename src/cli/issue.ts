@@ -1,7 +1,17 @@
 import { tokenOf } from '../core/displayText';
 import { parseTokenInput } from '../connector/tokenInput';
 import { issueCertificate } from '../lifecycle/issue';
-import { KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, requiredString, stringValue } from './args';
+import {
+  KEY_PASSPHRASE_OPTIONS,
+  KEY_PASSPHRASE_USAGE,
+  keyPassphrase,
+  NETWORK_OPTIONS,
+  networkOptions,
+  PROXY_USAGE,
+  parse,
+  requiredString,
+  stringValue,
+} from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, UsageError, type Io } from './output';
 import { readSecretInput } from './secretInput';

@@ -55,7 +55,9 @@ export async function main(argv: readonly string[], outputIo: Io = processIo): P
   try {
     const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
     if (!load) throw new UsageError(`Unknown command "${command}".`);
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (e) {
     return reportError(io, json, e);
   }

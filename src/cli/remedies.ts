@@ -4,8 +4,7 @@
  */
 import type { Remedy } from '../core/errors';
 
-const NEW_CERTIFICATE =
-  'Request a new certificate with a one-time token: kyma-cert issue --token-url URL (Kyma: create a TokenRequest for the application).';
+const NEW_CERTIFICATE = 'Request a new certificate with a one-time token: kyma-cert issue --token-url URL (Kyma: create a TokenRequest for the application).';
 
 /** One sentence or two: what to run or pass next. */
 export function cliRemedyText(remedy: Remedy): string {

@@ -1,5 +1,15 @@
 import { renewCertificate } from '../lifecycle/renew';
-import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, resolveGatewayInputs } from './args';
+import {
+  GATEWAY_OPTIONS,
+  KEY_PASSPHRASE_OPTIONS,
+  KEY_PASSPHRASE_USAGE,
+  keyPassphrase,
+  NETWORK_OPTIONS,
+  networkOptions,
+  PROXY_USAGE,
+  parse,
+  resolveGatewayInputs,
+} from './args';
 import { certificateJson, certificateSummary } from './facts';
 import { printResult, progressPrinter, type Io } from './output';
 

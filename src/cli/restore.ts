@@ -35,8 +35,18 @@ export async function runRestore(argv: readonly string[], io: Io): Promise<numbe
     printResult(
       io,
       json,
-      { backups: backups.map((b) => ({ id: b.id, createdAt: b.createdAt.toISOString(), certBackup: b.certBackup, caBackup: b.caBackup ?? null, keyBackup: b.keyBackup ?? null })) },
-      backups.length === 0 ? [`No backups of ${certFile}.`] : backups.map((b) => `${b.id}  ${isoSeconds(b.createdAt)}  ${b.certBackup}${b.keyBackup ? ' (with the previous key)' : ''}`),
+      {
+        backups: backups.map((b) => ({
+          id: b.id,
+          createdAt: b.createdAt.toISOString(),
+          certBackup: b.certBackup,
+          caBackup: b.caBackup ?? null,
+          keyBackup: b.keyBackup ?? null,
+        })),
+      },
+      backups.length === 0
+        ? [`No backups of ${certFile}.`]
+        : backups.map((b) => `${b.id}  ${isoSeconds(b.createdAt)}  ${b.certBackup}${b.keyBackup ? ' (with the previous key)' : ''}`),
     );
     return 0;
   }

@@ -4,7 +4,17 @@ import { certificatesInFile } from '../core/certificate';
 import { safeDisplayText } from '../core/displayText';
 import { readRegularFile } from '../io/boundedRead';
 import { revokeCertificate } from '../lifecycle/revoke';
-import { GATEWAY_OPTIONS, KEY_PASSPHRASE_OPTIONS, KEY_PASSPHRASE_USAGE, keyPassphrase, NETWORK_OPTIONS, networkOptions, PROXY_USAGE, parse, resolveGatewayInputs } from './args';
+import {
+  GATEWAY_OPTIONS,
+  KEY_PASSPHRASE_OPTIONS,
+  KEY_PASSPHRASE_USAGE,
+  keyPassphrase,
+  NETWORK_OPTIONS,
+  networkOptions,
+  PROXY_USAGE,
+  parse,
+  resolveGatewayInputs,
+} from './args';
 import { exitCodeFor } from '../core/errors';
 import { printResult, progressPrinter, UsageError, type Io } from './output';
 

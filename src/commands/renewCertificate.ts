@@ -13,7 +13,9 @@ import { SettingsService } from '../features/settings';
 export function registerRenewCertificateCommand(flow: RenewalFlow, index: CertificateIndex, settings: SettingsService): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.renewCertificate, async (arg?: unknown): Promise<RenewalOutcome | undefined> => {
     const t = vscode.l10n.t;
-    const refusal = t('Renewal is disabled in Restricted Mode: it would send your client certificate to a server and rewrite files in this folder. Trust the workspace to renew certificates.');
+    const refusal = t(
+      'Renewal is disabled in Restricted Mode: it would send your client certificate to a server and rewrite files in this folder. Trust the workspace to renew certificates.',
+    );
     if (refusedInRestrictedMode(refusal)) return 'refused';
     const target = await resolveCertificateTarget(arg, index, settings, {
       placeHolder: t('Which certificate should be renewed?'),

@@ -46,7 +46,13 @@ export function registerRequestCertificateWithTokenCommand(
 ): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.requestCertificateWithToken, async (arg?: unknown): Promise<CommandOutcome> => {
     const t = vscode.l10n.t;
-    if (refusedInRestrictedMode(t('Requesting a certificate is disabled in Restricted Mode: it would contact a server and write a private key into this folder. Trust the workspace to request certificates.'))) {
+    if (
+      refusedInRestrictedMode(
+        t(
+          'Requesting a certificate is disabled in Restricted Mode: it would contact a server and write a private key into this folder. Trust the workspace to request certificates.',
+        ),
+      )
+    ) {
       return 'refused';
     }
     const args = optionsArg<TokenRequestArgs>(arg);
@@ -85,7 +91,20 @@ export function registerRequestCertificateWithTokenCommand(
     const attempt = await runner.runAskingForCa(spec, settings.current.caFile || undefined, async ({ signal, progress, log }, caFile) => {
       // The connector stack (axios) loads on first use, not at activation.
       const { issueCertificate } = await import('../lifecycle/issue');
-      return issueCertificate({ token, connectorUrl, outDir, name, chooseName, force, caFile, insecure: spec.insecure, proxy: vscodeProxySettings(), signal, onProgress: progress, log });
+      return issueCertificate({
+        token,
+        connectorUrl,
+        outDir,
+        name,
+        chooseName,
+        force,
+        caFile,
+        insecure: spec.insecure,
+        proxy: vscodeProxySettings(),
+        signal,
+        onProgress: progress,
+        log,
+      });
     });
     if (!attempt.ok) return attempt.cancelled ? 'cancelled' : 'failed';
     const issued = attempt.value;
@@ -94,7 +113,12 @@ export function registerRequestCertificateWithTokenCommand(
     const showDetails = t('Show Details');
     void vscode.window
       .showInformationMessage(
-        t('New certificate {0} written to {1}: valid until {2}.', issued.certificate.commonName ?? path.parse(issued.certFile).name, index.displayPath(issued.certFile), formatUtc(issued.certificate.notAfter)),
+        t(
+          'New certificate {0} written to {1}: valid until {2}.',
+          issued.certificate.commonName ?? path.parse(issued.certFile).name,
+          index.displayPath(issued.certFile),
+          formatUtc(issued.certificate.notAfter),
+        ),
         showDetails,
       )
       .then((choice) => {
@@ -109,7 +133,9 @@ async function askForToken(): Promise<string | undefined> {
   const t = vscode.l10n.t;
   const answer = await vscode.window.showInputBox({
     title: t('Request Certificate with Token'),
-    prompt: t('Paste what you were given: the Kyma token URL, the Compass legacy connector URL, the Compass "data to connect the application" (base64), or a raw token. It works once, within 5 minutes.'),
+    prompt: t(
+      'Paste what you were given: the Kyma token URL, the Compass legacy connector URL, the Compass "data to connect the application" (base64), or a raw token. It works once, within 5 minutes.',
+    ),
     placeHolder: 'https://connector-service.example.com/v1/applications/signingRequests/info?token=…',
     ignoreFocusOut: true,
     validateInput: (value) => {

@@ -29,7 +29,9 @@ export function registerRestoreCertificateCommand(
 ): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.restoreCertificate, async (arg?: unknown, options?: unknown): Promise<CommandOutcome> => {
     const t = vscode.l10n.t;
-    if (refusedInRestrictedMode(t('Restoring is disabled in Restricted Mode: it rewrites files in this folder. Trust the workspace to restore certificates.'))) {
+    if (
+      refusedInRestrictedMode(t('Restoring is disabled in Restricted Mode: it rewrites files in this folder. Trust the workspace to restore certificates.'))
+    ) {
       return 'refused';
     }
     const target = await resolveCertificateTarget(arg, index, settings, { placeHolder: t('Which certificate should be restored?'), clientOnly: true });

@@ -33,10 +33,18 @@ export function registerRevokeCertificateCommand(
 ): vscode.Disposable {
   return vscode.commands.registerCommand(CommandId.revokeCertificate, async (arg?: unknown, options?: unknown): Promise<CommandOutcome> => {
     const t = vscode.l10n.t;
-    if (refusedInRestrictedMode(t('Revocation is disabled in Restricted Mode: it would send your client certificate to a server. Trust the workspace to revoke certificates.'))) {
+    if (
+      refusedInRestrictedMode(
+        t('Revocation is disabled in Restricted Mode: it would send your client certificate to a server. Trust the workspace to revoke certificates.'),
+      )
+    ) {
       return 'refused';
     }
-    const target = await resolveCertificateTarget(arg, index, settings, { placeHolder: t('Which certificate should be revoked?'), clientOnly: true, askWhenSeveral: true });
+    const target = await resolveCertificateTarget(arg, index, settings, {
+      placeHolder: t('Which certificate should be revoked?'),
+      clientOnly: true,
+      askWhenSeveral: true,
+    });
     if (!target) return 'cancelled';
     const entry = index.get(target);
     const leaf = entry?.certificates[0].facts;
@@ -51,7 +59,9 @@ export function registerRevokeCertificateCommand(
     }
     const keyFile = usableKeyFile(entry.key);
     if (!keyFile) {
-      void vscode.window.showErrorMessage(t('Revoking {0} needs its private key (the request is signed in the TLS handshake), and no matching key was found.', name));
+      void vscode.window.showErrorMessage(
+        t('Revoking {0} needs its private key (the request is signed in the TLS handshake), and no matching key was found.', name),
+      );
       return 'refused';
     }
     const current = settings.current;
@@ -79,17 +89,34 @@ export function registerRevokeCertificateCommand(
     const outcome = await runner.run({ title: t('Revoking {0}', name), certFile: entry.file }, async ({ signal, progress, log }) => {
       const { revokeCertificate } = await import('../lifecycle/revoke');
       const { caFile } = resolved;
-      return revokeCertificate({ certFile: entry.file, keyFile, keyPassphrase, infoUrl, caFile, insecure: current.insecure, proxy: vscodeProxySettings(), signal, onProgress: progress, log });
+      return revokeCertificate({
+        certFile: entry.file,
+        keyFile,
+        keyPassphrase,
+        infoUrl,
+        caFile,
+        insecure: current.insecure,
+        proxy: vscodeProxySettings(),
+        signal,
+        onProgress: progress,
+        log,
+      });
     });
     if (!outcome.ok) return outcome.cancelled ? 'cancelled' : 'failed';
     log.info(`Revoked ${certificateLogLabel(leaf)} in ${index.displayPath(entry.file)}`);
     await index.refresh(target);
     const requestNew = t('Request Certificate with Token…');
-    void vscode.window.showInformationMessage(t('Revoked {0}. Renewal is no longer possible; request a new certificate with a one-time token.', name), requestNew).then((choice) => {
-      if (choice === requestNew) {
-        void vscode.commands.executeCommand(CommandId.requestCertificateWithToken, { outDir: path.dirname(entry.file), name: path.parse(entry.file).name, replace: true });
-      }
-    });
+    void vscode.window
+      .showInformationMessage(t('Revoked {0}. Renewal is no longer possible; request a new certificate with a one-time token.', name), requestNew)
+      .then((choice) => {
+        if (choice === requestNew) {
+          void vscode.commands.executeCommand(CommandId.requestCertificateWithToken, {
+            outDir: path.dirname(entry.file),
+            name: path.parse(entry.file).name,
+            replace: true,
+          });
+        }
+      });
     return 'done';
   });
 }

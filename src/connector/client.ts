@@ -232,7 +232,11 @@ export class ConnectorClient {
     } catch (e) {
       if (e instanceof KymaCertError) throw e; // a proxy setting that is not a URL
       // Unreadable CA, certificate or key: say which kind of input, never echo it.
-      throw new KymaCertError('config', `${operation}: the TLS settings cannot be used (${(e as NodeJS.ErrnoException).code ?? 'invalid PEM'})`, 'Check the CA file, client certificate and key.');
+      throw new KymaCertError(
+        'config',
+        `${operation}: the TLS settings cannot be used (${(e as NodeJS.ErrnoException).code ?? 'invalid PEM'})`,
+        'Check the CA file, client certificate and key.',
+      );
     }
     const controller = new AbortController();
     let timedOut = false;

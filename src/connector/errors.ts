@@ -23,8 +23,7 @@ export const HINT_SERVER = 'The Connector Service failed or answered something u
 export const HINT_NETWORK = 'Check the URL, that the cluster is reachable from here, and any VPN or proxy.';
 /** @deprecated throw with `remedy: { kind: 'check-url' }` */
 export const HINT_WRONG_URL = 'The URL does not point at this Connector Service endpoint; use the URLs the service returned.';
-export const HINT_CSR_SUBJECT =
-  'The CSR subject must contain exactly the attributes of `certificate.subject` from management/info (or signingRequests/info).';
+export const HINT_CSR_SUBJECT = 'The CSR subject must contain exactly the attributes of `certificate.subject` from management/info (or signingRequests/info).';
 
 const REJECTED: Remedy = { kind: 'new-certificate-with-token', data: { reason: 'rejected' } };
 const NETWORK: Remedy = { kind: 'check-network' };
@@ -62,22 +61,24 @@ export function errorFromResponse(operation: string, status: number, bodyText: s
   const options = { status, serverMessage: body?.error };
   if (body === undefined) {
     const kind: ErrorKind = status === 404 || status === 405 ? 'config' : 'server';
-    return new KymaCertError(
-      kind,
-      `${operation}: the Connector Service answered HTTP ${status} without a JSON error body`,
-      undefined,
-      { ...options, remedy: kind === 'config' ? { kind: 'check-url' } : { kind: 'retry-later' } },
-    );
+    return new KymaCertError(kind, `${operation}: the Connector Service answered HTTP ${status} without a JSON error body`, undefined, {
+      ...options,
+      remedy: kind === 'config' ? { kind: 'check-url' } : { kind: 'retry-later' },
+    });
   }
   // The service's text is shown to a person: escaped and capped, so it cannot forge terminal lines.
   const said = `${operation} failed (HTTP ${status}): ${safeDisplayText(body.error, 300)}`;
   if (status === 403 && body.error === REVOKED_MESSAGE) {
     return new KymaCertError('revoked', said, undefined, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } } });
   }
-  if (status === 403 && TOKEN_MESSAGES.has(body.error)) return new KymaCertError('invalid-token', said, undefined, { ...options, remedy: { kind: 'new-token' } });
+  if (status === 403 && TOKEN_MESSAGES.has(body.error))
+    return new KymaCertError('invalid-token', said, undefined, { ...options, remedy: { kind: 'new-token' } });
   if (status === 403 && body.error === ADAPTER_FORBIDDEN_MESSAGE) {
     return mtls
-      ? new KymaCertError('revoked', said, HINT_ADAPTER_CERTIFICATE, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } } })
+      ? new KymaCertError('revoked', said, HINT_ADAPTER_CERTIFICATE, {
+          ...options,
+          remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } },
+        })
       : new KymaCertError('invalid-token', said, HINT_ADAPTER_TOKEN, { ...options, remedy: { kind: 'new-token' } });
   }
   // Kyma says `CSR: …`; the adapter wraps the connector's text: `Failed to sign CSR: graphql: … CSR: Invalid …`.
@@ -88,11 +89,15 @@ export function errorFromResponse(operation: string, status: number, bodyText: s
       remedy: { kind: 'new-certificate-with-token', data: { reason: 'subject-mismatch' } },
     });
   }
-  if (status === 404 && body.error === 'Requested resource could not be found.') return new KymaCertError('config', said, undefined, { ...options, remedy: { kind: 'check-url' } });
+  if (status === 404 && body.error === 'Requested resource could not be found.')
+    return new KymaCertError('config', said, undefined, { ...options, remedy: { kind: 'check-url' } });
   if (status === 405) return new KymaCertError('config', said, undefined, { ...options, remedy: { kind: 'check-url' } });
   if (status >= 500) return new KymaCertError('server', said, undefined, { ...options, remedy: { kind: 'retry-later' } });
   if (status >= 400 && status < 500) return new KymaCertError('bad-request', said, undefined, options);
-  return new KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${safeDisplayText(body.error, 300)}`, undefined, { ...options, remedy: { kind: 'retry-later' } });
+  return new KymaCertError('server', `${operation}: unexpected HTTP ${status}: ${safeDisplayText(body.error, 300)}`, undefined, {
+    ...options,
+    remedy: { kind: 'retry-later' },
+  });
 }
 
 /** A 2xx answer whose body is not what the contract promises. */
@@ -171,14 +176,25 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
   if (context.cancelled) return new KymaCertError('cancelled', `${context.operation} was cancelled`, undefined, options);
   if (code === 'ERR_BAD_RESPONSE' && detail.includes('maxContentLength')) {
     // A hostile or broken server streaming an endless body: cut off at the cap instead of filling memory.
-    return new KymaCertError('server', `${context.operation}: ${where} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024} KiB; it was not read`, undefined, { ...options, remedy: { kind: 'retry-later' } });
+    return new KymaCertError(
+      'server',
+      `${context.operation}: ${where} sent an answer larger than ${MAX_RESPONSE_BYTES / 1024} KiB; it was not read`,
+      undefined,
+      { ...options, remedy: { kind: 'retry-later' } },
+    );
   }
   if (code === PROXY_REFUSED) return proxyRefused(error as Parameters<typeof proxyRefused>[0], detail, context, options);
   if (context.timedOut || code === 'ETIMEDOUT') {
-    return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, undefined, { ...options, remedy: { kind: 'retry-later' } });
+    return new KymaCertError('timeout', `${context.operation}: no answer from ${where} within ${context.timeoutMs} ms`, undefined, {
+      ...options,
+      remedy: { kind: 'retry-later' },
+    });
   }
   if (code !== undefined && UNTRUSTED_CODES.has(code)) {
-    return new KymaCertError('untrusted-server', `${context.operation}: server certificate of ${where} not trusted (${code}: ${detail})`, undefined, { ...options, remedy: { kind: 'pass-ca-file' } });
+    return new KymaCertError('untrusted-server', `${context.operation}: server certificate of ${where} not trusted (${code}: ${detail})`, undefined, {
+      ...options,
+      remedy: { kind: 'pass-ca-file' },
+    });
   }
   // Envoy refuses an expired certificate with an alert; Node servers just reset the connection. Either way, with a
   // certificate that our own clock says has expired, that is the reason.
@@ -192,26 +208,25 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
     );
   }
   if (code !== undefined && (CLIENT_CERT_ALERTS.has(code) || (context.withClientCertificate && isHandshakeRefusal(code, context)))) {
-    return new KymaCertError('tls', `${context.operation}: ${where} refused the TLS handshake (${code}: ${detail})`, undefined, { ...options, remedy: REJECTED });
+    return new KymaCertError('tls', `${context.operation}: ${where} refused the TLS handshake (${code}: ${detail})`, undefined, {
+      ...options,
+      remedy: REJECTED,
+    });
   }
   if (code !== undefined && (code.startsWith('ERR_SSL_') || code === 'EPROTO')) {
     // EPROTO is OpenSSL's "alert received" at the socket layer: with a client certificate, a refusal of it.
-    return new KymaCertError(
-      'tls',
-      `${context.operation}: TLS with ${where} failed (${code}: ${detail})`,
-      undefined,
-      { ...options, remedy: context.withClientCertificate ? REJECTED : undefined },
-    );
+    return new KymaCertError('tls', `${context.operation}: TLS with ${where} failed (${code}: ${detail})`, undefined, {
+      ...options,
+      remedy: context.withClientCertificate ? REJECTED : undefined,
+    });
   }
   if (code === 'ECONNRESET' && context.withClientCertificate) {
     // Under TLS 1.3 a server that refuses the client certificate without an alert (Node) resets the connection
     // only after our side of the handshake finished: indistinguishable from any other reset.
-    return new KymaCertError(
-      'network',
-      `${context.operation}: ${where} closed the connection without an answer (${code}: ${detail})`,
-      undefined,
-      { ...options, remedy: { kind: 'check-network', data: { maybeRejected: true } } },
-    );
+    return new KymaCertError('network', `${context.operation}: ${where} closed the connection without an answer (${code}: ${detail})`, undefined, {
+      ...options,
+      remedy: { kind: 'check-network', data: { maybeRejected: true } },
+    });
   }
   if (code !== undefined && NETWORK_CODES.has(code)) {
     return new KymaCertError('network', `${context.operation}: cannot reach ${where} (${code}: ${detail})`, undefined, { ...options, remedy: NETWORK });
@@ -220,7 +235,12 @@ export function errorFromTransport(error: unknown, context: TransportContext): K
 }
 
 /** The proxy answered CONNECT with something else than 200: 407 needs credentials, anything else is a refusal. */
-function proxyRefused(error: { proxyStatus?: number; cause?: { proxyStatus?: number } }, detail: string, context: TransportContext, options: { cause: Error }): KymaCertError {
+function proxyRefused(
+  error: { proxyStatus?: number; cause?: { proxyStatus?: number } },
+  detail: string,
+  context: TransportContext,
+  options: { cause: Error },
+): KymaCertError {
   const status = error.proxyStatus ?? error.cause?.proxyStatus; // axios keeps the agent's error as `cause`
   return new KymaCertError('network', `${context.operation}: ${detail}`, undefined, {
     ...options,

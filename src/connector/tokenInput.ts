@@ -63,7 +63,11 @@ function fromRawToken(token: string, connectorUrl: string | undefined): Connecto
     throw new KymaCertError('config', 'The token is not in a form kyma-cert recognises.', TOKEN_FORMS_HINT);
   }
   if (connectorUrl === undefined || connectorUrl.trim() === '') {
-    throw new KymaCertError('config', 'A raw one-time token needs the connector URL it belongs to.', 'Pass --connector-url URL (the Compass connectorURL …/connector/graphql, or the Kyma connector-service URL).');
+    throw new KymaCertError(
+      'config',
+      'A raw one-time token needs the connector URL it belongs to.',
+      'Pass --connector-url URL (the Compass connectorURL …/connector/graphql, or the Kyma connector-service URL).',
+    );
   }
   const url = parseUrl(connectorUrl.trim());
   if (url === undefined) throw new KymaCertError('config', 'The connector URL is not a URL.', TOKEN_FORMS_HINT);
@@ -90,7 +94,11 @@ export function parseTokenInput(input: string, connectorUrl?: string): Connector
     const token = nested?.token ?? blob.token;
     const url = typeof blob.connectorURL === 'string' && blob.connectorURL !== '' ? blob.connectorURL : connectorUrl;
     if (url === undefined) {
-      throw new KymaCertError('config', 'The Compass token data holds no connectorURL.', 'Pass --connector-url URL (the Compass connectorURL …/connector/graphql).');
+      throw new KymaCertError(
+        'config',
+        'The Compass token data holds no connectorURL.',
+        'Pass --connector-url URL (the Compass connectorURL …/connector/graphql).',
+      );
     }
     const parsed = parseUrl(url);
     if (parsed === undefined) throw new KymaCertError('config', 'The Compass token data holds a connectorURL that is not a URL.', TOKEN_FORMS_HINT);

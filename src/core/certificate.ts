@@ -225,4 +225,3 @@ export function factsForBlocks(blocks: readonly CryptoBlock[]): Array<Certificat
     }
   });
 }
-

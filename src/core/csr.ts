@@ -6,19 +6,7 @@
  * forge's, and forge cannot sign with EC keys), so any key node can load works.
  */
 import { KeyObject, createPublicKey } from 'node:crypto';
-import {
-  bitString,
-  bitStringBytes,
-  childrenOf,
-  contextConstructed,
-  exactDerTree,
-  forgeFromDer,
-  forgeToDer,
-  integer,
-  oidOf,
-  sequence,
-  toPem,
-} from './der';
+import { bitString, bitStringBytes, childrenOf, contextConstructed, exactDerTree, forgeFromDer, forgeToDer, integer, oidOf, sequence, toPem } from './der';
 import { KymaCertError } from './errors';
 import { DnAttribute, attributesFromNameDer, nameNodeFromAttributes } from './dn';
 import { spkiDer } from './keys';

@@ -43,9 +43,7 @@ const OID_TO_SHORT_NAME: Readonly<Record<string, string>> = {
   '0.9.2342.19200300.100.1.25': 'DC',
 };
 
-const SHORT_NAME_TO_OID: ReadonlyMap<string, string> = new Map(
-  Object.entries(OID_TO_SHORT_NAME).map(([oid, name]) => [name.toLowerCase(), oid]),
-);
+const SHORT_NAME_TO_OID: ReadonlyMap<string, string> = new Map(Object.entries(OID_TO_SHORT_NAME).map(([oid, name]) => [name.toLowerCase(), oid]));
 
 /** Extra spellings people type (OpenSSL long names, RFC 4514 upper-case forms). */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -368,16 +366,11 @@ export function subjectSatisfies(expected: readonly DnAttribute[], actual: reado
 export function sameName(a: readonly DnAttribute[], b: readonly DnAttribute[]): boolean {
   return (
     a.length === b.length &&
-    a.every(
-      (x, i) =>
-        x.type === b[i].type && x.value === b[i].value && Boolean(x.joinedWithPrevious) === Boolean(b[i].joinedWithPrevious),
-    )
+    a.every((x, i) => x.type === b[i].type && x.value === b[i].value && Boolean(x.joinedWithPrevious) === Boolean(b[i].joinedWithPrevious))
   );
 }
 
 /** OpenSSL `-subj` form in DER order: `/O=…/CN=…` (`+` joins a multi-valued RDN; `/`, `+`, `\` escaped). */
 export function toOpensslSubj(attrs: readonly DnAttribute[]): string {
-  return attrs
-    .map((a, i) => `${a.joinedWithPrevious && i > 0 ? '+' : '/'}${a.type}=${a.value.replace(/[\\/+]/g, (c) => `\\${c}`)}`)
-    .join('');
+  return attrs.map((a, i) => `${a.joinedWithPrevious && i > 0 ? '+' : '/'}${a.type}=${a.value.replace(/[\\/+]/g, (c) => `\\${c}`)}`).join('');
 }

@@ -134,8 +134,7 @@ export function messageOf(e: unknown): string {
 /** Kinds after which renewal cannot succeed: the user needs a new certificate from a one-time token. */
 export const NEEDS_NEW_CERTIFICATE: ReadonlySet<ErrorKind> = new Set(['expired', 'revoked']);
 
-export const HINT_NEW_CERTIFICATE =
-  'Request a new certificate with a one-time token (Kyma: create a TokenRequest for the application).';
+export const HINT_NEW_CERTIFICATE = 'Request a new certificate with a one-time token (Kyma: create a TokenRequest for the application).';
 
 /** Documented CLI exit codes, one per family of failure (README lists them). */
 export function exitCodeFor(kind: ErrorKind): number {

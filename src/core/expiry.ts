@@ -33,11 +33,7 @@ export const MS_PER_DAY = 86_400_000;
  * Classifies a validity period at `now`. Precedence: not-yet-valid (now < notBefore), expired (now ≥ notAfter),
  * critical (daysLeft ≤ errorDays), expiring (daysLeft ≤ warnDays or fractionLeft ≤ warnFraction), else valid.
  */
-export function assessExpiry(
-  validity: { notBefore: Date; notAfter: Date },
-  now: Date,
-  thresholds: ExpiryThresholds = DEFAULT_THRESHOLDS,
-): ExpiryAssessment {
+export function assessExpiry(validity: { notBefore: Date; notAfter: Date }, now: Date, thresholds: ExpiryThresholds = DEFAULT_THRESHOLDS): ExpiryAssessment {
   const start = validity.notBefore.getTime();
   const end = validity.notAfter.getTime();
   const t = now.getTime();

@@ -9,8 +9,7 @@ import { keyFileFormatOf, type KeyFileFormat } from './keyFileFormat';
 import { CryptoBlock, parseCryptoFile } from './pem';
 import { CertificateInput, toX509 } from './x509';
 
-const HINT_PASSPHRASE_REQUIRED =
-  'Give the passphrase: --key-passphrase-env VAR or --key-passphrase-file FILE on the command line; the editor asks for it.';
+const HINT_PASSPHRASE_REQUIRED = 'Give the passphrase: --key-passphrase-env VAR or --key-passphrase-file FILE on the command line; the editor asks for it.';
 const HINT_BAD_PASSPHRASE = 'Check the passphrase; `openssl pkey -in KEY -noout` asks for it and tells whether it is right.';
 
 /** Public-key summary for display: `rsa` 2048, `ec` P-256, `ed25519`. */
@@ -100,9 +99,7 @@ function decryptBlock(block: CryptoBlock, passphrase: string | undefined): KeyOb
     throw new KymaCertError('passphrase-required', 'The private key is encrypted and no passphrase was given.', HINT_PASSPHRASE_REQUIRED);
   }
   // A legacy key needs its DEK-Info header (cipher and IV) back, so it is handed to OpenSSL as PEM again.
-  const source = block.pemHeaders
-    ? { key: legacyPem(block), format: 'pem' as const }
-    : { key: block.der, format: 'der' as const, type: 'pkcs8' as const };
+  const source = block.pemHeaders ? { key: legacyPem(block), format: 'pem' as const } : { key: block.der, format: 'der' as const, type: 'pkcs8' as const };
   try {
     return createPrivateKey({ ...source, passphrase });
   } catch {

@@ -65,9 +65,7 @@ export function backupDirFor(certPath: string): string {
 /** The inverse of keyCandidates: certificate files a key file may belong to (`app.key` → `app.crt`, `app.pem`, …). */
 export function certificateCandidatesForKey(keyPath: string): string[] {
   const name = path.basename(keyPath);
-  const suffix = [...KEY_SUFFIXES]
-    .sort((a, b) => b.length - a.length)
-    .find((s) => name.toLowerCase().endsWith(s) && name.length > s.length);
+  const suffix = [...KEY_SUFFIXES].sort((a, b) => b.length - a.length).find((s) => name.toLowerCase().endsWith(s) && name.length > s.length);
   if (!suffix) return [];
   const base = name.slice(0, name.length - suffix.length);
   return CERTIFICATE_EXTENSIONS.map((ext) => path.join(path.dirname(keyPath), base + ext));

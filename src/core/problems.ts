@@ -86,7 +86,13 @@ export function findProblems(input: ProblemInput): Problem[] {
     if (block.kind !== 'certificate') return;
     const facts = input.facts[i];
     if (facts === undefined) {
-      problems.push({ code: 'unreadable-certificate', severity: 'error', message: t('This block is not a readable X.509 certificate.'), ...at, renewable: false });
+      problems.push({
+        code: 'unreadable-certificate',
+        severity: 'error',
+        message: t('This block is not a readable X.509 certificate.'),
+        ...at,
+        renewable: false,
+      });
       return;
     }
     const isLeaf = i === leafIndex;
@@ -180,7 +186,9 @@ function pairingProblem(key: KeyPairing, t: Translate): Unlocated | undefined {
       return {
         code: 'key-missing',
         severity: 'information',
-        message: key.file ? t('No private key found (expected {0}); renewal needs it.', key.file) : t('No private key found next to this certificate; renewal needs it.'),
+        message: key.file
+          ? t('No private key found (expected {0}); renewal needs it.', key.file)
+          : t('No private key found next to this certificate; renewal needs it.'),
         renewable: false,
       };
   }
@@ -190,4 +198,3 @@ function pairingProblem(key: KeyPairing, t: Translate): Unlocated | undefined {
 function day(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
-

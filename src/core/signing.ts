@@ -45,11 +45,7 @@ export function signatureAlgorithmFor(key: KeyObject, hash: SignatureHash = 'sha
   const keyType = key.asymmetricKeyType;
   const alg = ALGORITHMS.find((a) => a.keyType === keyType && keyType !== 'ed448' && (a.hash === null || a.hash === hash));
   if (!alg) {
-    throw new KymaCertError(
-      'unsupported',
-      `cannot sign with a ${keyType ?? 'unknown'} key`,
-      'Use an RSA (2048 bits or more) or EC P-256/P-384 key.',
-    );
+    throw new KymaCertError('unsupported', `cannot sign with a ${keyType ?? 'unknown'} key`, 'Use an RSA (2048 bits or more) or EC P-256/P-384 key.');
   }
   return alg;
 }

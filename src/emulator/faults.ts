@@ -8,14 +8,7 @@
 /** Public endpoints, named after their path (`/v1/applications/...`). */
 export type FaultEndpoint = 'signingRequestInfo' | 'certificates' | 'managementInfo' | 'renewals' | 'revocations' | 'any';
 
-export const FAULT_ENDPOINTS: readonly FaultEndpoint[] = [
-  'signingRequestInfo',
-  'certificates',
-  'managementInfo',
-  'renewals',
-  'revocations',
-  'any',
-];
+export const FAULT_ENDPOINTS: readonly FaultEndpoint[] = ['signingRequestInfo', 'certificates', 'managementInfo', 'renewals', 'revocations', 'any'];
 
 export type RequestFault =
   /** Answer with `status` (default 500) and the service's JSON error shape. */

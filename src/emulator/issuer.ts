@@ -2,14 +2,7 @@ import { createPublicKey, KeyObject } from 'node:crypto';
 import { DnAttribute, nameDerFromAttributes } from '../core/dn';
 import { spkiDer } from '../core/keys';
 import type { CertificateFault } from './faults';
-import {
-  CertificateAuthority,
-  createAuthorityCertificate,
-  generateRsaKeyPair,
-  issueClientCertificate,
-  loadAuthority,
-  SignatureHash,
-} from './pki';
+import { CertificateAuthority, createAuthorityCertificate, generateRsaKeyPair, issueClientCertificate, loadAuthority, SignatureHash } from './pki';
 import { DAY_MS, SubjectDefaults } from './options';
 
 /** The 201 body of POST certificates / renewals: base64 of PEM text; crt = client PEM + CA PEM. */
@@ -73,7 +66,13 @@ export class Issuer {
         request = { ...request, spki: spkiDer(await this.getForeignKey()) };
         break;
       case 'wrong-subject':
-        request = { ...request, subjectName: nameDerFromAttributes([{ type: 'CN', value: 'wrong-subject' }, { type: 'O', value: 'Elsewhere' }]) };
+        request = {
+          ...request,
+          subjectName: nameDerFromAttributes([
+            { type: 'CN', value: 'wrong-subject' },
+            { type: 'O', value: 'Elsewhere' },
+          ]),
+        };
         break;
       case 'expired':
         request = { ...request, notBefore: new Date(notBefore.getTime() - 2 * DAY_MS), notAfter: new Date(notBefore.getTime() - DAY_MS) };

@@ -64,13 +64,7 @@ export function subjectNameOf(certDer: Buffer): Buffer {
 }
 
 /** Server certificate for the loopback names (plus any extra host names) signed by the server CA. */
-export function createServerCertificate(
-  ca: CertificateAuthority,
-  key: KeyObject,
-  hosts: readonly string[],
-  notBefore: Date,
-  validityMs: number,
-): string {
+export function createServerCertificate(ca: CertificateAuthority, key: KeyObject, hosts: readonly string[], notBefore: Date, validityMs: number): string {
   return buildCertificate({
     subject: [{ type: 'CN', value: hosts.find((h) => isIP(h) === 0) ?? hosts[0] }],
     issuer: ca.subjectName,

@@ -16,9 +16,7 @@ export interface Route<C = EmulatorContext> {
 export type Routes<C = EmulatorContext> = ReadonlyMap<string, Route<C>>;
 
 export type Resolution<C = EmulatorContext> =
-  | { readonly kind: 'found'; readonly handler: Handler<C>; readonly route: Route<C> }
-  | { readonly kind: 'not-found' }
-  | { readonly kind: 'method-not-allowed' };
+  { readonly kind: 'found'; readonly handler: Handler<C>; readonly route: Route<C> } | { readonly kind: 'not-found' } | { readonly kind: 'method-not-allowed' };
 
 /** Exact-path routing like the service's gorilla/mux router: unknown path → 404, known path + other method → 405. */
 export function resolve<C>(routes: Routes<C>, method: string, pathname: string): Resolution<C> {

@@ -150,7 +150,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createRequestHandler('gateway', gatewayRoutes, ctx, delays, log),
   );
   const internal = http.createServer(createRequestHandler('internal', internalRoutes, ctx, delays, log));
-  for (const [name, server] of [['connector', connector], ['gateway', gateway]] as const) {
+  for (const [name, server] of [
+    ['connector', connector],
+    ['gateway', gateway],
+  ] as const) {
     server.on('tlsClientError', (err: NodeJS.ErrnoException) => log(`${name} TLS handshake failed: ${err.code ?? err.message}`));
   }
   const servers = [connector, gateway, internal];

@@ -4,13 +4,7 @@ import { readRegularFileIfExists } from '../io/boundedRead';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CertificateAuthority,
-  createAuthorityCertificate,
-  createServerCertificate,
-  generateRsaKeyPair,
-  loadAuthority,
-} from './pki';
+import { CertificateAuthority, createAuthorityCertificate, createServerCertificate, generateRsaKeyPair, loadAuthority } from './pki';
 import { DAY_MS } from './options';
 
 /** The PKI the emulator persists in its state dir, so that restarts keep the CAs clients already trust. */
@@ -83,32 +77,13 @@ function coversHosts(certPem: string, hosts: readonly string[]): boolean {
  * Loads the PKI from `stateDir` or creates what is missing or expired. A new server CA forces a new server
  * certificate; the client CA is independent (renewing it would invalidate every issued client certificate).
  */
-export async function loadOrCreatePki(options: {
-  stateDir?: string;
-  extraHosts: readonly string[];
-  clientCaBits: number;
-  now: Date;
-}): Promise<EmulatorPki> {
+export async function loadOrCreatePki(options: { stateDir?: string; extraHosts: readonly string[]; clientCaBits: number; now: Date }): Promise<EmulatorPki> {
   const ownsStateDir = options.stateDir === undefined;
   const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'kyma-emulator-')));
   await mkdir(stateDir, { recursive: true, mode: 0o700 });
 
-  const server = await loadOrCreateAuthority(
-    stateDir,
-    STATE_FILES.serverCaCert,
-    STATE_FILES.serverCaKey,
-    'Kyma Emulator Server CA',
-    2048,
-    options.now,
-  );
-  const client = await loadOrCreateAuthority(
-    stateDir,
-    STATE_FILES.clientCaCert,
-    STATE_FILES.clientCaKey,
-    'Kyma',
-    options.clientCaBits,
-    options.now,
-  );
+  const server = await loadOrCreateAuthority(stateDir, STATE_FILES.serverCaCert, STATE_FILES.serverCaKey, 'Kyma Emulator Server CA', 2048, options.now);
+  const client = await loadOrCreateAuthority(stateDir, STATE_FILES.clientCaCert, STATE_FILES.clientCaKey, 'Kyma', options.clientCaBits, options.now);
 
   const hosts = [...new Set([...LOOPBACK_HOSTS, ...options.extraHosts])];
   let serverCertPem = await readIfExists(join(stateDir, STATE_FILES.serverCert));

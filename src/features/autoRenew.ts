@@ -161,7 +161,18 @@ export class AutoRenew implements vscode.Disposable {
       const { keyFile, infoUrl, caFile } = candidate;
       const insecure = this.settings.current.insecure;
       const rotateKey = this.settings.current.rotateKey;
-      return renewCertificate({ certFile: entry.file, keyFile, keyPassphrase: passphrase, infoUrl, caFile, insecure, rotateKey, proxy: vscodeProxySettings(), signal, log: (line) => log(`Auto-renew: ${line}`) });
+      return renewCertificate({
+        certFile: entry.file,
+        keyFile,
+        keyPassphrase: passphrase,
+        infoUrl,
+        caFile,
+        insecure,
+        rotateKey,
+        proxy: vscodeProxySettings(),
+        signal,
+        log: (line) => log(`Auto-renew: ${line}`),
+      });
     });
     if (!outcome.ok) {
       if (outcome.cancelled && this.disposed) return;
@@ -229,4 +240,3 @@ export class AutoRenew implements vscode.Disposable {
     this.notice.dispose();
   }
 }
-

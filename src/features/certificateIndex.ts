@@ -110,9 +110,7 @@ export class CertificateIndex implements vscode.Disposable {
       if (generation !== this.scanGeneration || this.disposed) return;
       this.entries.clear();
       for (const [file, entry] of fresh) this.entries.set(file, entry);
-      this.log.info(
-        `Indexed ${fresh.size} certificate file(s) in ${Date.now() - started} ms (${reason}; ${skipped} other file(s) skipped).`,
-      );
+      this.log.info(`Indexed ${fresh.size} certificate file(s) in ${Date.now() - started} ms (${reason}; ${skipped} other file(s) skipped).`);
       this.changed.fire();
     });
   }

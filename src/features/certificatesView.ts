@@ -95,9 +95,8 @@ export class CertificatesView implements vscode.Disposable, vscode.TreeDataProvi
     void vscode.commands.executeCommand('setContext', UNRENEWABLE_CONTEXT_KEY, unrenewable);
     const count = needingAction(items.map((i) => i.view));
     const t = vscode.l10n.t;
-    this.tree.badge = count > 0
-      ? { value: count, tooltip: count === 1 ? t('1 certificate needs action') : t('{0} certificates need action', count) }
-      : undefined;
+    this.tree.badge =
+      count > 0 ? { value: count, tooltip: count === 1 ? t('1 certificate needs action') : t('{0} certificates need action', count) } : undefined;
   }
 
   /** The badge as shown now (for the host tests). */

@@ -45,10 +45,7 @@ export class CertificateDetailsPanels implements vscode.Disposable {
     private readonly settings: SettingsService,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions = [
-      index.onDidChange(() => this.renderAll()),
-      settings.onDidChange(() => this.renderAll()),
-    ];
+    this.subscriptions = [index.onDidChange(() => this.renderAll()), settings.onDidChange(() => this.renderAll())];
   }
 
   /** Opens the details of `file`, or brings its open panel to the front. */
@@ -109,7 +106,7 @@ export class CertificateDetailsPanels implements vscode.Disposable {
     const generation = ++open.generation;
     try {
       const entry = this.index.get(file) ?? (await this.readUnindexed(file));
-      const caEntry = entry?.caFile ? this.index.get(entry.caFile) ?? (await this.readUnindexed(entry.caFile)) : undefined;
+      const caEntry = entry?.caFile ? (this.index.get(entry.caFile) ?? (await this.readUnindexed(entry.caFile))) : undefined;
       const { listBackups } = await import('../lifecycle/backups');
       const backups = entry ? await listBackups(file).catch(() => []) : [];
       const t = vscode.l10n.t;

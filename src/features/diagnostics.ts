@@ -86,7 +86,10 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
     const next = new Map<string, Problem[]>();
     const keyFiles = new Set<string>();
     for (const entry of this.index.all()) {
-      next.set(entry.file, problemsOfEntry(entry, now, thresholds, vscode.l10n.t, (f) => this.index.displayPath(f)));
+      next.set(
+        entry.file,
+        problemsOfEntry(entry, now, thresholds, vscode.l10n.t, (f) => this.index.displayPath(f)),
+      );
       const keyFile = keyFileOf(entry);
       if (keyFile) keyFiles.add(keyFile);
     }
@@ -140,9 +143,19 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
       } else if (problem.code === 'expired' || problem.code === 'revoked') {
         // Renewal can't help: offer a new certificate from a one-time token, written over this one.
         const args = { outDir: path.dirname(file), name: path.parse(file).name, replace: true };
-        add(t('Request Certificate with Token…'), problem, { title: t('Request Certificate with Token…'), command: CommandId.requestCertificateWithToken, arguments: [args] }, true);
+        add(
+          t('Request Certificate with Token…'),
+          problem,
+          { title: t('Request Certificate with Token…'), command: CommandId.requestCertificateWithToken, arguments: [args] },
+          true,
+        );
       } else if (problem.code === 'key-permissions' && vscode.workspace.isTrusted) {
-        add(t('Make the key readable by its owner only (chmod 600)'), problem, { title: 'chmod 600', command: InternalCommandId.restrictKeyPermissions, arguments: [file] }, true);
+        add(
+          t('Make the key readable by its owner only (chmod 600)'),
+          problem,
+          { title: 'chmod 600', command: InternalCommandId.restrictKeyPermissions, arguments: [file] },
+          true,
+        );
       }
     }
     return actions;

@@ -42,7 +42,9 @@ export class CertificateHoverProvider implements vscode.HoverProvider, vscode.Di
     const t = vscode.l10n.t;
     // The Problems entry of this block, under the summary (VS Code would otherwise show it above everything).
     const problems = entry
-      ? problemsOfEntry(entry, now, thresholds, t, displayPath).filter((p) => p.startLine === block.startLine).map((p) => p.message)
+      ? problemsOfEntry(entry, now, thresholds, t, displayPath)
+          .filter((p) => p.startLine === block.startLine)
+          .map((p) => p.message)
       : undefined;
     const markdown = new vscode.MarkdownString(
       hoverMarkdown(view, { t, target: entry ? document.uri.toString() : undefined, chain, problems, renewable: renewOffered(view) }),

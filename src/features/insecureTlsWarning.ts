@@ -17,7 +17,7 @@ export class InsecureTlsWarning implements vscode.Disposable {
     this.item.name = vscode.l10n.t('Kyma Certificates: TLS verification');
     this.item.text = `$(warning) ${vscode.l10n.t('Kyma TLS unverified')}`;
     this.item.tooltip = vscode.l10n.t(
-      'kymaCert.insecure is on: the cluster\'s server certificate is not verified, so renewal could talk to an impostor. Click to change the setting.',
+      "kymaCert.insecure is on: the cluster's server certificate is not verified, so renewal could talk to an impostor. Click to change the setting.",
     );
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.item.command = { command: 'workbench.action.openSettings', title: '', arguments: [settingId('insecure')] };

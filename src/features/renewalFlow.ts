@@ -19,7 +19,13 @@ export type RenewalOutcome = 'renewed' | 'failed' | 'cancelled' | 'refused';
 
 /** Failures that prove the connection answers were right (the server was reached and trusted): keep them. */
 const ANSWERS_CONFIRMED_BY: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
-  'cancelled', 'server', 'verification', 'locked', 'bad-request', 'revoked', 'invalid-token',
+  'cancelled',
+  'server',
+  'verification',
+  'locked',
+  'bad-request',
+  'revoked',
+  'invalid-token',
 ]);
 
 interface RenewalInputs {
@@ -117,7 +123,19 @@ export class RenewalFlow {
       const { renewCertificate } = await import('../lifecycle/renew');
       const { keyFile, keyPassphrase, infoUrl } = inputs;
       const rotateKey = this.settings.current.rotateKey;
-      const result = await renewCertificate({ certFile, keyFile, keyPassphrase, infoUrl, caFile, insecure: spec.insecure, rotateKey, proxy: vscodeProxySettings(), signal, onProgress: progress, log });
+      const result = await renewCertificate({
+        certFile,
+        keyFile,
+        keyPassphrase,
+        infoUrl,
+        caFile,
+        insecure: spec.insecure,
+        rotateKey,
+        proxy: vscodeProxySettings(),
+        signal,
+        onProgress: progress,
+        log,
+      });
       this.log.info(`Renewed ${certificateLogLabel(result.renewed)}`);
       return result;
     });

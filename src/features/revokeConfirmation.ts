@@ -11,10 +11,7 @@ export type RevokeAnswer = 'revoke' | 'show-details' | 'cancel';
  * close box return it): "Cancel" cannot be first. So the first button is the harmless "Show Details" — Enter opens
  * the details page and revokes nothing — and "Revoke" must be clicked.
  */
-export async function confirmRevocation(
-  name: string,
-  leaf: { subjectText: string; fingerprint256: string; notAfter: Date },
-): Promise<RevokeAnswer> {
+export async function confirmRevocation(name: string, leaf: { subjectText: string; fingerprint256: string; notAfter: Date }): Promise<RevokeAnswer> {
   const t = vscode.l10n.t;
   const showDetails: vscode.MessageItem = { title: t('Show Details') };
   const revoke: vscode.MessageItem = { title: t('Revoke') };

@@ -50,13 +50,10 @@ export class WorkflowRunner implements vscode.Disposable {
     try {
       const value = spec.quiet
         ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: spec.title }, () => work(controls(() => undefined)))
-        : await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: spec.title, cancellable: true },
-            (progress, token) => {
-              token.onCancellationRequested(() => abort.abort());
-              return work(controls((message) => progress.report({ message })));
-            },
-          );
+        : await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: spec.title, cancellable: true }, (progress, token) => {
+            token.onCancellationRequested(() => abort.abort());
+            return work(controls((message) => progress.report({ message })));
+          });
       return { ok: true, value };
     } catch (error) {
       const cancelled = isKymaCertError(error, 'cancelled');

@@ -42,7 +42,10 @@ export async function checkKeyFiles(keyPaths: readonly string[], options: KeyHyg
   const result = new Map<string, Problem[]>();
   keyPaths.forEach((keyPath, i) => {
     const problems = [permissions[i], tracked.has(keyPath) ? trackedProblem(keyPath, options) : undefined];
-    result.set(keyPath, problems.filter((p): p is Problem => p !== undefined));
+    result.set(
+      keyPath,
+      problems.filter((p): p is Problem => p !== undefined),
+    );
   });
   return result;
 }

@@ -87,7 +87,11 @@ export function renewalDueAt(candidate: Pick<AutoRenewCandidate, 'notBefore' | '
  * Delay before the next attempt after `failureCount` consecutive failures: base, 2·base, 4·base, … capped at max.
  * 0 failures → 0.
  */
-export function backoffDelayMs(failureCount: number, backoffBaseMs = DEFAULT_AUTO_RENEW_POLICY.backoffBaseMs, backoffMaxMs = DEFAULT_AUTO_RENEW_POLICY.backoffMaxMs): number {
+export function backoffDelayMs(
+  failureCount: number,
+  backoffBaseMs = DEFAULT_AUTO_RENEW_POLICY.backoffBaseMs,
+  backoffMaxMs = DEFAULT_AUTO_RENEW_POLICY.backoffMaxMs,
+): number {
   if (failureCount <= 0) return 0;
   // Clamp the exponent before Math.pow so a huge count can't overflow to Infinity·0 = NaN.
   const exponent = Math.min(failureCount - 1, 52);
@@ -126,11 +130,7 @@ export function nextAttemptAt(candidate: AutoRenewCandidate, options: AutoRenewP
  * need a persistent notice. Ineligible candidates (revoked, expired, not yet valid, no connection) are never due
  * and never wake the scheduler.
  */
-export function planAutoRenew<T extends AutoRenewCandidate>(
-  candidates: readonly T[],
-  now: Date,
-  options: AutoRenewPolicyOptions = {},
-): AutoRenewPlan<T> {
+export function planAutoRenew<T extends AutoRenewCandidate>(candidates: readonly T[], now: Date, options: AutoRenewPolicyOptions = {}): AutoRenewPlan<T> {
   const o = resolve(options);
   const nowMs = now.getTime();
   let due: T | undefined;

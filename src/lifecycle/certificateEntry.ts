@@ -51,9 +51,7 @@ export interface ReadEntryOptions {
 }
 
 /** Outcome of reading a file: an entry, or why there is none (for the log). */
-export type ReadEntryResult =
-  | { entry: CertificateEntry }
-  | { skipped: 'missing' | 'too-large' | 'no-certificate' | 'unreadable'; detail?: string };
+export type ReadEntryResult = { entry: CertificateEntry } | { skipped: 'missing' | 'too-large' | 'no-certificate' | 'unreadable'; detail?: string };
 
 /** The key file a workflow can use: a matching key, or an encrypted one (checked against the certificate when unlocked). */
 export function usableKeyFile(key: KeyPairing): string | undefined {

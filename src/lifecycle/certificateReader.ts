@@ -82,5 +82,3 @@ async function isFile(file: string): Promise<boolean> {
     return false;
   }
 }
-
-

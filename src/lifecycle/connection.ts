@@ -83,12 +83,9 @@ function fixFile(file: string): Remedy {
 }
 
 function outsideError(file: string, field: string, value: string): KymaCertError {
-  return new KymaCertError(
-    'config',
-    `${file} names ${field} "${value}", which is outside the certificate's folder; it was not used.`,
-    undefined,
-    { remedy: fixFile(file) },
-  );
+  return new KymaCertError('config', `${file} names ${field} "${value}", which is outside the certificate's folder; it was not used.`, undefined, {
+    remedy: fixFile(file),
+  });
 }
 
 function optionalString(file: string, json: Record<string, unknown>, field: string): string | undefined {

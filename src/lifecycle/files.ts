@@ -179,7 +179,10 @@ export async function atomicWriteFiles(writes: readonly FileWrite[]): Promise<vo
     }
     if (journal) {
       try {
-        await writeJournal(journal, temps.map((temp, i) => ({ temp, target: targets[i] })));
+        await writeJournal(
+          journal,
+          temps.map((temp, i) => ({ temp, target: targets[i] })),
+        );
       } catch (e) {
         throw ioError('write', journal, e);
       }

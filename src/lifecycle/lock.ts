@@ -189,12 +189,9 @@ export async function withCertificateLock<T>(certFile: string, fn: () => Promise
     acquired = await tryCreate(lockFile);
   }
   if (!acquired) {
-    throw new KymaCertError(
-      'locked',
-      `Another renewal of this certificate is running (${path.basename(certFile)}).`,
-      undefined,
-      { remedy: { kind: 'retry-later', data: { lockFile } } },
-    );
+    throw new KymaCertError('locked', `Another renewal of this certificate is running (${path.basename(certFile)}).`, undefined, {
+      remedy: { kind: 'retry-later', data: { lockFile } },
+    });
   }
   try {
     const journal = journalFileFor(certFile);

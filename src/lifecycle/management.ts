@@ -34,10 +34,7 @@ export function checkHttpsUrl(url: string, what: string): string {
  * The info URL and network options of a workflow: the request's values are explicit and win; what they leave open
  * comes from the remembered connection (`resolve.ts`). A broken connection file only matters when we need it.
  */
-export async function resolveConnection(
-  certFile: string,
-  req: NetworkOptions & { infoUrl?: string },
-): Promise<ResolvedConnection> {
+export async function resolveConnection(certFile: string, req: NetworkOptions & { infoUrl?: string }): Promise<ResolvedConnection> {
   const inputs = await resolveCertificateInputs(certFile, { infoUrl: req.infoUrl, caFile: req.caFile });
   const infoUrl = requireInfoUrl(inputs, connectionFileFor(certFile));
   return {

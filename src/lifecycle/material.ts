@@ -46,12 +46,7 @@ export async function readRequiredFile(file: string, what: string): Promise<Buff
  * is valid at `now` (an expired certificate cannot pass the gateway's handshake, so only a new token helps).
  * An encrypted key is decrypted in memory with `keyPassphrase`; the file stays as it is.
  */
-export async function loadCertificateMaterial(
-  certFile: string,
-  keyFile: string,
-  now: Date,
-  keyPassphrase?: string,
-): Promise<CertificateMaterial> {
+export async function loadCertificateMaterial(certFile: string, keyFile: string, now: Date, keyPassphrase?: string): Promise<CertificateMaterial> {
   const certData = await readRequiredFile(certFile, 'Certificate file');
   const keyData = await readRequiredFile(keyFile, 'Key file');
   const parsed = parseCryptoFile(certData);
@@ -63,12 +58,9 @@ export async function loadCertificateMaterial(
   const certs = certDers.map((der) => new X509Certificate(der));
   const client = certs.find((c) => certificateHasKey(c, key));
   if (!client) {
-    throw new KymaCertError(
-      'key-mismatch',
-      `The private key ${keyFile} does not belong to the certificate in ${certFile}.`,
-      undefined,
-      { remedy: { kind: 'check-key-file', data: { keyFile } } },
-    );
+    throw new KymaCertError('key-mismatch', `The private key ${keyFile} does not belong to the certificate in ${certFile}.`, undefined, {
+      remedy: { kind: 'check-key-file', data: { keyFile } },
+    });
   }
   const clientFacts = certificateFacts(client.raw);
   if (clientFacts.notAfter.getTime() <= now.getTime()) {
@@ -81,12 +73,9 @@ export async function loadCertificateMaterial(
     );
   }
   if (clientFacts.notBefore.getTime() > now.getTime()) {
-    throw new KymaCertError(
-      'not-yet-valid',
-      `The certificate is not valid before ${clientFacts.notBefore.toISOString()}.`,
-      undefined,
-      { remedy: { kind: 'check-clock' } },
-    );
+    throw new KymaCertError('not-yet-valid', `The certificate is not valid before ${clientFacts.notBefore.toISOString()}.`, undefined, {
+      remedy: { kind: 'check-clock' },
+    });
   }
   return {
     certFile,

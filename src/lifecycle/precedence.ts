@@ -33,7 +33,10 @@ export function precedence(
 
 /** The management/info URL for a cluster domain (spec §1: `https://gateway.$DOMAIN/...`). */
 export function infoUrlForDomain(domain: string): string {
-  const host = domain.trim().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  const host = domain
+    .trim()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '');
   return `https://gateway.${host}/v1/applications/management/info`;
 }
 
@@ -44,4 +47,3 @@ export function defaultsFromSettings(settings: { managementInfoUrl?: string; clu
     caFile: settings.caFile || undefined,
   };
 }
-

@@ -141,12 +141,10 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
       await restoreSnapshot(snapshot);
     } catch (restoreError) {
       // Keep the backup: it is now the only copy of the previous certificate.
-      throw new KymaCertError(
-        'io',
-        `The renewed certificate was not accepted (${reason}), and putting the previous files back failed.`,
-        undefined,
-        { cause: restoreError, remedy: { kind: 'restore-by-hand', data: { backupFile: plan.backupFile, certFile } } },
-      );
+      throw new KymaCertError('io', `The renewed certificate was not accepted (${reason}), and putting the previous files back failed.`, undefined, {
+        cause: restoreError,
+        remedy: { kind: 'restore-by-hand', data: { backupFile: plan.backupFile, certFile } },
+      });
     }
     await undoBackupDir();
     if (isKymaCertError(e, 'cancelled')) {

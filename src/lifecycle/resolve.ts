@@ -54,11 +54,7 @@ export interface CertificateInputs {
 }
 
 /** Applies the precedence rules above. Never throws for a bad connection file: it lands in `rememberedProblem`. */
-export async function resolveCertificateInputs(
-  certFile: string,
-  explicit: ExplicitChoices = {},
-  defaults: WorkspaceDefaults = {},
-): Promise<CertificateInputs> {
+export async function resolveCertificateInputs(certFile: string, explicit: ExplicitChoices = {}, defaults: WorkspaceDefaults = {}): Promise<CertificateInputs> {
   const abs = path.resolve(certFile);
   let remembered: RememberedConnection | undefined;
   let rememberedProblem: KymaCertError | undefined;
@@ -162,12 +158,9 @@ export async function chooseKeyFile(inputs: CertificateInputs): Promise<string> 
 export function requireInfoUrl(inputs: CertificateInputs, connectionFile: string): string {
   if (inputs.infoUrl !== undefined) return inputs.infoUrl;
   if (inputs.rememberedProblem) throw inputs.rememberedProblem;
-  throw new KymaCertError(
-    'config',
-    `No management info URL is known for ${inputs.certFile}.`,
-    undefined,
-    { remedy: { kind: 'set-management-url', data: { connectionFile } } },
-  );
+  throw new KymaCertError('config', `No management info URL is known for ${inputs.certFile}.`, undefined, {
+    remedy: { kind: 'set-management-url', data: { connectionFile } },
+  });
 }
 
 function messageOf(e: unknown): string {

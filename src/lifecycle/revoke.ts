@@ -50,14 +50,16 @@ export async function revokeCertificate(req: RevokeRequest): Promise<RevokeResul
     req.log?.(`revoked certificate SHA-256 ${material.clientFacts.fingerprint256}`);
 
     // The service is the truth about revocation; this record only lets the editor show it without a round trip.
-    await atomicWriteFiles([connectionWrite(certFile, {
-      backend: connection.location.backend,
-      infoUrl: connection.infoUrl,
-      directorUrl: connection.location.directorUrl,
-      keyFile,
-      caFile: connection.network.caFile,
-      revoked: { at: revokedAt, sha256Hex: material.clientFacts.sha256Hex },
-    })]);
+    await atomicWriteFiles([
+      connectionWrite(certFile, {
+        backend: connection.location.backend,
+        infoUrl: connection.infoUrl,
+        directorUrl: connection.location.directorUrl,
+        keyFile,
+        caFile: connection.network.caFile,
+        revoked: { at: revokedAt, sha256Hex: material.clientFacts.sha256Hex },
+      }),
+    ]);
     return { certFile, sha256Hex: material.clientFacts.sha256Hex, revokedAt, infoUrl: connection.infoUrl };
   });
 }

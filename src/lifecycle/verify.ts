@@ -128,18 +128,14 @@ export function verifyIssuedCertificates(req: VerifyRequest): VerifiedCertificat
   const nowMs = req.now.getTime();
   if (clientFacts.notAfter.getTime() <= nowMs) fail('The returned certificate has already expired.');
   if (clientFacts.notBefore.getTime() > nowMs + CLOCK_SKEW_TOLERANCE_MS) {
-    fail(
-      `The returned certificate is not valid before ${clientFacts.notBefore.toISOString()}.`,
-      { kind: 'check-clock' },
-    );
+    fail(`The returned certificate is not valid before ${clientFacts.notBefore.toISOString()}.`, { kind: 'check-clock' });
   }
 
   const issuerChanged = req.current !== undefined && !signerAmong(req.current, caChain);
   if (req.current) {
     if (issuerChanged && !req.allowIssuerChange) {
       fail(
-        `The returned certificate comes from a different CA (${issuer.subject.replace(/\n/g, ', ')}) than the one ` +
-          'that issued the current certificate.',
+        `The returned certificate comes from a different CA (${issuer.subject.replace(/\n/g, ', ')}) than the one ` + 'that issued the current certificate.',
         { kind: 'allow-issuer-change' },
       );
     }

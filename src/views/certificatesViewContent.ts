@@ -18,10 +18,7 @@ export interface CertificateRow {
 
 /** Sort order of the view: soonest expiry first, then by name (stable across refreshes). */
 export function compareByExpiry(a: { view: CertificateView }, b: { view: CertificateView }): number {
-  return (
-    a.view.facts.notAfter.getTime() - b.view.facts.notAfter.getTime() ||
-    displayName(a.view.facts).localeCompare(displayName(b.view.facts))
-  );
+  return a.view.facts.notAfter.getTime() - b.view.facts.notAfter.getTime() || displayName(a.view.facts).localeCompare(displayName(b.view.facts));
 }
 
 /** The row for one certificate file. `shownPath` is the workspace-relative path. */

@@ -177,14 +177,17 @@ function certificateSections(input: DetailsPageInput, leaf: CertificateView, t: 
   const sections = [
     `<p class="status ${severity}">${escapeHtml(expiryPhrase(leaf, t))}</p>`,
     section(t('Validity'), validitySection(facts, input, t)),
-    section(t('Certificate'), table([
-      [t('Subject'), mono(facts.subjectText)],
-      [t('Issuer'), mono(facts.issuerText) + (facts.selfSigned ? ` (${escapeHtml(t('self-signed'))})` : '')],
-      [t('Serial'), mono(facts.serialNumber)],
-      [t('SHA-256'), `<code class="fingerprint">${fingerprintLines(facts.fingerprint256).map(escapeHtml).join('<br>')}</code>`],
-      [t('Public key'), escapeHtml(formatPublicKey(facts.publicKey))],
-      ...(facts.subjectAltNames.length > 0 ? [[t('SANs'), escapeHtml(formatSubjectAltNames(facts.subjectAltNames))] as [string, string]] : []),
-    ])),
+    section(
+      t('Certificate'),
+      table([
+        [t('Subject'), mono(facts.subjectText)],
+        [t('Issuer'), mono(facts.issuerText) + (facts.selfSigned ? ` (${escapeHtml(t('self-signed'))})` : '')],
+        [t('Serial'), mono(facts.serialNumber)],
+        [t('SHA-256'), `<code class="fingerprint">${fingerprintLines(facts.fingerprint256).map(escapeHtml).join('<br>')}</code>`],
+        [t('Public key'), escapeHtml(formatPublicKey(facts.publicKey))],
+        ...(facts.subjectAltNames.length > 0 ? [[t('SANs'), escapeHtml(formatSubjectAltNames(facts.subjectAltNames))] as [string, string]] : []),
+      ]),
+    ),
     section(t('Chain'), chainList(input.chain, t)),
     section(t('Private key'), `<p>${escapeHtml(input.key ? keyPhrase(input.key, t) : t('not found'))}</p>`),
     section(t('Connection'), connectionSection(input.connection, t)),
@@ -227,8 +230,10 @@ function chainList(chain: readonly ChainLink[], t: Translate): string {
   if (chain.length === 0) return '';
   const items = chain.map((link, i) => {
     const role = i === 0 ? t('Certificate') : link.facts.isCA ? t('CA certificate') : t('Certificate');
-    return `<li><strong>${escapeHtml(displayName(link.facts))}</strong> <span class="muted">${escapeHtml(role)} · ${escapeHtml(link.file)}</span>` +
-      `<br><span class="muted">${escapeHtml(t('Issuer'))}:</span> ${mono(link.facts.issuerText)}</li>`;
+    return (
+      `<li><strong>${escapeHtml(displayName(link.facts))}</strong> <span class="muted">${escapeHtml(role)} · ${escapeHtml(link.file)}</span>` +
+      `<br><span class="muted">${escapeHtml(t('Issuer'))}:</span> ${mono(link.facts.issuerText)}</li>`
+    );
   });
   return `<ol class="chain">${items.join('')}</ol>`;
 }

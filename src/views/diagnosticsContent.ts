@@ -45,4 +45,3 @@ export function problemsOfEntry(
 export function keyFileOf(entry: CertificateEntry): string | undefined {
   return entry.key.status === 'missing' ? undefined : entry.key.file;
 }
-

@@ -67,7 +67,10 @@ function wordRemedy(remedy: Remedy, t: Translate): { text: string; actions: Reme
         actions: [requestWithToken],
       };
     case 'set-management-url':
-      return { text: t('Renew again and enter the management info URL when asked, or set {0}.', settingId('managementInfoUrl')), actions: [openSettings('managementInfoUrl')] };
+      return {
+        text: t('Renew again and enter the management info URL when asked, or set {0}.', settingId('managementInfoUrl')),
+        actions: [openSettings('managementInfoUrl')],
+      };
     case 'fix-connection-file':
       return {
         text: t('Fix or delete {0}; renewal then asks for the URL again.', remedy.data.file),

@@ -9,9 +9,7 @@ const SEVERITY_RANK: Record<ExpiryView['severity'], number> = { error: 2, warnin
 
 /** Sort order "most urgent first": worst severity, then earliest expiry. */
 export function compareUrgency(a: CertificateView, b: CertificateView): number {
-  return (
-    SEVERITY_RANK[severityOf(b)] - SEVERITY_RANK[severityOf(a)] || a.facts.notAfter.getTime() - b.facts.notAfter.getTime()
-  );
+  return SEVERITY_RANK[severityOf(b)] - SEVERITY_RANK[severityOf(a)] || a.facts.notAfter.getTime() - b.facts.notAfter.getTime();
 }
 
 /** The most urgent client (non-CA) certificate, or undefined when there is none. */
@@ -46,10 +44,7 @@ export interface TooltipOptions {
 export function statusBarTooltip(view: CertificateView, options: TooltipOptions): string {
   const { t, target, othersNeedingAttention } = options;
   const { facts } = view;
-  const lines = [
-    `**${escapeMarkdown(displayName(facts))}** · ${escapeMarkdown(expiryPhrase(view, t))}  `,
-    actionLinks(target, t, renewOffered(view)),
-  ];
+  const lines = [`**${escapeMarkdown(displayName(facts))}** · ${escapeMarkdown(expiryPhrase(view, t))}  `, actionLinks(target, t, renewOffered(view))];
   for (const problem of options.problems ?? []) lines.push('', `⚠ ${escapeMarkdown(problem)}`);
   lines.push('', ...factLines(view, t, { withKey: false }));
   if (view.file) lines[lines.length - 1] += '  ';
@@ -58,9 +53,7 @@ export function statusBarTooltip(view: CertificateView, options: TooltipOptions)
     lines.push(
       '',
       escapeMarkdown(
-        othersNeedingAttention === 1
-          ? t('1 more certificate needs attention.')
-          : t('{0} more certificates need attention.', othersNeedingAttention),
+        othersNeedingAttention === 1 ? t('1 more certificate needs attention.') : t('{0} more certificates need attention.', othersNeedingAttention),
       ),
     );
   }

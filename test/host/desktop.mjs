@@ -28,9 +28,11 @@ try {
   rmSync(workspace, { recursive: true, force: true });
   const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo/.test(String(err?.stack ?? err));
   console.error(String(err?.message ?? err));
-  console.error(offline
-    ? '\ntest:desktop needs to download VS Code from update.code.visualstudio.com, which this machine cannot reach.\n'
-      + 'Use `npm run test:host` (real VS Code 1.99.3 via code-server, works offline), or set VSCODE_EXECUTABLE to an installed VS Code.'
-    : '\ntest:desktop failed (see above).');
+  console.error(
+    offline
+      ? '\ntest:desktop needs to download VS Code from update.code.visualstudio.com, which this machine cannot reach.\n' +
+          'Use `npm run test:host` (real VS Code 1.99.3 via code-server, works offline), or set VSCODE_EXECUTABLE to an installed VS Code.'
+      : '\ntest:desktop failed (see above).',
+  );
   process.exit(offline ? 2 : 1);
 }

@@ -33,16 +33,29 @@ const { values } = parseArgs({
   },
 });
 const suite = path.resolve(values.suite);
-const selected = values.runs.split(',').map((r) => r.trim()).filter(Boolean);
-for (const r of selected) if (!RUNS[r]) { console.error(`unknown run '${r}' (known: ${Object.keys(RUNS).join(', ')})`); process.exit(2); }
+const selected = values.runs
+  .split(',')
+  .map((r) => r.trim())
+  .filter(Boolean);
+for (const r of selected)
+  if (!RUNS[r]) {
+    console.error(`unknown run '${r}' (known: ${Object.keys(RUNS).join(', ')})`);
+    process.exit(2);
+  }
 
 /** Runs a command, echoing its output live and returning it for the summary. */
 function run(cmd, args) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+      process.stderr.write(d);
+    });
     child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 2 : 0), out }));
     child.on('error', (e) => resolve({ code: 2, out: String(e) }));
   });
@@ -58,20 +71,24 @@ for (const name of selected) {
     const started = Date.now();
     const { code } = await run('npm', ['run', '--silent', 'package']);
     summary.push(`package          ${code === 0 ? 'ok  ' : 'FAIL'} ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    if (code !== 0) { worst = 2; break; }
+    if (code !== 0) {
+      worst = 2;
+      break;
+    }
     packaged = true;
   }
   const started = Date.now();
-  const { code, out } = await run(process.execPath, [runner, '--extensionTestsPath', suite, '--label', name,
-    '--screenshot-dir', screenshots, ...RUNS[name]]);
+  const { code, out } = await run(process.execPath, [runner, '--extensionTestsPath', suite, '--label', name, '--screenshot-dir', screenshots, ...RUNS[name]]);
   const passing = /(\d+) passing/.exec(out)?.[1] ?? '0';
   const failing = /(\d+) failing/.exec(out)?.[1] ?? '0';
   totalPassed += Number(passing);
   // A run that could not finish counts as a failure even when mocha printed nothing.
   totalFailed += code === 0 ? Number(failing) : Math.max(1, Number(failing));
   const activation = /smoke activation: (.+)$/m.exec(out)?.[1];
-  summary.push(`${name.padEnd(16)} ${code === 0 ? 'ok  ' : 'FAIL'} ${((Date.now() - started) / 1000).toFixed(1)}s wall, `
-    + `${passing} passing, ${failing} failing${activation ? `, activation ${activation}` : ''}`);
+  summary.push(
+    `${name.padEnd(16)} ${code === 0 ? 'ok  ' : 'FAIL'} ${((Date.now() - started) / 1000).toFixed(1)}s wall, ` +
+      `${passing} passing, ${failing} failing${activation ? `, activation ${activation}` : ''}`,
+  );
   worst = Math.max(worst, code > 2 ? 2 : code);
 }
 

@@ -54,8 +54,13 @@ const { values: opts } = parseArgs({
   },
 });
 
-const EXIT_PASS = 0, EXIT_TESTS_FAILED = 1, EXIT_HARNESS = 2;
-const usageError = (msg) => { console.error(`runner: ${msg}`); process.exit(EXIT_HARNESS); };
+const EXIT_PASS = 0,
+  EXIT_TESTS_FAILED = 1,
+  EXIT_HARNESS = 2;
+const usageError = (msg) => {
+  console.error(`runner: ${msg}`);
+  process.exit(EXIT_HARNESS);
+};
 if (!opts.extensionTestsPath) usageError('--extensionTestsPath is required');
 if (!['trusted', 'restricted'].includes(opts.trust)) usageError('--trust must be trusted or restricted');
 const timeoutSec = Number(opts.timeout);
@@ -68,11 +73,15 @@ const mode = vsixPath ? 'vsix' : 'dev';
 const label = opts.label ?? (opts.trust === 'restricted' ? `${mode}-restricted` : mode);
 const screenshotDir = opts['screenshot-dir'] ? path.resolve(opts['screenshot-dir']) : undefined;
 const debug = process.env.HARNESS_DEBUG === '1';
-const codeServerBin = process.env.CODE_SERVER_BIN
-  ?? path.join(projectRoot, '.vscode-test/code-server/node_modules/.bin/code-server');
+const codeServerBin = process.env.CODE_SERVER_BIN ?? path.join(projectRoot, '.vscode-test/code-server/node_modules/.bin/code-server');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-for (const [what, file] of [['extension tests', testsPath], ['code-server', codeServerBin], ['chromium', chromiumPath], ['vsix', vsixPath]]) {
+for (const [what, file] of [
+  ['extension tests', testsPath],
+  ['code-server', codeServerBin],
+  ['chromium', chromiumPath],
+  ['vsix', vsixPath],
+]) {
   if (file && !fs.existsSync(file)) {
     usageError(`${what} not found: ${file}${what === 'code-server' ? ' (run: bash scripts/install-host.sh)' : ''}`);
   }
@@ -96,13 +105,22 @@ const serverLogFile = path.join(tmp, 'server.log');
 /** @type {http.Server | undefined} */ let bridge;
 let finishing = false;
 
-const safeRead = (f) => { try { return fs.readFileSync(f, 'utf8'); } catch { return ''; } };
+const safeRead = (f) => {
+  try {
+    return fs.readFileSync(f, 'utf8');
+  } catch {
+    return '';
+  }
+};
 
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -113,12 +131,24 @@ function freePort() {
  */
 async function killGroup(child, graceMs = 3000) {
   if (!child?.pid) return;
-  const signalGroup = (sig) => { try { process.kill(-child.pid, sig); return true; } catch { return false; } };
+  const signalGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((r) => child.once('exit', r));
     if (signalGroup('SIGTERM')) {
       let timer;
-      await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, graceMs); })]);
+      await Promise.race([
+        exited,
+        new Promise((r) => {
+          timer = setTimeout(r, graceMs);
+        }),
+      ]);
       clearTimeout(timer);
     }
   }
@@ -126,8 +156,17 @@ async function killGroup(child, graceMs = 3000) {
 }
 
 async function cleanup() {
-  try { bridge?.closeAllConnections?.(); bridge?.close(); } catch { /* already closed */ }
-  try { await context?.close(); } catch { /* browser already gone */ }
+  try {
+    bridge?.closeAllConnections?.();
+    bridge?.close();
+  } catch {
+    /* already closed */
+  }
+  try {
+    await context?.close();
+  } catch {
+    /* browser already gone */
+  }
   await killGroup(server);
   if (opts.keep) log(`kept ${tmp}`);
   else fs.rmSync(tmp, { recursive: true, force: true });
@@ -140,14 +179,19 @@ async function saveFailureScreenshot() {
     const file = path.join(screenshotDir, `failure-${label}.png`);
     await page.screenshot({ path: file, timeout: 5000 });
     log(`screenshot: ${file}`);
-  } catch (e) { log(`screenshot failed: ${e.message}`); }
+  } catch (e) {
+    log(`screenshot failed: ${e.message}`);
+  }
 }
 
 async function finish(code, why) {
   if (finishing) return;
   finishing = true;
   // Never hang in teardown: a stuck browser or server must not turn an answer into a timeout.
-  setTimeout(() => { console.error(`${ts()} teardown stuck; exiting`); process.exit(code); }, 15000).unref();
+  setTimeout(() => {
+    console.error(`${ts()} teardown stuck; exiting`);
+    process.exit(code);
+  }, 15000).unref();
   log(`${why} -> exit ${code}`);
   if (code !== EXIT_PASS) await saveFailureScreenshot();
   if (code === EXIT_HARNESS) {
@@ -174,12 +218,18 @@ const bridgeOps = {
   openWindow: async ({ folder }) => {
     const extra = await context.newPage();
     extra.on('pageerror', (e) => console.error(`${ts()} [window page error] ${e}`));
-    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${serverInfo.port}${extDev}`], ['skipWelcome', 'true']];
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${serverInfo.port}${extDev}`],
+      ['skipWelcome', 'true'],
+    ];
     await extra.goto(`${serverInfo.base}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     extraPages.push(extra);
     return extraPages.length;
   },
-  closeWindow: async ({ window }) => { await pageOf(window).close(); return true; },
+  closeWindow: async ({ window }) => {
+    await pageOf(window).close();
+    return true;
+  },
   texts: async ({ selector, window }) => (await pageOf(window).locator(selector).allTextContents()).map((t) => t.trim()),
   count: async ({ selector, window }) => pageOf(window).locator(selector).count(),
   waitFor: async ({ selector, state = 'visible', timeout = 15000, window }) => {
@@ -194,9 +244,21 @@ const bridgeOps = {
     await pageOf(window).locator(selector).first().hover({ timeout });
     return true;
   },
-  press: async ({ key, window }) => { await pageOf(window).keyboard.press(key); return true; },
-  type: async ({ text, window }) => { await pageOf(window).keyboard.type(text); return true; },
-  html: async ({ selector, window }) => (selector ? pageOf(window).locator(selector).first().evaluate((e) => e.outerHTML) : pageOf(window).content()),
+  press: async ({ key, window }) => {
+    await pageOf(window).keyboard.press(key);
+    return true;
+  },
+  type: async ({ text, window }) => {
+    await pageOf(window).keyboard.type(text);
+    return true;
+  },
+  html: async ({ selector, window }) =>
+    selector
+      ? pageOf(window)
+          .locator(selector)
+          .first()
+          .evaluate((e) => e.outerHTML)
+      : pageOf(window).content(),
   screenshot: async ({ path: file, selector }) => {
     const target = path.resolve(screenshotDir ?? process.cwd(), file ?? `screenshot-${Date.now()}.png`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -281,8 +343,12 @@ function runToEnd(cmd, args, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${code}):\n${out}`))));
   });
@@ -290,10 +356,23 @@ function runToEnd(cmd, args, env) {
 
 async function startServer(port, env, dirs) {
   const args = [
-    '--config', dirs.config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-    '--ignore-last-opened', '--disable-proxy', '--locale', 'en',
+    '--config',
+    dirs.config,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--disable-proxy',
+    '--locale',
+    'en',
   ];
   if (opts.trust === 'trusted') args.push('--disable-workspace-trust');
   server = spawn(codeServerBin, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -308,12 +387,18 @@ async function startServer(port, env, dirs) {
         if (debug) process.stdout.write(`[server] ${d}`);
         if (output !== null) {
           output += d;
-          if (output.includes('HTTP server listening on')) { output = null; clearTimeout(timer); resolve(); }
+          if (output.includes('HTTP server listening on')) {
+            output = null;
+            clearTimeout(timer);
+            resolve();
+          }
         }
       });
     }
   });
-  server.on('exit', (code, signal) => { if (!finishing) finish(EXIT_HARNESS, `code-server exited early (code=${code} signal=${signal})`); });
+  server.on('exit', (code, signal) => {
+    if (!finishing) finish(EXIT_HARNESS, `code-server exited early (code=${code} signal=${signal})`);
+  });
   await listening;
   return `http://127.0.0.1:${port}/`;
 }
@@ -335,8 +420,11 @@ async function main() {
 
   if (vsixPath) {
     const started = Date.now();
-    await runToEnd(codeServerBin, ['--config', dirs.config, '--user-data-dir', dirs.userData,
-      '--extensions-dir', dirs.extensions, '--install-extension', vsixPath], env);
+    await runToEnd(
+      codeServerBin,
+      ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsixPath],
+      env,
+    );
     log(`installed ${path.basename(vsixPath)} into the run's extensions dir in ${Date.now() - started} ms`);
   }
 
@@ -351,18 +439,29 @@ async function main() {
     // Chromium writes ~/.config/chromium and ~/.cache/dconf otherwise.
     env: { ...process.env, HOME: path.join(tmp, 'home'), XDG_CONFIG_HOME: path.join(tmp, 'home/.config'), XDG_CACHE_HOME: path.join(tmp, 'home/.cache') },
     viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  page = context.pages()[0] ?? await context.newPage();
+  page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => console.error(`${ts()} [page error] ${e}`));
   page.on('crash', () => finish(EXIT_HARNESS, 'page crashed'));
   if (debug) page.on('console', (m) => console.log(`[browser:${m.type()}] ${m.text()}`));
 
   let resolveExit;
-  const extensionHostExit = new Promise((r) => { resolveExit = r; });
+  const extensionHostExit = new Promise((r) => {
+    resolveExit = r;
+  });
   // Known workbench chatter that would bury mocha's output (full logs with HARNESS_DEBUG=1).
-  const noise = /^(Resolving connection token|Resolved connection token|Creating a socket|ChatSessionStore|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|Started local extension host|Extension host started|Creation of workbench contribution|No search provider registered)/;
+  const noise =
+    /^(Resolving connection token|Resolved connection token|Creating a socket|ChatSessionStore|Ignoring fetching additional builtin|Updating additional builtin|\[Service Worker\]|Started local extension host|Extension host started|Creation of workbench contribution|No search provider registered)/;
   // Exposed BEFORE navigation: the workbench looks them up while it boots.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const parts = Array.isArray(args) ? args : [args];
@@ -393,4 +492,7 @@ async function main() {
   await finish(code === 0 ? EXIT_PASS : EXIT_TESTS_FAILED, `extension tests finished (extension host exit code ${code})`);
 }
 
-main().catch((e) => { console.error(`${ts()} harness error:`, e); finish(EXIT_HARNESS, 'harness error'); });
+main().catch((e) => {
+  console.error(`${ts()} harness error:`, e);
+  finish(EXIT_HARNESS, 'harness error');
+});

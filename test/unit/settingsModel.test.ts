@@ -16,7 +16,9 @@ const contributed = (
 ).contributes.configuration.properties;
 
 test('the model and the manifest list the same settings with the same defaults', () => {
-  const modelIds = Object.values(SETTINGS_MODEL).map((rule) => `kymaCert.${rule.id}`).sort();
+  const modelIds = Object.values(SETTINGS_MODEL)
+    .map((rule) => `kymaCert.${rule.id}`)
+    .sort();
   assert.deepEqual(modelIds, Object.keys(contributed).sort());
   for (const rule of Object.values(SETTINGS_MODEL)) {
     const manifestDefault = contributed[`kymaCert.${rule.id}`].default;
@@ -32,7 +34,12 @@ test('only the ids of the model are read, each once', () => {
     asked.push(id);
     return undefined;
   });
-  assert.deepEqual(asked.sort(), Object.values(SETTINGS_MODEL).map((rule) => rule.id).sort());
+  assert.deepEqual(
+    asked.sort(),
+    Object.values(SETTINGS_MODEL)
+      .map((rule) => rule.id)
+      .sort(),
+  );
 });
 
 test('values are typed and checked; invalid input falls back to the default', () => {

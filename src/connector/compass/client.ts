@@ -12,8 +12,7 @@ import type { IssuedCertificates } from '../types';
 /** `configuration` as the first call of the tutorial asks for it (everything in one round trip, §12). */
 const CONFIGURATION_QUERY =
   'query { result: configuration { token { token } certificateSigningRequestInfo { subject keyAlgorithm } managementPlaneInfo { directorURL certificateSecuredConnectorURL } } }';
-const SIGN_MUTATION =
-  'mutation($csr: String!) { result: signCertificateSigningRequest(csr: $csr) { certificateChain caCertificate clientCertificate } }';
+const SIGN_MUTATION = 'mutation($csr: String!) { result: signCertificateSigningRequest(csr: $csr) { certificateChain caCertificate clientCertificate } }';
 const REVOKE_MUTATION = 'mutation { result: revokeCertificate }';
 
 export const HINT_COMPASS_TOKEN =
@@ -72,7 +71,11 @@ export class CompassClient {
     const { status, result } = await this.call(operation, url, { query: SIGN_MUTATION, variables }, token);
     try {
       // The chain is client → CA (→ root): the same check as the REST answer's crt = clientCrt + caCrt.
-      return decodeCertificates({ crt: field(result, 'certificateChain'), clientCrt: field(result, 'clientCertificate'), caCrt: field(result, 'caCertificate') });
+      return decodeCertificates({
+        crt: field(result, 'certificateChain'),
+        clientCrt: field(result, 'clientCertificate'),
+        caCrt: field(result, 'caCertificate'),
+      });
     } catch (e) {
       throw unusableResponse(operation, status, (e as Error).message);
     }
@@ -111,10 +114,15 @@ export class CompassClient {
  */
 function notAuthenticated(operation: string, withToken: boolean): KymaCertError {
   if (withToken) {
-    return new KymaCertError('invalid-token', `${operation}: Compass did not accept the one-time token (used, expired or unknown; HTTP 400, not authenticated).`, HINT_COMPASS_TOKEN, {
-      status: 400,
-      remedy: { kind: 'new-token' },
-    });
+    return new KymaCertError(
+      'invalid-token',
+      `${operation}: Compass did not accept the one-time token (used, expired or unknown; HTTP 400, not authenticated).`,
+      HINT_COMPASS_TOKEN,
+      {
+        status: 400,
+        remedy: { kind: 'new-token' },
+      },
+    );
   }
   return new KymaCertError('revoked', `${operation}: Compass did not accept the client certificate (HTTP 400, not authenticated).`, HINT_COMPASS_CERTIFICATE, {
     status: 400,
@@ -130,7 +138,10 @@ function graphqlError(operation: string, status: number, message: string, withTo
   if (message.startsWith('Failed to authenticate')) {
     return withToken
       ? new KymaCertError('invalid-token', said, HINT_COMPASS_TOKEN, { ...options, remedy: { kind: 'new-token' } })
-      : new KymaCertError('revoked', said, HINT_COMPASS_CERTIFICATE, { ...options, remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } } });
+      : new KymaCertError('revoked', said, HINT_COMPASS_CERTIFICATE, {
+          ...options,
+          remedy: { kind: 'new-certificate-with-token', data: { reason: 'revoked' } },
+        });
   }
   if (status === 422 || status === 406 || message === 'transport not supported') {
     return new KymaCertError('server', said, 'The Compass Connector refused the request itself; this is a bug in kyma-cert, please report it.', options);

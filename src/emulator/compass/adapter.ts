@@ -28,7 +28,10 @@ function adapterIdentity(request: EmulatorRequest, ctx: CompassContext, mtls: bo
   return resolveIdentity(request, ctx, mtls);
 }
 
-function withIdentity(mtls: boolean, inner: (request: EmulatorRequest, ctx: CompassContext, identity: CompassIdentity) => Promise<Reply>): Handler<CompassContext> {
+function withIdentity(
+  mtls: boolean,
+  inner: (request: EmulatorRequest, ctx: CompassContext, identity: CompassIdentity) => Promise<Reply>,
+): Handler<CompassContext> {
   return async (request, ctx) => {
     const identity = adapterIdentity(request, ctx, mtls);
     if (identity === undefined) return errorReply(403, FORBIDDEN);
@@ -100,7 +103,10 @@ const signCsr = (mtls: boolean): Handler<CompassContext> =>
 const revocations = (mtls: boolean): Handler<CompassContext> =>
   withIdentity(mtls, async (_request, ctx, identity) => {
     if (identity.kind !== 'certificate') {
-      return errorReply(500, 'Failed to revoke certificate: graphql: Failed to authenticate with certificate: Failed to authenticate with Certificate. Invalid subject.');
+      return errorReply(
+        500,
+        'Failed to revoke certificate: graphql: Failed to authenticate with certificate: Failed to authenticate with Certificate. Invalid subject.',
+      );
     }
     ctx.state.revoked.add(identity.hash);
     return { status: 201 };

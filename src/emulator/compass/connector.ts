@@ -18,7 +18,8 @@ type Mutation { signCertificateSigningRequest(csr: String!): CertificationResult
 `);
 
 /** Who the hydrators say is calling: a token identity on the token host, a certificate identity on the mTLS host. */
-export type CompassIdentity = { readonly kind: 'token'; readonly auth: SystemAuth } | { readonly kind: 'certificate'; readonly auth: SystemAuth; readonly hash: string };
+export type CompassIdentity =
+  { readonly kind: 'token'; readonly auth: SystemAuth } | { readonly kind: 'certificate'; readonly auth: SystemAuth; readonly hash: string };
 
 /** The identity a host produces; each host has exactly one resolver (§3.4), and a token is spent right here (§3.1). */
 export function resolveIdentity(request: EmulatorRequest, ctx: CompassContext, mtls: boolean): CompassIdentity | undefined {

@@ -86,7 +86,14 @@ export function readGraphqlCall(request: EmulatorRequest, schema: GraphQLSchema)
     return { ok: false, reply: errorsReply(422, [located(e as GraphQLError, 'GRAPHQL_PARSE_FAILED')]) };
   }
   const invalid = validate(schema, document);
-  if (invalid.length > 0) return { ok: false, reply: errorsReply(422, invalid.map((e) => located(e, 'GRAPHQL_VALIDATION_FAILED'))) };
+  if (invalid.length > 0)
+    return {
+      ok: false,
+      reply: errorsReply(
+        422,
+        invalid.map((e) => located(e, 'GRAPHQL_VALIDATION_FAILED')),
+      ),
+    };
   const operation = getOperationAST(document, typeof operationName === 'string' ? operationName : undefined);
   if (!operation) return { ok: false, reply: errorsReply(422, [{ message: 'operation not found', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]) };
   if (request.method === 'GET' && operation.operation !== 'query') {
@@ -108,10 +115,16 @@ export async function executeCall(schema: GraphQLSchema, call: GraphqlCall, root
   const result = await execute({ schema, document: call.document, rootValue, variableValues: call.variables, operationName: call.operation.name?.value });
   if (result.data === undefined) {
     // Variable coercion failed before execution: gqlgen answers 422 as for validation.
-    return errorsReply(422, (result.errors ?? []).map((e) => located(e, 'GRAPHQL_VALIDATION_FAILED')));
+    return errorsReply(
+      422,
+      (result.errors ?? []).map((e) => located(e, 'GRAPHQL_VALIDATION_FAILED')),
+    );
   }
   if (result.errors && result.errors.length > 0) {
-    return errorsReply(200, result.errors.map((e) => ({ message: e.message, path: e.path })));
+    return errorsReply(
+      200,
+      result.errors.map((e) => ({ message: e.message, path: e.path })),
+    );
   }
   return gqlReply(200, { data: result.data });
 }

@@ -81,11 +81,19 @@ const internalRevocations: Handler<CompassContext> = async (request, ctx) => {
   return { status: 201 };
 };
 
-function issueDirect(ctx: CompassContext, options: CompassIssueOptions & { publicKey: KeyObject | string }): { certPem: string; caPem: string; systemAuthId: string } {
+function issueDirect(
+  ctx: CompassContext,
+  options: CompassIssueOptions & { publicKey: KeyObject | string },
+): { certPem: string; caPem: string; systemAuthId: string } {
   const existing = options.systemAuthId === undefined ? undefined : ctx.state.systemAuth(options.systemAuthId);
   if (options.systemAuthId !== undefined && existing === undefined) throw new Error(`unknown SystemAuth ${options.systemAuthId}`);
   const auth = existing ?? ctx.state.newSystemAuth(ctx.state.application(options.application ?? 'emulated-app'));
-  const issued = ctx.issuer.issueFor({ publicKey: options.publicKey, subject: compassSubject(ctx.subject, auth.id), notBefore: options.notBefore, validityMs: options.validityMs });
+  const issued = ctx.issuer.issueFor({
+    publicKey: options.publicKey,
+    subject: compassSubject(ctx.subject, auth.id),
+    notBefore: options.notBefore,
+    validityMs: options.validityMs,
+  });
   return { ...issued, systemAuthId: auth.id };
 }
 
@@ -144,12 +152,23 @@ export async function startCompassEmulator(options: EmulatorOptions = {}): Promi
   const tokenHost = https.createServer(tlsBase, handler('compass-gateway', new Map([[CompassPaths.connector, connectorRoute(false)]])));
   const mtlsHost = https.createServer(
     mutual,
-    handler('compass-gateway-mtls', new Map([[CompassPaths.connector, connectorRoute(true)], [CompassPaths.director, directorRoute(false)]])),
+    handler(
+      'compass-gateway-mtls',
+      new Map([
+        [CompassPaths.connector, connectorRoute(true)],
+        [CompassPaths.director, directorRoute(false)],
+      ]),
+    ),
   );
   const adapter = https.createServer(tlsBase, handler('adapter-gateway', adapterRoutes(false), true));
   const adapterMtls = https.createServer(mutual, handler('adapter-gateway-mtls', adapterRoutes(true), true));
   const internal = http.createServer(handler('internal', internalRoutes));
-  const named = [['compass-gateway', tokenHost], ['compass-gateway-mtls', mtlsHost], ['adapter-gateway', adapter], ['adapter-gateway-mtls', adapterMtls]] as const;
+  const named = [
+    ['compass-gateway', tokenHost],
+    ['compass-gateway-mtls', mtlsHost],
+    ['adapter-gateway', adapter],
+    ['adapter-gateway-mtls', adapterMtls],
+  ] as const;
   for (const [name, server] of named) {
     server.on('tlsClientError', (err: NodeJS.ErrnoException) => log(`${name} TLS handshake failed: ${err.code ?? err.message}`));
   }
@@ -182,7 +201,8 @@ export async function startCompassEmulator(options: EmulatorOptions = {}): Promi
     serverCaPem: pki.serverCa.certPem,
     clientCaPem: pki.clientCa.certPem,
     stateDir: pki.stateDir,
-    mintToken: (application) => ctx.state.tokenForApplication(ctx.state.newSystemAuth(ctx.state.application(application)), `${urls.tokenHost}${CompassPaths.connector}`, urls.adapter),
+    mintToken: (application) =>
+      ctx.state.tokenForApplication(ctx.state.newSystemAuth(ctx.state.application(application)), `${urls.tokenHost}${CompassPaths.connector}`, urls.adapter),
     revokeHash: (hex) => void ctx.state.revoked.add(hex.toLowerCase()),
     isRevoked: (hex) => ctx.state.revoked.has(hex.toLowerCase()),
     injectFault: (fault) => void ctx.faults.add(fault),

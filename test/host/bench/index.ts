@@ -44,7 +44,12 @@ export interface EditorBenchSamples {
   firstScan: { files: number; certificates: number; ms: number };
   /** From the first rename until the index holds every certificate (watchers + debounce); null: not within the limit. */
   arrival: { files: number; indexedViaWatchersMs: number | null; indexedAtLimit: number; limitMs: number };
-  fullScan: { certificates: number; indexMs: number[]; findFilesReadMs: number[]; findFilesListMs: number[]; findFilesReadX509Ms: number[];
+  fullScan: {
+    certificates: number;
+    indexMs: number[];
+    findFilesReadMs: number[];
+    findFilesListMs: number[];
+    findFilesReadX509Ms: number[];
     /** From refresh() until the Problems entries reflect it (diagnostics.whenUpdated(): key hygiene runs after the index). */
     indexAndProblemsMs: number[];
     stoppedByBudget: boolean;
@@ -95,7 +100,15 @@ export async function run(): Promise<void> {
   await settle(api);
   expectCount(api, expected, 'after the certificates arrived');
 
-  const fullScan: EditorBenchSamples['fullScan'] = { certificates: expected, indexMs: [], findFilesReadMs: [], findFilesListMs: [], findFilesReadX509Ms: [], indexAndProblemsMs: [], stoppedByBudget: false };
+  const fullScan: EditorBenchSamples['fullScan'] = {
+    certificates: expected,
+    indexMs: [],
+    findFilesReadMs: [],
+    findFilesListMs: [],
+    findFilesReadX509Ms: [],
+    indexAndProblemsMs: [],
+    stoppedByBudget: false,
+  };
   const contenders: Array<() => Promise<void>> = [
     async () => {
       const started = performance.now();
@@ -154,7 +167,9 @@ export async function run(): Promise<void> {
 
 /** Renames every file of `from` into the same place under `to` (folders exist), and times the index catching up. */
 async function moveCertificatesIn(api: KymaCertApi, from: string, to: string, expected: number): Promise<EditorBenchSamples['arrival']> {
-  const files = (await fs.readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  const files = (await fs.readdir(from, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(from, path.join(e.parentPath, e.name)));
   let timer: NodeJS.Timeout | undefined;
   let subscription: vscode.Disposable | undefined;
   const complete = new Promise<boolean>((resolve) => {

@@ -11,7 +11,10 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 60000, slow: 5000 });
   if (process.env.HOST_TEST_GREP) mocha.grep(new RegExp(process.env.HOST_TEST_GREP));
-  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.shots.js')).sort()) mocha.addFile(join(__dirname, file));
+  for (const file of readdirSync(__dirname)
+    .filter((f) => f.endsWith('.shots.js'))
+    .sort())
+    mocha.addFile(join(__dirname, file));
   return new Promise((resolve, reject) => {
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} screenshot(s) failed.`)) : resolve()));

@@ -100,16 +100,23 @@ function decode(png: Buffer): Image {
 /** The PNG filter predictors (0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth). */
 function predictor(filter: number, left: number, up: number, upLeft: number): number {
   switch (filter) {
-    case 0: return 0;
-    case 1: return left;
-    case 2: return up;
-    case 3: return (left + up) >> 1;
+    case 0:
+      return 0;
+    case 1:
+      return left;
+    case 2:
+      return up;
+    case 3:
+      return (left + up) >> 1;
     case 4: {
       const p = left + up - upLeft;
-      const pa = Math.abs(p - left), pb = Math.abs(p - up), pc = Math.abs(p - upLeft);
+      const pa = Math.abs(p - left),
+        pb = Math.abs(p - up),
+        pc = Math.abs(p - upLeft);
       return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
     }
-    default: throw new Error(`bad PNG filter ${filter}`);
+    default:
+      throw new Error(`bad PNG filter ${filter}`);
   }
 }
 

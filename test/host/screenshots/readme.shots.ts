@@ -12,7 +12,15 @@ import * as vscode from 'vscode';
 import { CERTIFICATES_VIEW_ID } from '../../../src/constants';
 import type { KymaCertApi } from '../../../src/extension';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
-import { DAY_MS, STATUS_ITEM, activateExtension, waitForEntry, workspaceDir, writeClientCertificate, type ClientCertificateFiles } from '../suite/kymaWorkspace';
+import {
+  DAY_MS,
+  STATUS_ITEM,
+  activateExtension,
+  waitForEntry,
+  workspaceDir,
+  writeClientCertificate,
+  type ClientCertificateFiles,
+} from '../suite/kymaWorkspace';
 import { Selectors, ui, uiAvailable } from '../suite/ui';
 import { cropPng, pngSize, type Rect } from './png';
 
@@ -165,7 +173,11 @@ suite('README screenshots', function () {
       await writeClientCertificate(emulator, certsDir, 'orders-service', { startedDaysAgo: 10, validDays: 92 }),
     ];
     // A chain file with the CA first: the client certificate must come first.
-    const chained = await emulator.issueClientCertificate({ application: 'payments-api', notBefore: new Date(Date.now() - 70 * DAY_MS), validityMs: 92 * DAY_MS });
+    const chained = await emulator.issueClientCertificate({
+      application: 'payments-api',
+      notBefore: new Date(Date.now() - 70 * DAY_MS),
+      validityMs: 92 * DAY_MS,
+    });
     const chainFile = join(certsDir, 'payments-api-chain.pem');
     await writeFile(chainFile, `${emulator.clientCaPem.trim()}\n${chained.certPem}`);
     // The CA file a token request leaves next to a certificate: the details page shows the chain with both files.

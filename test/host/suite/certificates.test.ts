@@ -53,7 +53,9 @@ suite('Kyma certificates in the editor', function () {
     const activation = await activateExtension();
     api = activation.api;
     activatedBySuite = activation.activatedNow;
-    console.log(`      activation: ${activation.ms.toFixed(1)} ms inside activate() (${activation.activatedNow ? 'activated by the suite' : 'already active'})`);
+    console.log(
+      `      activation: ${activation.ms.toFixed(1)} ms inside activate() (${activation.activatedNow ? 'activated by the suite' : 'already active'})`,
+    );
   });
 
   suiteTeardown(async () => {
@@ -164,7 +166,10 @@ suite('Kyma certificates in the editor', function () {
     } finally {
       await vscode.commands.executeCommand('notifications.hideList');
     }
-    assert.ok(outcome.some((t) => t.includes('Renewed expiring-app')), `renewal did not succeed: ${JSON.stringify(outcome)}`);
+    assert.ok(
+      outcome.some((t) => t.includes('Renewed expiring-app')),
+      `renewal did not succeed: ${JSON.stringify(outcome)}`,
+    );
     const renewed = await waitForEntry(api, expiring.certFile, (e) => e !== undefined && e.certificates[0].facts.sha256Hex !== expiring.sha256Hex);
     // A certificate the emulator just issued: 92 days minus the seconds since, shown (rounded) as 92d.
     await ui.waitFor(`${STATUS_ITEM} >> text=/expiring-app · 92d/`);

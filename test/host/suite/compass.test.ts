@@ -63,7 +63,10 @@ suite('Compass: token data from the console, renewal from the status bar', funct
     } finally {
       await vscode.commands.executeCommand('notifications.hideList');
     }
-    assert.ok(messages.some((m) => m.startsWith('Renewed ')), `renewal did not succeed: ${JSON.stringify(messages)}`);
+    assert.ok(
+      messages.some((m) => m.startsWith('Renewed ')),
+      `renewal did not succeed: ${JSON.stringify(messages)}`,
+    );
     const renewed = await waitForEntry(api, certFile, (e) => e !== undefined && e.certificates[0].facts.sha256Hex !== issuedHash);
     assert.equal(renewed?.key.status, 'match');
     assert.ok(!emulator.isRevoked(issuedHash), 'renewal does not revoke the previous certificate');

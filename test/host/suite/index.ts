@@ -18,7 +18,9 @@ export const RESTRICTED_MARKER = '[restricted]';
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 30000, slow: 2000 });
   mocha.grep(selectionPattern(process.env.HARNESS_TRUST === 'restricted', process.env.HOST_TEST_GREP));
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const file of files) mocha.addFile(join(__dirname, file));
 
   return new Promise((resolve, reject) => {

@@ -106,7 +106,9 @@ export function waitForEntry(
     const timer = setTimeout(() => {
       cleanup();
       const entry = api.index.get(file);
-      reject(new Error(`index entry for ${file} did not reach the expected state; now: ${entry ? entry.certificates[0].facts.notAfter.toISOString() : 'absent'}`));
+      reject(
+        new Error(`index entry for ${file} did not reach the expected state; now: ${entry ? entry.certificates[0].facts.notAfter.toISOString() : 'absent'}`),
+      );
     }, timeoutMs);
     const cleanup = (): void => {
       clearTimeout(timer);

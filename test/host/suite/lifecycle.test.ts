@@ -49,7 +49,11 @@ function waitForDiagnostics(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[])
     });
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`diagnostics of ${uri.fsPath} never matched; now: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.message, d.range.start.line]))}`));
+      reject(
+        new Error(
+          `diagnostics of ${uri.fsPath} never matched; now: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.code, d.message, d.range.start.line]))}`,
+        ),
+      );
     }, timeoutMs);
     const cleanup = (): void => {
       clearTimeout(timer);
@@ -62,7 +66,12 @@ function waitForDiagnostics(uri: vscode.Uri, predicate: (d: vscode.Diagnostic[])
 /** Titles of the quick fixes offered at `range` (the provider command needs the document open). */
 async function quickFixTitles(uri: vscode.Uri, range: vscode.Range): Promise<string[]> {
   await vscode.workspace.openTextDocument(uri);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   return (actions ?? []).map((a) => a.title);
 }
 
@@ -131,12 +140,25 @@ suite('Kyma certificate lifecycle in the editor', function () {
     // Grouped under their CA; within a group, soonest expiry first.
     for (const group of api.certificatesView.groups()) {
       const notAfter = group.rows.map((r) => api.index.get(r.file)!.certificates[0].facts.notAfter.getTime());
-      assert.deepEqual(notAfter, [...notAfter].sort((a, b) => a - b), `rows under ${group.label} are not sorted by expiry`);
+      assert.deepEqual(
+        notAfter,
+        [...notAfter].sort((a, b) => a - b),
+        `rows under ${group.label} are not sorted by expiry`,
+      );
     }
     const mine = rows.filter((r) => [later, soon, expired].some((f) => f.certFile === r.file));
-    assert.deepEqual(mine.map((r) => r.label), ['view-expired', 'view-soon', 'view-later']);
-    assert.deepEqual(mine.map((r) => r.contextValue), ['kymaCert:client:needsToken', 'kymaCert:client:renewable:revocable', 'kymaCert:client:renewable:revocable']);
-    assert.deepEqual(mine.map((r) => r.icon.id), ['error', 'error', 'verified']);
+    assert.deepEqual(
+      mine.map((r) => r.label),
+      ['view-expired', 'view-soon', 'view-later'],
+    );
+    assert.deepEqual(
+      mine.map((r) => r.contextValue),
+      ['kymaCert:client:needsToken', 'kymaCert:client:renewable:revocable', 'kymaCert:client:renewable:revocable'],
+    );
+    assert.deepEqual(
+      mine.map((r) => r.icon.id),
+      ['error', 'error', 'verified'],
+    );
 
     await vscode.commands.executeCommand(`${CERTIFICATES_VIEW_ID}.focus`);
     const viewRow = (label: string): string => `.pane-body .monaco-list-row:has-text("${label}")`;
@@ -150,7 +172,11 @@ suite('Kyma certificate lifecycle in the editor', function () {
 
   test('Problems: an expired certificate and a wrongly ordered bundle are reported at their PEM blocks, with quick fixes', async function () {
     this.timeout(60000);
-    const issued = await emulator.issueClientCertificate({ application: 'problem-expired', notBefore: new Date(Date.now() - 100 * DAY_MS), validityMs: 92 * DAY_MS });
+    const issued = await emulator.issueClientCertificate({
+      application: 'problem-expired',
+      notBefore: new Date(Date.now() - 100 * DAY_MS),
+      validityMs: 92 * DAY_MS,
+    });
     const expiredFile = join(dir, 'problem-expired.crt');
     // Two lines before the block (as `openssl x509 -text`-style files have): the entry must point at line 2.
     await writeFile(expiredFile, `subject=CN=problem-expired\n\n${issued.certPem}`);
@@ -161,7 +187,11 @@ suite('Kyma certificate lifecycle in the editor', function () {
     assert.match(expiredDiagnostic.message, /expired 8 days ago .*one-time token/);
     assert.ok((await quickFixTitles(expiredUri, expiredDiagnostic.range)).includes('Request Certificate with Token…'));
 
-    const bundled = await emulator.issueClientCertificate({ application: 'problem-bundle', notBefore: new Date(Date.now() - 80 * DAY_MS), validityMs: 92 * DAY_MS });
+    const bundled = await emulator.issueClientCertificate({
+      application: 'problem-bundle',
+      notBefore: new Date(Date.now() - 80 * DAY_MS),
+      validityMs: 92 * DAY_MS,
+    });
     const bundleFile = join(dir, 'problem-bundle.crt');
     await writeFile(bundleFile, `${emulator.clientCaPem.trim()}\n${bundled.certPem}`);
     const bundleUri = vscode.Uri.file(bundleFile);

@@ -57,9 +57,11 @@ suite('host harness smoke', () => {
     const own = typeof ownMs === 'number' ? `, activate() body ${ownMs.toFixed(0)} ms as measured by the extension` : '';
     assert.equal(ext.extensionKind, vscode.ExtensionKind.Workspace);
     assert.ok(process.versions.node.startsWith('20.'), `extension host runs Node ${process.versions.node}`);
-    console.log(wasActive
-      ? `      smoke activation: already active when this test ran (activation events or an earlier suite)${own}`
-      : `      smoke activation: ${elapsed.toFixed(0)} ms for ext.activate() (load + activate)${own}; VS Code ${vscode.version}, Node ${process.versions.node}`);
+    console.log(
+      wasActive
+        ? `      smoke activation: already active when this test ran (activation events or an earlier suite)${own}`
+        : `      smoke activation: ${elapsed.toFixed(0)} ms for ext.activate() (load + activate)${own}; VS Code ${vscode.version}, Node ${process.versions.node}`,
+    );
   });
 
   test('the fixture workspace is open and trusted', () => {
@@ -95,14 +97,19 @@ suite('host harness smoke: DOM bridge', () => {
     void vscode.window.showInformationMessage(nonce);
     await ui.waitFor(`${Selectors.notificationToast} >> text=${nonce}`);
     const toasts = await ui.texts(Selectors.notificationToast);
-    assert.ok(toasts.some((t) => t.includes(nonce)), JSON.stringify(toasts));
+    assert.ok(
+      toasts.some((t) => t.includes(nonce)),
+      JSON.stringify(toasts),
+    );
   });
 
   test('a status bar item created by the extension host is rendered and clickable', async () => {
     const nonce = `harness-status-${Date.now()}`;
     const commandId = `harness.smoke.${Date.now()}`;
     let clicked!: () => void;
-    const wasClicked = new Promise<void>((r) => { clicked = r; });
+    const wasClicked = new Promise<void>((r) => {
+      clicked = r;
+    });
     const command = vscode.commands.registerCommand(commandId, () => clicked());
     const item = vscode.window.createStatusBarItem('harness.smoke', vscode.StatusBarAlignment.Left, 1000);
     try {
@@ -129,9 +136,12 @@ suite('host harness smoke: DOM bridge', () => {
   test('hovering editor text shows a hover provided by the extension host', async () => {
     const nonce = `harness-hover-${Date.now()}`;
     // An untitled plain-text document: no language extension to wake up, so the hover comes quickly.
-    const provider = vscode.languages.registerHoverProvider({ scheme: 'untitled', language: 'plaintext' }, {
-      provideHover: () => new vscode.Hover(new vscode.MarkdownString(`**${nonce}**`)),
-    });
+    const provider = vscode.languages.registerHoverProvider(
+      { scheme: 'untitled', language: 'plaintext' },
+      {
+        provideHover: () => new vscode.Hover(new vscode.MarkdownString(`**${nonce}**`)),
+      },
+    );
     try {
       const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'hover probe line\n' });
       await vscode.window.showTextDocument(document);

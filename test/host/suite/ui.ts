@@ -34,7 +34,11 @@ export const Selectors = {
 export type WaitState = 'attached' | 'detached' | 'visible' | 'hidden';
 export type MouseButton = 'left' | 'right' | 'middle';
 
-interface BridgeAnswer { ok: boolean; result?: unknown; error?: string }
+interface BridgeAnswer {
+  ok: boolean;
+  result?: unknown;
+  error?: string;
+}
 
 /** True when the suite runs under test/host/runner.mjs (the bridge exists). */
 export function uiAvailable(): boolean {
@@ -48,13 +52,17 @@ function call<T>(op: string, args: Record<string, unknown> = {}): Promise<T> {
     const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (c: string) => { body += c; });
+      res.on('data', (c: string) => {
+        body += c;
+      });
       res.on('end', () => {
         try {
           const answer = JSON.parse(body) as BridgeAnswer;
           if (answer.ok) resolve(answer.result as T);
           else reject(new Error(`ui.${op}: ${answer.error}`));
-        } catch (e) { reject(e); }
+        } catch (e) {
+          reject(e);
+        }
       });
     });
     req.on('error', reject);
@@ -70,11 +78,9 @@ function windowUi(window?: number) {
     /** Number of elements matching `selector` right now. */
     count: (selector: string): Promise<number> => call('count', { selector, window }),
     /** Waits until the first match reaches `state` (default visible); rejects on timeout. */
-    waitFor: (selector: string, options: { state?: WaitState; timeout?: number } = {}): Promise<true> =>
-      call('waitFor', { selector, window, ...options }),
+    waitFor: (selector: string, options: { state?: WaitState; timeout?: number } = {}): Promise<true> => call('waitFor', { selector, window, ...options }),
     /** Clicks the first match (waits for it to be actionable). */
-    click: (selector: string, options: { button?: MouseButton; timeout?: number } = {}): Promise<true> =>
-      call('click', { selector, window, ...options }),
+    click: (selector: string, options: { button?: MouseButton; timeout?: number } = {}): Promise<true> => call('click', { selector, window, ...options }),
     /** Moves the mouse over the first match (e.g. an editor word to trigger a hover). */
     hover: (selector: string, options: { timeout?: number } = {}): Promise<true> => call('hover', { selector, window, ...options }),
     /** Presses a key or chord in the page, e.g. 'Escape', 'Enter', 'Control+Shift+P'. */

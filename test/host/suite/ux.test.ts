@@ -102,7 +102,10 @@ suite('Kyma certificates: editor experience', function () {
     await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
     await vscode.commands.executeCommand(CommandId.showCertificateDetails, uri);
     assert.equal(await ui.count(editorTab('details-app.crt (details)')), 1);
-    assert.deepEqual(api.detailsPanels.openFiles().filter((f) => f === files.certFile), [files.certFile]);
+    assert.deepEqual(
+      api.detailsPanels.openFiles().filter((f) => f === files.certFile),
+      [files.certFile],
+    );
 
     // A binary DER copy gets its own page.
     const derFile = join(dir, 'details-app-copy.der');
@@ -245,7 +248,7 @@ suite('Kyma certificates: editor experience', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('Request Certificate with Token suggests the application\'s name as the file name', async function () {
+  test("Request Certificate with Token suggests the application's name as the file name", async function () {
     this.timeout(60000);
     const outDir = join(dir, 'named');
     const { url } = emulator.mintToken('orders-service');
@@ -260,7 +263,11 @@ suite('Kyma certificates: editor experience', function () {
   test('the view still lists certificates when a bundle holds its CA first', async function () {
     this.timeout(60000);
     const plain = await writeClientCertificate(emulator, dir, 'bundle-neighbour', { startedDaysAgo: 5, validDays: 92 });
-    const chained = await emulator.issueClientCertificate({ application: 'bundle-app', notBefore: new Date(Date.now() - 5 * 86_400_000), validityMs: 92 * 86_400_000 });
+    const chained = await emulator.issueClientCertificate({
+      application: 'bundle-app',
+      notBefore: new Date(Date.now() - 5 * 86_400_000),
+      validityMs: 92 * 86_400_000,
+    });
     const bundle = join(dir, 'bundle-app-chain.pem');
     await writeFile(bundle, `${emulator.clientCaPem.trim()}\n${chained.certPem}`);
     await waitForEntry(api, plain.certFile, (e) => e !== undefined);

@@ -46,5 +46,11 @@ test('interleave stops starting rounds once the budget is spent, but not before 
 });
 
 test('formatTable pads every column to its widest cell', () => {
-  assert.equal(formatTable([['a', 'bb'], ['ccc', 'd']]), '| a   | bb |\n|-----|----|\n| ccc | d  |');
+  assert.equal(
+    formatTable([
+      ['a', 'bb'],
+      ['ccc', 'd'],
+    ]),
+    '| a   | bb |\n|-----|----|\n| ccc | d  |',
+  );
 });

@@ -53,7 +53,10 @@ after(async () => {
 });
 
 async function mint(application: string): Promise<Ott> {
-  const response = await fetch(`${ready.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: application, 'Content-Type': 'application/json' } });
+  const response = await fetch(`${ready.internalUrl}/v1/applications/tokens`, {
+    method: 'POST',
+    headers: { Application: application, 'Content-Type': 'application/json' },
+  });
   assert.equal(response.status, 201);
   return (await response.json()) as Ott;
 }
@@ -118,13 +121,33 @@ describe('kyma-cert emulator --flavor compass', () => {
 
   it('issue from a raw token with --connector-url, and from the legacy connector URL', async () => {
     const raw = await mint('cli-raw');
-    const fromRaw = await runCli(['issue', '--token', raw.token, '--connector-url', raw.connectorURL, '--out-dir', await tempDir(), '--ca-file', ready.serverCaFile, '--json']);
+    const fromRaw = await runCli([
+      'issue',
+      '--token',
+      raw.token,
+      '--connector-url',
+      raw.connectorURL,
+      '--out-dir',
+      await tempDir(),
+      '--ca-file',
+      ready.serverCaFile,
+      '--json',
+    ]);
     assert.equal(fromRaw.code, 0, fromRaw.stderr);
     assert.equal((JSON.parse(fromRaw.stdout) as { backend: string }).backend, 'compass');
     assertNoSecret(fromRaw, raw);
 
     const legacy = await mint('cli-legacy');
-    const fromLegacy = await runCli(['issue', '--token-url', legacy.legacyConnectorURL, '--out-dir', await tempDir(), '--ca-file', ready.serverCaFile, '--json']);
+    const fromLegacy = await runCli([
+      'issue',
+      '--token-url',
+      legacy.legacyConnectorURL,
+      '--out-dir',
+      await tempDir(),
+      '--ca-file',
+      ready.serverCaFile,
+      '--json',
+    ]);
     assert.equal(fromLegacy.code, 0, fromLegacy.stderr);
     const doc = JSON.parse(fromLegacy.stdout) as { backend: string; infoUrl: string };
     assert.equal(doc.backend, 'kyma');

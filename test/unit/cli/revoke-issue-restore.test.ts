@@ -66,7 +66,10 @@ describe('kyma-cert emulator + the other subcommands, end to end', () => {
     const [line] = (await once(server.stdout!, 'data')) as [Buffer];
     const ready = JSON.parse(line.toString().split('\n')[0]) as { internalUrl: string; infoUrl: string; serverCaFile: string };
 
-    const tokenResponse = await fetch(`${ready.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'e2e-app', 'Content-Type': 'application/json' } });
+    const tokenResponse = await fetch(`${ready.internalUrl}/v1/applications/tokens`, {
+      method: 'POST',
+      headers: { Application: 'e2e-app', 'Content-Type': 'application/json' },
+    });
     assert.equal(tokenResponse.status, 201);
     const { url } = (await tokenResponse.json()) as { url: string };
 

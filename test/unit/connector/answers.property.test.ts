@@ -23,7 +23,11 @@ const certificateAnswer = { crt: b64(leaf.certPem + ca.certPem), clientCrt: b64(
 const SEEDS: unknown[] = [
   certificateAnswer,
   { ...certificateAnswer, crt: b64(`${leaf.certPem}\r\n${ca.certPem}`).replace(/(.{64})/g, '$1\n') },
-  { csrUrl: 'https://connector-service.example/v1/applications/certificates?token=abc', api: { infoUrl: 'https://gateway.example/i' }, certificate: { subject: 'O=o,CN=app' } },
+  {
+    csrUrl: 'https://connector-service.example/v1/applications/certificates?token=abc',
+    api: { infoUrl: 'https://gateway.example/i' },
+    certificate: { subject: 'O=o,CN=app' },
+  },
   {
     clientIdentity: { application: 'app' },
     urls: { renewCertUrl: 'https://gateway.example/r', revokeCertUrl: 'https://gateway.example/v' },
@@ -74,7 +78,12 @@ const textEdits = fc.oneof(
 
 const noise = fc.oneof(fc.string({ maxLength: 2000 }), fc.json({ maxDepth: 3 }), fc.constantFrom('', 'null', '[]', '"x"', '<html>502</html>'));
 
-const answer = fc.oneof({ weight: 4, arbitrary: jsonEdits }, { weight: 3, arbitrary: textEdits }, { weight: 1, arbitrary: noise }, { weight: 1, arbitrary: seedText });
+const answer = fc.oneof(
+  { weight: 4, arbitrary: jsonEdits },
+  { weight: 3, arbitrary: textEdits },
+  { weight: 1, arbitrary: noise },
+  { weight: 1, arbitrary: seedText },
+);
 const status = fc.constantFrom(200, 201, 400, 403, 404, 405, 409, 500, 502, 503);
 
 const OP = 'Decoding';

@@ -29,7 +29,11 @@ describe('ConnectorClient endpoints', () => {
   it('getSigningRequestInfo returns the info object with csrUrl and the subject to request', async () => {
     const info = await tokenClient().getSigningRequestInfo(emulator.mintToken('my-app').url);
     assert.match(info.csrUrl, /\/v1\/applications\/certificates\?token=[A-Za-z0-9_-]{86}==$/);
-    assert.deepEqual(info.certificate, { subject: 'O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=my-app', extensions: '', 'key-algorithm': 'rsa2048' });
+    assert.deepEqual(info.certificate, {
+      subject: 'O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=my-app',
+      extensions: '',
+      'key-algorithm': 'rsa2048',
+    });
     assert.equal(info.api.infoUrl, emulator.infoUrl);
   });
 

@@ -47,8 +47,18 @@ describe('HTTP errors from the emulator', () => {
     const e = await expectError(client().getSigningRequestInfo(used), 'invalid-token', 403, 'Invalid token.');
     assert.equal(e.remedy?.kind, 'new-token');
     assert.ok(!e.message.includes('token='), 'the token stays out of the message');
-    await expectError(client().getSigningRequestInfo(`${emulator.connectorUrl}/v1/applications/signingRequests/info`), 'invalid-token', 403, 'Token not provided.');
-    await expectError(client().signCsrWithToken(`${emulator.connectorUrl}/v1/applications/certificates?token=nope`, 'x'), 'invalid-token', 403, 'Invalid token.');
+    await expectError(
+      client().getSigningRequestInfo(`${emulator.connectorUrl}/v1/applications/signingRequests/info`),
+      'invalid-token',
+      403,
+      'Token not provided.',
+    );
+    await expectError(
+      client().signCsrWithToken(`${emulator.connectorUrl}/v1/applications/certificates?token=nope`, 'x'),
+      'invalid-token',
+      403,
+      'Invalid token.',
+    );
   });
 
   it('400 PEM / CSR parse / signature errors → bad-request with the service text', async () => {

@@ -92,7 +92,10 @@ describe('request faults', () => {
 
   it('garbage: non-JSON body → server', async () => {
     emulator.injectFault({ endpoint: 'signingRequestInfo', kind: 'garbage' });
-    await assert.rejects(client().getSigningRequestInfo(emulator.mintToken('my-app').url), (e: unknown) => isKymaCertError(e, 'server') && /not JSON/.test(e.message));
+    await assert.rejects(
+      client().getSigningRequestInfo(emulator.mintToken('my-app').url),
+      (e: unknown) => isKymaCertError(e, 'server') && /not JSON/.test(e.message),
+    );
   });
 
   it('delay beyond the client timeout → timeout; the token is still usable afterwards', async () => {
@@ -128,7 +131,9 @@ describe('request faults', () => {
     const pending = client({ signal: controller.signal }).getSigningRequestInfo(emulator.mintToken('my-app').url);
     setImmediate(() => controller.abort());
     await assert.rejects(pending, (e: unknown) => isKymaCertError(e, 'cancelled'));
-    await assert.rejects(client({ signal: controller.signal }).getSigningRequestInfo(emulator.mintToken('my-app').url), (e: unknown) => isKymaCertError(e, 'cancelled'));
+    await assert.rejects(client({ signal: controller.signal }).getSigningRequestInfo(emulator.mintToken('my-app').url), (e: unknown) =>
+      isKymaCertError(e, 'cancelled'),
+    );
   });
 
   it('connection refused → network', async () => {

@@ -28,7 +28,15 @@ describe('which proxy applies', () => {
 
   it('honours NO_PROXY (exact, domain suffix with or without dot/star, host:port, *) and the settings list', () => {
     const gw = target('https://gateway.kyma.example.com:8443/x');
-    for (const noProxy of ['gateway.kyma.example.com', 'example.com', '.example.com', '*.example.com', 'gateway.kyma.example.com:8443', '*', 'a.org, example.com']) {
+    for (const noProxy of [
+      'gateway.kyma.example.com',
+      'example.com',
+      '.example.com',
+      '*.example.com',
+      'gateway.kyma.example.com:8443',
+      '*',
+      'a.org, example.com',
+    ]) {
       assert.equal(proxyFor(gw, {}, { ...env, NO_PROXY: noProxy }), undefined, noProxy);
       assert.equal(proxyFor(gw, {}, { ...env, no_proxy: noProxy }), undefined, `lower-case ${noProxy}`);
     }
@@ -49,7 +57,10 @@ describe('which proxy applies', () => {
 
   it('an explicit empty proxy means direct; a SOCKS proxy is a clear config error', () => {
     assert.equal(proxyFor(target('https://gw.example.com/x'), { url: '' }, env), undefined);
-    assert.throws(() => proxyFor(target('https://gw.example.com/x'), { url: 'socks5://p:1080' }, {}), (e: unknown) => isKymaCertError(e, 'config'));
+    assert.throws(
+      () => proxyFor(target('https://gw.example.com/x'), { url: 'socks5://p:1080' }, {}),
+      (e: unknown) => isKymaCertError(e, 'config'),
+    );
   });
 });
 
@@ -77,7 +88,10 @@ describe('through a real CONNECT proxy', () => {
       assert.deepEqual([...new Set(proxy.tunnels.map((t) => t.target))], [gateway], 'only CONNECTs to the gateway');
       assert.deepEqual(proxy.plainRequests, []);
       const keyPem = await fs.readFile(ws.keyFile, 'utf8');
-      const keyBody = keyPem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+      const keyBody = keyPem
+        .split('\n')
+        .filter((l) => l && !l.startsWith('-----'))
+        .join('');
       const keyDer = Buffer.from(keyBody, 'base64');
       for (const tunnel of proxy.tunnels) {
         const bytes = Buffer.concat(tunnel.clientBytes);
@@ -111,7 +125,9 @@ describe('through a real CONNECT proxy', () => {
   });
 
   it('sends proxy credentials on CONNECT only; a proxy that needs them → network error saying so, files untouched', async () => {
-    const proxy = await startConnectProxy({ answer: (req) => (req.headers['proxy-authorization'] === `Basic ${Buffer.from('alice:s3cret').toString('base64')}` ? undefined : 407) });
+    const proxy = await startConnectProxy({
+      answer: (req) => (req.headers['proxy-authorization'] === `Basic ${Buffer.from('alice:s3cret').toString('base64')}` ? undefined : 407),
+    });
     try {
       const ws = await makeWorkspace(emulator, { application: 'proxied-app' });
       const request = { certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: emulator.infoUrl, caFile: emulator.serverCaFile };
@@ -159,8 +175,13 @@ describe('through a real CONNECT proxy', () => {
       const client = new ConnectorClient({ tls: { caPem: emulator.serverCaPem } });
       // A name only the proxy can resolve: the request goes through it, and TLS still checks the name (the
       // emulator's certificate is for loopback names only), so the tunnel ends in an untrusted-server error.
-      await assert.rejects(client.getSigningRequestInfo(`https://connector.kyma.test:${gatewayPort}/x`), (e: unknown) => isKymaCertError(e, 'untrusted-server'));
-      assert.deepEqual(proxy.tunnels.map((t) => t.target), [`connector.kyma.test:${gatewayPort}`]);
+      await assert.rejects(client.getSigningRequestInfo(`https://connector.kyma.test:${gatewayPort}/x`), (e: unknown) =>
+        isKymaCertError(e, 'untrusted-server'),
+      );
+      assert.deepEqual(
+        proxy.tunnels.map((t) => t.target),
+        [`connector.kyma.test:${gatewayPort}`],
+      );
 
       process.env.NO_PROXY = '.kyma.test';
       await assert.rejects(client.getSigningRequestInfo(`https://connector.kyma.test:${gatewayPort}/x`), (e: unknown) => isKymaCertError(e, 'network'));

@@ -126,7 +126,12 @@ describe('client certificate refused by the gateway', () => {
   it('with TLS 1.3 on the gateway: expired is still recognised; a foreign CA looks like a reset (network + remedy)', async () => {
     const tls13 = await startEmulator({ stateDir: undefined, gatewayMaxTlsVersion: 'TLSv1.3' });
     try {
-      const old = await tls13.issueClientCertificate({ application: 'my-app', publicKey: keyNamed('tls-key'), notBefore: new Date(Date.now() - 2 * DAY_MS), validityMs: DAY_MS });
+      const old = await tls13.issueClientCertificate({
+        application: 'my-app',
+        publicKey: keyNamed('tls-key'),
+        notBefore: new Date(Date.now() - 2 * DAY_MS),
+        validityMs: DAY_MS,
+      });
       const expiredClient = new ConnectorClient({ tls: { caPem: tls13.serverCaPem, certPem: old.certPem, keyPem: keyPem() } });
       await assert.rejects(expiredClient.getManagementInfo(tls13.infoUrl), (e: unknown) => isKymaCertError(e, 'expired'));
       const foreignClient = new ConnectorClient({ tls: { caPem: tls13.serverCaPem, certPem: foreign.certPem, keyPem: keyPem() } });

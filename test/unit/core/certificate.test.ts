@@ -36,10 +36,9 @@ describe('certificateFacts', () => {
 
   test('subjectText equals openssl -nameopt RFC2253, fingerprint and serial equal openssl', () => {
     const f = certificateFacts(leaf.certDer);
-    const out = openssl(
-      ['x509', '-in', 'c.pem', '-noout', '-subject', '-issuer', '-serial', '-fingerprint', '-sha256', '-nameopt', 'RFC2253'],
-      { 'c.pem': leaf.certPem },
-    );
+    const out = openssl(['x509', '-in', 'c.pem', '-noout', '-subject', '-issuer', '-serial', '-fingerprint', '-sha256', '-nameopt', 'RFC2253'], {
+      'c.pem': leaf.certPem,
+    });
     assert.match(out, new RegExp(`^subject=${escapeRe(f.subjectText)}$`, 'm'));
     assert.match(out, new RegExp(`^issuer=${escapeRe(f.issuerText)}$`, 'm'));
     assert.match(out, new RegExp(`^serial=${f.serialNumber}$`, 'm'));
@@ -93,7 +92,10 @@ describe('certificateFacts', () => {
     const isParse = (e: unknown) => isKymaCertError(e, 'parse');
     assert.throws(() => certificateFacts('hello'), isParse);
     assert.throws(() => certificateFacts(leaf.keyPem), isParse);
-    assert.throws(() => certificateFacts(leaf.certPem.slice(0, 200)), (e) => isParse(e) && /damaged/.test((e as Error).message));
+    assert.throws(
+      () => certificateFacts(leaf.certPem.slice(0, 200)),
+      (e) => isParse(e) && /damaged/.test((e as Error).message),
+    );
     assert.throws(() => certificateFacts(leaf.certDer.subarray(0, leaf.certDer.length - 1)), isParse);
   });
 

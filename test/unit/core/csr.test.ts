@@ -56,8 +56,14 @@ describe('createCsr', () => {
   });
 
   test('public keys and unknown attribute types are rejected', () => {
-    assert.throws(() => createCsr(kymaSubject(), createPublicKey(keys[1][1])), (e) => isKymaCertError(e, 'parse'));
-    assert.throws(() => createCsr([{ type: 'Bogus', value: 'x' }], keys[1][1]), (e) => isKymaCertError(e, 'parse'));
+    assert.throws(
+      () => createCsr(kymaSubject(), createPublicKey(keys[1][1])),
+      (e) => isKymaCertError(e, 'parse'),
+    );
+    assert.throws(
+      () => createCsr([{ type: 'Bogus', value: 'x' }], keys[1][1]),
+      (e) => isKymaCertError(e, 'parse'),
+    );
   });
 });
 
@@ -67,10 +73,7 @@ describe('parseCsr', () => {
       const parsed = parseCsr(createCsr(SPECIAL, key));
       assert.deepEqual(parsed.subject, SPECIAL, name);
       assert.equal(parsed.signatureValid, true, name);
-      assert.deepEqual(
-        parsed.publicKey.export({ type: 'spki', format: 'der' }),
-        createPublicKey(key).export({ type: 'spki', format: 'der' }),
-      );
+      assert.deepEqual(parsed.publicKey.export({ type: 'spki', format: 'der' }), createPublicKey(key).export({ type: 'spki', format: 'der' }));
     }
   });
 
@@ -102,7 +105,11 @@ describe('parseCsr', () => {
   test('garbage, certificates and truncated CSRs → parse', () => {
     const pem = createCsr(kymaSubject(), keys[1][1]);
     for (const input of ['', 'garbage', Buffer.from([0x30, 0x00]), pem.slice(0, 120), pem.replace(/[a-f]/g, 'A')]) {
-      assert.throws(() => parseCsr(input), (e) => isKymaCertError(e, 'parse'), String(input).slice(0, 30));
+      assert.throws(
+        () => parseCsr(input),
+        (e) => isKymaCertError(e, 'parse'),
+        String(input).slice(0, 30),
+      );
     }
   });
 });

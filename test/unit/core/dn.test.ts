@@ -63,7 +63,13 @@ describe('connector subject', () => {
   });
 
   test('formatConnectorSubject lists only the types present', () => {
-    assert.equal(formatConnectorSubject([{ type: 'CN', value: 'x' }, { type: 'O', value: 'y' }]), 'O=y,CN=x');
+    assert.equal(
+      formatConnectorSubject([
+        { type: 'CN', value: 'x' },
+        { type: 'O', value: 'y' },
+      ]),
+      'O=y,CN=x',
+    );
   });
 
   test('parseConnectorSubject splits on , then the first =, normalises types, honours escapes', () => {
@@ -76,8 +82,14 @@ describe('connector subject', () => {
   });
 
   test('parseConnectorSubject rejects parts without = and unknown types', () => {
-    assert.throws(() => parseConnectorSubject('CN=a,garbage'), (e) => isKymaCertError(e, 'parse'));
-    assert.throws(() => parseConnectorSubject('XYZ=a'), (e) => isKymaCertError(e, 'parse'));
+    assert.throws(
+      () => parseConnectorSubject('CN=a,garbage'),
+      (e) => isKymaCertError(e, 'parse'),
+    );
+    assert.throws(
+      () => parseConnectorSubject('XYZ=a'),
+      (e) => isKymaCertError(e, 'parse'),
+    );
   });
 
   test('round trip: format then parse gives the same attributes in connector order', () => {
@@ -90,7 +102,10 @@ describe('subjectSatisfies (the service rule)', () => {
   const expected = parseConnectorSubject(KYMA);
 
   test('order is irrelevant and extra attributes are ignored', () => {
-    const actual = [...expected].reverse().concat([{ type: 'OU', value: 'Second' }, { type: 'emailAddress', value: 'x@y' }]);
+    const actual = [...expected].reverse().concat([
+      { type: 'OU', value: 'Second' },
+      { type: 'emailAddress', value: 'x@y' },
+    ]);
     assert.equal(subjectSatisfies(expected, actual), true);
   });
 
@@ -114,7 +129,13 @@ describe('subjectSatisfies (the service rule)', () => {
   });
 
   test('CN comparison is exact (case-sensitive)', () => {
-    assert.equal(subjectSatisfies(expected, expected.map((a) => (a.type === 'CN' ? { ...a, value: 'My-App' } : a))), false);
+    assert.equal(
+      subjectSatisfies(
+        expected,
+        expected.map((a) => (a.type === 'CN' ? { ...a, value: 'My-App' } : a)),
+      ),
+      false,
+    );
   });
 });
 
@@ -147,12 +168,21 @@ describe('DER names', () => {
   });
 
   test('unknown attribute types cannot be encoded', () => {
-    assert.throws(() => nameDerFromAttributes([{ type: 'Nope', value: 'x' }]), (e) => isKymaCertError(e, 'parse'));
+    assert.throws(
+      () => nameDerFromAttributes([{ type: 'Nope', value: 'x' }]),
+      (e) => isKymaCertError(e, 'parse'),
+    );
   });
 
   test('garbage is a parse error', () => {
-    assert.throws(() => attributesFromNameDer(Buffer.from([0x30, 0x03, 0x31, 0x01, 0x00])), (e) => isKymaCertError(e, 'parse'));
-    assert.throws(() => attributesFromNameDer(Buffer.from('not der')), (e) => isKymaCertError(e, 'parse'));
+    assert.throws(
+      () => attributesFromNameDer(Buffer.from([0x30, 0x03, 0x31, 0x01, 0x00])),
+      (e) => isKymaCertError(e, 'parse'),
+    );
+    assert.throws(
+      () => attributesFromNameDer(Buffer.from('not der')),
+      (e) => isKymaCertError(e, 'parse'),
+    );
   });
 
   test('normalizeAttributeType knows short names, long names and OIDs', () => {
@@ -165,9 +195,6 @@ describe('DER names', () => {
 });
 
 test('toOpensslSubj writes DER order with / and escapes / + \\', () => {
-  const attrs: DnAttribute[] = [
-    ...parseConnectorSubject('O=Organization,CN=a/b'),
-    { type: 'OU', value: 'x+y', joinedWithPrevious: true },
-  ];
+  const attrs: DnAttribute[] = [...parseConnectorSubject('O=Organization,CN=a/b'), { type: 'OU', value: 'x+y', joinedWithPrevious: true }];
   assert.equal(toOpensslSubj(attrs), '/O=Organization/CN=a\\/b+OU=x\\+y');
 });

@@ -21,8 +21,7 @@ const ca = makeCa({ keyType: 'ec' });
 const ecLeaf = makeLeaf(ca, { keyType: 'ec' });
 const rsaLeaf = makeLeaf(ca, { key: rsaKey });
 
-const spki = (k: Parameters<typeof createPublicKey>[0]) =>
-  createPublicKey(k).export({ type: 'spki', format: 'der' }).toString('hex');
+const spki = (k: Parameters<typeof createPublicKey>[0]) => createPublicKey(k).export({ type: 'spki', format: 'der' }).toString('hex');
 
 const PASS = 'correct horse battery staple';
 
@@ -65,9 +64,17 @@ describe('loadPrivateKey', () => {
     for (const [name, input, expected] of encrypted) {
       assert.equal(isEncryptedPrivateKey(input), true, name);
       assert.equal(spki(loadPrivateKey(input, PASS)), expected, name);
-      assert.throws(() => loadPrivateKey(input), (e: unknown) => isKymaCertError(e, 'passphrase-required') && noSecret(e), name);
+      assert.throws(
+        () => loadPrivateKey(input),
+        (e: unknown) => isKymaCertError(e, 'passphrase-required') && noSecret(e),
+        name,
+      );
       for (const wrong of ['wrong', '', `${PASS} `]) {
-        assert.throws(() => loadPrivateKey(input, wrong), (e: unknown) => isKymaCertError(e, 'bad-passphrase') && noSecret(e, wrong), name);
+        assert.throws(
+          () => loadPrivateKey(input, wrong),
+          (e: unknown) => isKymaCertError(e, 'bad-passphrase') && noSecret(e, wrong),
+          name,
+        );
       }
     }
     assert.equal(isEncryptedPrivateKey(rsaKey.export({ type: 'pkcs8', format: 'pem' })), false);
@@ -79,10 +86,26 @@ describe('loadPrivateKey', () => {
     const cases: Array<[string, Buffer | string, KeyFileFormat]> = [
       ['plain pkcs1', rsaKey.export({ type: 'pkcs1', format: 'pem' }), { container: 'pem', type: 'pkcs1' }],
       ['plain sec1 der', ecLeaf.key.export({ type: 'sec1', format: 'der' }), { container: 'der', type: 'sec1' }],
-      ['pkcs8 aes-256', rsaKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: PASS }), { container: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc' }],
-      ['pkcs8 aes-128 der', rsaKey.export({ type: 'pkcs8', format: 'der', cipher: 'aes-128-cbc', passphrase: PASS }), { container: 'der', type: 'pkcs8', cipher: 'aes-128-cbc' }],
-      ['legacy des3', rsaKey.export({ type: 'pkcs1', format: 'pem', cipher: 'des-ede3-cbc', passphrase: PASS }), { container: 'pem', type: 'pkcs1', cipher: 'des-ede3-cbc' }],
-      ['legacy ec aes-192', ecLeaf.key.export({ type: 'sec1', format: 'pem', cipher: 'aes-192-cbc', passphrase: PASS }), { container: 'pem', type: 'sec1', cipher: 'aes-192-cbc' }],
+      [
+        'pkcs8 aes-256',
+        rsaKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: PASS }),
+        { container: 'pem', type: 'pkcs8', cipher: 'aes-256-cbc' },
+      ],
+      [
+        'pkcs8 aes-128 der',
+        rsaKey.export({ type: 'pkcs8', format: 'der', cipher: 'aes-128-cbc', passphrase: PASS }),
+        { container: 'der', type: 'pkcs8', cipher: 'aes-128-cbc' },
+      ],
+      [
+        'legacy des3',
+        rsaKey.export({ type: 'pkcs1', format: 'pem', cipher: 'des-ede3-cbc', passphrase: PASS }),
+        { container: 'pem', type: 'pkcs1', cipher: 'des-ede3-cbc' },
+      ],
+      [
+        'legacy ec aes-192',
+        ecLeaf.key.export({ type: 'sec1', format: 'pem', cipher: 'aes-192-cbc', passphrase: PASS }),
+        { container: 'pem', type: 'sec1', cipher: 'aes-192-cbc' },
+      ],
     ];
     const fresh = makeKey({ keyType: 'ec' });
     for (const [name, input, expected] of cases) {
@@ -93,7 +116,11 @@ describe('loadPrivateKey', () => {
       const again = readPrivateKey(written, PASS);
       assert.deepEqual(again.format, expected, `${name}: written back`);
       assert.equal(spki(again.key), spki(otherKey), name);
-      if (expected.cipher) assert.throws(() => loadPrivateKey(written), (e: unknown) => isKymaCertError(e, 'passphrase-required'));
+      if (expected.cipher)
+        assert.throws(
+          () => loadPrivateKey(written),
+          (e: unknown) => isKymaCertError(e, 'passphrase-required'),
+        );
     }
     // An EC key cannot be PKCS#1: a rotated EC key replacing an RSA key file would be PKCS#8, still encrypted.
     const ecInRsaFormat = exportPrivateKey(fresh, { container: 'pem', type: 'pkcs1', cipher: 'des-ede3-cbc' }, PASS);

@@ -45,13 +45,11 @@ const SEEDS: Buffer[] = [
 const seed = fc.integer({ min: 0, max: SEEDS.length - 1 }).map((i) => SEEDS[i]);
 
 /** Flips 1–16 random bits. */
-const bitFlips = fc
-  .tuple(seed, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 16 }))
-  .map(([s, flips]) => {
-    const out = Buffer.from(s);
-    for (const [pos, bit] of flips) out[pos % out.length] ^= 1 << bit;
-    return out;
-  });
+const bitFlips = fc.tuple(seed, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 16 })).map(([s, flips]) => {
+  const out = Buffer.from(s);
+  for (const [pos, bit] of flips) out[pos % out.length] ^= 1 << bit;
+  return out;
+});
 
 const truncation = fc.tuple(seed, fc.nat()).map(([s, n]) => s.subarray(0, n % (s.length + 1)));
 
@@ -87,12 +85,10 @@ const lineEdits = fc
   });
 
 /** Replaces a range with random bytes. */
-const splice = fc
-  .tuple(seed, fc.nat(), fc.nat({ max: 64 }), fc.uint8Array({ maxLength: 64 }))
-  .map(([s, at, len, bytes]) => {
-    const start = at % (s.length + 1);
-    return Buffer.concat([s.subarray(0, start), Buffer.from(bytes), s.subarray(start + len)]);
-  });
+const splice = fc.tuple(seed, fc.nat(), fc.nat({ max: 64 }), fc.uint8Array({ maxLength: 64 })).map(([s, at, len, bytes]) => {
+  const start = at % (s.length + 1);
+  return Buffer.concat([s.subarray(0, start), Buffer.from(bytes), s.subarray(start + len)]);
+});
 
 const noise = fc.oneof(
   fc.uint8Array({ maxLength: 4096 }).map((a) => Buffer.from(a)),

@@ -31,7 +31,10 @@ describe('parseCryptoFile: PEM', () => {
     const text = `subject=CN=my-app\nissuer=CN=Kyma\n\n${leaf.certPem}\n${ca.certPem}trailing garbage \x7f here\n`;
     const { format, blocks } = parseCryptoFile(text);
     assert.equal(format, 'pem');
-    assert.deepEqual(blocks.map((b) => b.kind), ['certificate', 'certificate']);
+    assert.deepEqual(
+      blocks.map((b) => b.kind),
+      ['certificate', 'certificate'],
+    );
     assert.deepEqual(blocks[0].der, leaf.certDer);
     assert.deepEqual(blocks[1].der, ca.certDer);
     const leafLines = linesOf(leaf.certPem);
@@ -107,10 +110,13 @@ describe('parseCryptoFile: PEM', () => {
   test('CSRs under both labels', () => {
     const newLabel = csrPem.replace(/CERTIFICATE REQUEST/g, 'NEW CERTIFICATE REQUEST');
     const { blocks } = parseCryptoFile(csrPem + newLabel);
-    assert.deepEqual(blocks.map((b) => [b.kind, b.label]), [
-      ['csr', 'CERTIFICATE REQUEST'],
-      ['csr', 'NEW CERTIFICATE REQUEST'],
-    ]);
+    assert.deepEqual(
+      blocks.map((b) => [b.kind, b.label]),
+      [
+        ['csr', 'CERTIFICATE REQUEST'],
+        ['csr', 'NEW CERTIFICATE REQUEST'],
+      ],
+    );
     assert.deepEqual(blocks[0].der, blocks[1].der);
   });
 
@@ -224,7 +230,10 @@ describe('parseCryptoFile: DER', () => {
 
   test('binary that is not DER → parse error', () => {
     for (const bytes of [Buffer.from([0, 1, 2, 3, 255]), Buffer.from([0x30, 0x03, 0x02, 0x01, 0x00]), leaf.certDer.subarray(0, 100)]) {
-      assert.throws(() => parseCryptoFile(bytes), (e) => isKymaCertError(e, 'parse'));
+      assert.throws(
+        () => parseCryptoFile(bytes),
+        (e) => isKymaCertError(e, 'parse'),
+      );
     }
   });
 });
@@ -232,8 +241,14 @@ describe('parseCryptoFile: DER', () => {
 describe('parseCryptoFile: size cap', () => {
   test(`input above MAX_INPUT_BYTES (${MAX_INPUT_BYTES}) → too-large, for Buffer and string`, () => {
     const big = Buffer.alloc(MAX_INPUT_BYTES + 1, 0x41);
-    assert.throws(() => parseCryptoFile(big), (e) => isKymaCertError(e, 'too-large'));
-    assert.throws(() => parseCryptoFile(big.toString('latin1')), (e) => isKymaCertError(e, 'too-large'));
+    assert.throws(
+      () => parseCryptoFile(big),
+      (e) => isKymaCertError(e, 'too-large'),
+    );
+    assert.throws(
+      () => parseCryptoFile(big.toString('latin1')),
+      (e) => isKymaCertError(e, 'too-large'),
+    );
   });
 
   test('a file of exactly MAX_INPUT_BYTES is scanned', () => {

@@ -17,7 +17,10 @@ function problemsOf(text: string, extra: Partial<ProblemInput> = {}): Problem[] 
 
 /** 0-based line of the n-th BEGIN line in `text`. */
 function beginLine(text: string, n = 0): number {
-  return text.split('\n').map((l, i) => (l.startsWith('-----BEGIN') ? i : -1)).filter((i) => i >= 0)[n];
+  return text
+    .split('\n')
+    .map((l, i) => (l.startsWith('-----BEGIN') ? i : -1))
+    .filter((i) => i >= 0)[n];
 }
 
 const leafOk = certValid(now, -30, 335); // 335 of 365 days left

@@ -43,10 +43,7 @@ describe('server-handed URLs stay on the configured host or its documented partn
     assert.throws(
       () => requireSameServiceUrl(TOKEN, 'https://evil.example:444/v1/applications/certificates?token=NEWSECRET', 'csrUrl'),
       (e: unknown) =>
-        isKymaCertError(e, 'server') &&
-        /csrUrl/.test(e.message) &&
-        /evil\.example:444/.test(e.message) &&
-        !/NEWSECRET|SECRET|certificates/.test(e.message),
+        isKymaCertError(e, 'server') && /csrUrl/.test(e.message) && /evil\.example:444/.test(e.message) && !/NEWSECRET|SECRET|certificates/.test(e.message),
     );
     assert.equal(requireSameServiceUrl(INFO, 'https://gateway.kyma.example/r', 'renewCertUrl'), 'https://gateway.kyma.example/r');
   });

@@ -20,7 +20,22 @@ const CLI_MODULE = join(__dirname, '../../../src/emulator/cli.js');
 describe('parseEmulatorArgs', () => {
   it('reads every flag, in both --flag value and --flag=value form', () => {
     assert.deepEqual(
-      parseEmulatorArgs(['--port', '8443', '--gateway-port=9443', '--internal-port', '8080', '--state-dir', '/tmp/s', '--validity', '2h', '--host', '::1', '--token-ttl=90s', '--ca-key-bits', '4096']),
+      parseEmulatorArgs([
+        '--port',
+        '8443',
+        '--gateway-port=9443',
+        '--internal-port',
+        '8080',
+        '--state-dir',
+        '/tmp/s',
+        '--validity',
+        '2h',
+        '--host',
+        '::1',
+        '--token-ttl=90s',
+        '--ca-key-bits',
+        '4096',
+      ]),
       { port: 8443, gatewayPort: 9443, internalPort: 8080, stateDir: '/tmp/s', validityMs: 7_200_000, host: '::1', tokenTtlMs: 90_000, caKeyBits: 4096 },
     );
     assert.deepEqual(parseEmulatorArgs([]), {});
@@ -28,7 +43,11 @@ describe('parseEmulatorArgs', () => {
 
   it('throws config errors for unknown flags, missing values, bad ports and durations', () => {
     for (const argv of [['--nope', '1'], ['--port'], ['--port', '70000'], ['--validity', '3y'], ['--ca-key-bits', '1024']]) {
-      assert.throws(() => parseEmulatorArgs(argv), (e: unknown) => isKymaCertError(e, 'config'), argv.join(' '));
+      assert.throws(
+        () => parseEmulatorArgs(argv),
+        (e: unknown) => isKymaCertError(e, 'config'),
+        argv.join(' '),
+      );
     }
   });
 });
@@ -38,7 +57,15 @@ describe('runEmulatorCli', () => {
     const stateDir = await mkdtemp(join(tmpdir(), 'wire-cli-'));
     const child = spawn(
       process.execPath,
-      ['-e', `require(${JSON.stringify(CLI_MODULE)}).runEmulatorCli(process.argv.slice(1)).catch((e) => { console.error(e.message); process.exit(1); })`, '--', '--state-dir', stateDir, '--validity', '2h'],
+      [
+        '-e',
+        `require(${JSON.stringify(CLI_MODULE)}).runEmulatorCli(process.argv.slice(1)).catch((e) => { console.error(e.message); process.exit(1); })`,
+        '--',
+        '--state-dir',
+        stateDir,
+        '--validity',
+        '2h',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -52,7 +79,14 @@ describe('runEmulatorCli', () => {
       assert.ok(existsSync(ready.clientCaFile));
       assert.equal(ready.infoUrl, `${ready.gatewayUrl}/v1/applications/management/info`);
 
-      const token = JSON.parse((await rawRequest(`${ready.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'cli-app', 'Content-Type': 'application/json' } })).body);
+      const token = JSON.parse(
+        (
+          await rawRequest(`${ready.internalUrl}/v1/applications/tokens`, {
+            method: 'POST',
+            headers: { Application: 'cli-app', 'Content-Type': 'application/json' },
+          })
+        ).body,
+      );
       const ca = await readFile(ready.serverCaFile, 'utf8');
       const info = JSON.parse((await rawRequest(token.url, { ca })).body);
       const issued = await rawRequest(info.csrUrl, { method: 'POST', body: csrBody(createCsr(kymaSubject('cli-app'), keyNamed('cli-key'))), ca });

@@ -36,7 +36,8 @@ async function bash(script: string, env: Record<string, string> = {}): Promise<s
 /** node one-liner that prints a JSON path of a file: `json FILE a.b.c`. */
 const JSON_HELPER = `json() { node -e 'let v=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); for (const k of process.argv[2].split(".")) v=v==null?v:v[k]; console.log(typeof v==="string"?v:JSON.stringify(v))' "$1" "$2"; }`;
 
-const CONFIGURATION = 'query { result: configuration { token { token } certificateSigningRequestInfo { subject keyAlgorithm } managementPlaneInfo { directorURL certificateSecuredConnectorURL } } }';
+const CONFIGURATION =
+  'query { result: configuration { token { token } certificateSigningRequestInfo { subject keyAlgorithm } managementPlaneInfo { directorURL certificateSecuredConnectorURL } } }';
 const SIGN = 'mutation($csr: String!) { result: signCertificateSigningRequest(csr: $csr) { certificateChain caCertificate clientCertificate } }';
 
 describe('Compass tutorials with openssl + curl against the emulator', () => {

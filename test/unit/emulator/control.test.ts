@@ -17,7 +17,11 @@ before(async () => {
 after(() => emulator.close());
 
 const postJson = (path: string, body: unknown) =>
-  rawRequest(`${emulator.internalUrl}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  rawRequest(`${emulator.internalUrl}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('POST /emulator/faults', () => {
   it('queues a fault that the next matching request consumes', async () => {
@@ -54,7 +58,12 @@ describe('POST /emulator/certificates', () => {
   it('issues a client certificate for a public key with the requested application and validity window', async () => {
     const publicKeyPem = createPublicKey(keyNamed('control-key')).export({ type: 'spki', format: 'pem' }) as string;
     const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000 - DAY_MS);
-    const response = await postJson('/emulator/certificates', { publicKeyPem, application: 'bench-app', validityMs: 3_600_000, notBefore: notBefore.toISOString() });
+    const response = await postJson('/emulator/certificates', {
+      publicKeyPem,
+      application: 'bench-app',
+      validityMs: 3_600_000,
+      notBefore: notBefore.toISOString(),
+    });
     assert.equal(response.status, 201, response.body);
     const body = JSON.parse(response.body);
     assert.deepEqual(Object.keys(body), ['crt', 'clientCrt', 'caCrt']);

@@ -69,7 +69,10 @@ describe('emulator internal API refuses browser requests', () => {
     assert.equal(JSON.parse(refused.body).crt, undefined);
     assert.equal((await issue({})).status, 415);
     assert.equal((await issue({ 'Content-Type': 'application/x-www-form-urlencoded' })).status, 415);
-    const tokens = await rawRequest(`${emulator.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'web', 'Content-Type': 'text/plain' } });
+    const tokens = await rawRequest(`${emulator.internalUrl}/v1/applications/tokens`, {
+      method: 'POST',
+      headers: { Application: 'web', 'Content-Type': 'text/plain' },
+    });
     assert.equal(tokens.status, 415);
     const revoke = await rawRequest(`${emulator.internalUrl}/v1/applications/certificates/revocations`, {
       method: 'POST',

@@ -70,7 +70,10 @@ describe('issued client certificates', () => {
       const response = await rawRequest(info.csrUrl, { method: 'POST', body: csrBody(csr), ca: emulator.serverCaPem });
       const pem = Buffer.from(JSON.parse(response.body).clientCrt, 'base64').toString();
       assert.deepEqual(subjectNameOf(new X509Certificate(pem).raw), SUBJECT_OF_CSR_DER(csr));
-      assert.deepEqual(certificateFacts(pem).subject.map((a) => a.type), subject.map((a) => a.type));
+      assert.deepEqual(
+        certificateFacts(pem).subject.map((a) => a.type),
+        subject.map((a) => a.type),
+      );
     } finally {
       await emulator.close();
     }

@@ -146,7 +146,9 @@ describe('POST certificates?token=', () => {
     const csrUrl = await csrUrlFor();
     assertError(await post(csrUrl, ''), 500, 'Error while unmarshalling request body: unexpected end of JSON input');
     assertError(await post(csrUrl, 'x'), 500, "Error while unmarshalling request body: invalid character 'x' looking for beginning of value");
-    const wrapped = `{"csr":"${Buffer.from(createCsr(kymaSubject(), key())).toString('base64').replace(/(.{76})/g, '$1\n')}"}`;
+    const wrapped = `{"csr":"${Buffer.from(createCsr(kymaSubject(), key()))
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\n')}"}`;
     const response = await post(csrUrl, wrapped);
     assert.equal(response.status, 500, 'raw newlines inside a JSON string make the JSON invalid');
     assert.match(JSON.parse(response.body).error, /^Error while unmarshalling request body: /);
@@ -155,7 +157,9 @@ describe('POST certificates?token=', () => {
   });
 
   it('accepts base64 wrapped with escaped newlines, and a case-insensitive field name, like Go', async () => {
-    const b64 = Buffer.from(createCsr(kymaSubject(), key())).toString('base64').replace(/(.{76})/g, '$1\n');
+    const b64 = Buffer.from(createCsr(kymaSubject(), key()))
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\n');
     assert.equal((await post(await csrUrlFor(), JSON.stringify({ csr: b64 }))).status, 201);
     assert.equal((await post(await csrUrlFor(), JSON.stringify({ CSR: Buffer.from(createCsr(kymaSubject(), key())).toString('base64') }))).status, 201);
   });
@@ -205,7 +209,10 @@ describe('POST certificates?token=', () => {
 
 describe('internal API', () => {
   it('POST /v1/applications/tokens: 201 {url, token} with header Application, 400 without', async () => {
-    const ok = await rawRequest(`${emulator.internalUrl}/v1/applications/tokens`, { method: 'POST', headers: { Application: 'demo', 'Content-Type': 'application/json' } });
+    const ok = await rawRequest(`${emulator.internalUrl}/v1/applications/tokens`, {
+      method: 'POST',
+      headers: { Application: 'demo', 'Content-Type': 'application/json' },
+    });
     assert.equal(ok.status, 201);
     assert.equal(ok.headers['content-type'], JSON_CONTENT_TYPE);
     const body = JSON.parse(ok.body);
@@ -228,7 +235,11 @@ describe('internal API', () => {
     assert.equal(ok.body, '');
     assert.equal(ok.headers['content-type'], JSON_CONTENT_TYPE);
     assert.ok(emulator.isRevoked('abc123'));
-    assertError(await rawRequest(url, { method: 'POST', headers, body: '{}' }), 400, 'Error while unmarshalling request body: certificate hash value not provided.');
+    assertError(
+      await rawRequest(url, { method: 'POST', headers, body: '{}' }),
+      400,
+      'Error while unmarshalling request body: certificate hash value not provided.',
+    );
     const bad = await rawRequest(url, { method: 'POST', headers, body: '{hash: x}' });
     assert.equal(bad.status, 400);
     assert.match(JSON.parse(bad.body).error, /^Error while unmarshalling request body: /);

@@ -17,7 +17,8 @@ describe('parseXfcc', () => {
   });
 
   it('takes the first element whose O/OU/C/L/ST match, zipping Subjects and Hashes by index', () => {
-    const header = 'Hash=aa;Subject="CN=wrong,O=Other,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE",Hash=bb;Subject="C=DE,ST=Waldorf,L=Waldorf,O=Organization,OU=OrgUnit,CN=right"';
+    const header =
+      'Hash=aa;Subject="CN=wrong,O=Other,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE",Hash=bb;Subject="C=DE,ST=Waldorf,L=Waldorf,O=Organization,OU=OrgUnit,CN=right"';
     assert.deepEqual(parseXfcc(header, DEFAULT_SUBJECT), { kind: 'identity', application: 'right', hash: 'bb' });
   });
 

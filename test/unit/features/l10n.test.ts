@@ -41,8 +41,16 @@ test('every localized string of the extension is in l10n/bundle.l10n.json', () =
   }
   const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as Record<string, string>;
   assert.ok(used.length > 40, `only ${used.length} strings found: the extraction is broken`);
-  assert.deepEqual(used.filter((s) => !(s in bundle)), [], 'strings missing from the bundle (run with UPDATE_L10N=1)');
-  assert.deepEqual(Object.keys(bundle).filter((s) => !used.includes(s)), [], 'stale bundle entries');
+  assert.deepEqual(
+    used.filter((s) => !(s in bundle)),
+    [],
+    'strings missing from the bundle (run with UPDATE_L10N=1)',
+  );
+  assert.deepEqual(
+    Object.keys(bundle).filter((s) => !used.includes(s)),
+    [],
+    'stale bundle entries',
+  );
 });
 
 test('manifest placeholders resolve in package.nls.json', () => {
@@ -50,6 +58,9 @@ test('manifest placeholders resolve in package.nls.json', () => {
   const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
   const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
   assert.ok(keys.length >= 10);
-  assert.deepEqual(keys.filter((k) => !(k in nls)), []);
+  assert.deepEqual(
+    keys.filter((k) => !(k in nls)),
+    [],
+  );
   assert.equal(JSON.parse(manifest).l10n, './l10n');
 });

@@ -53,7 +53,10 @@ describe('gitTrackedFiles', () => {
     await fs.rm(marker);
 
     const problems = await checkKeyFiles([path.join(repo, 'certs', 'app.key'), path.join(repo, 'certs', 'other.key')]);
-    assert.deepEqual(problems.get(path.join(repo, 'certs', 'app.key'))?.map((p) => p.code), ['key-tracked-by-git']);
+    assert.deepEqual(
+      problems.get(path.join(repo, 'certs', 'app.key'))?.map((p) => p.code),
+      ['key-tracked-by-git'],
+    );
     assert.deepEqual(problems.get(path.join(repo, 'certs', 'other.key')), []);
     assert.ok(!existsSync(marker), 'the key-hygiene check ran the repository-configured fsmonitor program');
   });

@@ -83,7 +83,10 @@ test('a key tracked by git is reported; an untracked one next to it is not', { s
   git(repo, 'add', 'certs/app.key');
 
   const problems = await checkKeyFile(tracked);
-  assert.deepEqual(problems.map((p) => p.code), ['key-tracked-by-git']);
+  assert.deepEqual(
+    problems.map((p) => p.code),
+    ['key-tracked-by-git'],
+  );
   assert.match(problems[0].message, /git rm --cached app\.key/);
   assert.deepEqual(await checkKeyFile(untracked), []);
   // Both problems at once, from one call.

@@ -119,6 +119,12 @@ test('a persistent notice is asked for after three consecutive failures', () => 
   const two = cert({ name: 'two', failureCount: 2, lastFailure: at(61) });
   const three = cert({ name: 'three', failureCount: 3, lastFailure: at(61) });
   const revoked = cert({ name: 'revoked', failureCount: 5, lastFailure: at(61), revoked: true });
-  assert.deepEqual(planAutoRenew([two, three, revoked], at(62), noJitter).notices.map((c) => c.name), ['three']);
-  assert.deepEqual(planAutoRenew([two], at(62), { ...noJitter, noticeAfterFailures: 2 }).notices.map((c) => c.name), ['two']);
+  assert.deepEqual(
+    planAutoRenew([two, three, revoked], at(62), noJitter).notices.map((c) => c.name),
+    ['three'],
+  );
+  assert.deepEqual(
+    planAutoRenew([two], at(62), { ...noJitter, noticeAfterFailures: 2 }).notices.map((c) => c.name),
+    ['two'],
+  );
 });

@@ -78,7 +78,11 @@ test('the remembered connection supplies the key file and the revoked flag of th
   const sha256Hex = new X509Certificate(app.certPem).fingerprint256.replace(/:/g, '').toLowerCase();
   await writeFile(
     join(sub, 'svc.kyma.json'),
-    JSON.stringify({ infoUrl: 'https://gateway.example/v1/applications/management/info', keyFile: 'secret-material.pem', revoked: { at: '2025-01-01T00:00:00Z', sha256Hex } }),
+    JSON.stringify({
+      infoUrl: 'https://gateway.example/v1/applications/management/info',
+      keyFile: 'secret-material.pem',
+      revoked: { at: '2025-01-01T00:00:00Z', sha256Hex },
+    }),
   );
   const result = await readCertificateEntry(join(sub, 'svc.crt'), options);
   assert.ok('entry' in result);

@@ -65,7 +65,10 @@ async function lifecycleWithoutFlags(certFile: string, keyFile: string, caFile =
   const revoked = await revokeCertificate({ certFile, keyFile, caFile });
   assert.ok(emulator.isRevoked(revoked.sha256Hex));
   const before = await treeFingerprint(path.dirname(certFile));
-  await assert.rejects(renewCertificate({ certFile, keyFile, caFile }), (e: unknown) => isKymaCertError(e, 'revoked') && /new certificate|token/i.test(e.hint ?? ''));
+  await assert.rejects(
+    renewCertificate({ certFile, keyFile, caFile }),
+    (e: unknown) => isKymaCertError(e, 'revoked') && /new certificate|token/i.test(e.hint ?? ''),
+  );
   assert.deepEqual(await treeFingerprint(path.dirname(certFile)), before, 'a refused renewal changes nothing');
   await restoreCertificate({ certFile });
   assert.equal(await sha256Of(certFile), issuedHash, 'restore brings back the issued certificate');
@@ -150,7 +153,11 @@ describe('spent, expired and unusable tokens', () => {
           token,
           outDir,
           caFile: emulator.serverCaFile,
-          csrFactory: (subject, key) => createCsr(subject.map((a) => (a.type === 'CN' ? { ...a, value: 'someone-else' } : a)), key),
+          csrFactory: (subject, key) =>
+            createCsr(
+              subject.map((a) => (a.type === 'CN' ? { ...a, value: 'someone-else' } : a)),
+              key,
+            ),
         }),
         (e: unknown) => isKymaCertError(e, 'verification') && /not spent/.test(e.message) && /common name/.test(e.message),
       );

@@ -18,8 +18,24 @@ const RUNS = 10_000;
 const FILE_RUNS = 300;
 
 const hostilePath = fc.constantFrom(
-  'app.key', 'sub/app.key', './app.key', '../app.key', '../../etc/passwd', '/etc/passwd', 'sub/../../x', 'C:\\keys\\x.key',
-  '\\\\server\\share\\x', 'out/x.key', 'in/x.key', 'out', '', '.', '..', 'a\u0000b', '~/x.key', 'sub//..//..//x',
+  'app.key',
+  'sub/app.key',
+  './app.key',
+  '../app.key',
+  '../../etc/passwd',
+  '/etc/passwd',
+  'sub/../../x',
+  'C:\\keys\\x.key',
+  '\\\\server\\share\\x',
+  'out/x.key',
+  'in/x.key',
+  'out',
+  '',
+  '.',
+  '..',
+  'a\u0000b',
+  '~/x.key',
+  'sub//..//..//x',
 );
 const pathValue = fc.oneof(hostilePath, fc.string(), fc.constant(null), fc.integer(), fc.anything());
 const connectionObject = fc.record(

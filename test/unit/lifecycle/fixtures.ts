@@ -14,7 +14,11 @@ import type { RenewRequest } from '../../../src/lifecycle/renew';
 
 /** What the fixtures need from an emulator: either flavor issues certificates directly. */
 export interface IssuingEmulator {
-  issueClientCertificate(options: { application?: string; notBefore?: Date; validityMs?: number }): Promise<{ certPem: string; caPem: string; keyPem?: string; sha256Hex: string }>;
+  issueClientCertificate(options: {
+    application?: string;
+    notBefore?: Date;
+    validityMs?: number;
+  }): Promise<{ certPem: string; caPem: string; keyPem?: string; sha256Hex: string }>;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -92,7 +96,9 @@ export async function treeFingerprint(dir: string): Promise<Record<string, strin
         await walk(full);
       } else {
         const stat = await fs.stat(full);
-        out[rel] = `${createHash('sha256').update(await fs.readFile(full)).digest('hex')} ${(stat.mode & 0o777).toString(8)}`;
+        out[rel] = `${createHash('sha256')
+          .update(await fs.readFile(full))
+          .digest('hex')} ${(stat.mode & 0o777).toString(8)}`;
       }
     }
   }
@@ -101,7 +107,9 @@ export async function treeFingerprint(dir: string): Promise<Record<string, strin
 }
 
 export async function sha256Of(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
 }
 
 export async function modeOf(file: string): Promise<number> {
@@ -160,4 +168,3 @@ export async function fill(dir: string): Promise<void> {
     await handle.close().catch(() => undefined);
   }
 }
-

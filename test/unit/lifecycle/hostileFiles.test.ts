@@ -60,7 +60,10 @@ describe('readCertificateEntry with planted files', () => {
     await sparse.truncate(1.5 * 1024 * 1024 * 1024);
     await sparse.close();
     await fs.writeFile(path.join(dir, 'fine.crt'), leaf.certPem);
-    const results = await within(10_000, Promise.all(['pipe.crt', 'random.crt', 'sparse.crt', 'fine.crt'].map((f) => readCertificateEntry(path.join(dir, f), options))));
+    const results = await within(
+      10_000,
+      Promise.all(['pipe.crt', 'random.crt', 'sparse.crt', 'fine.crt'].map((f) => readCertificateEntry(path.join(dir, f), options))),
+    );
     const [pipe, random, big, fine] = results;
     assert.ok('skipped' in pipe && pipe.skipped === 'missing', JSON.stringify(pipe));
     assert.ok('skipped' in random && random.skipped === 'missing', JSON.stringify(random));

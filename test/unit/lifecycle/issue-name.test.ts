@@ -31,7 +31,12 @@ test('chooseName gets the application name and decides the files', async () => {
   });
   assert.deepEqual(asked, ['billing-export']);
   assert.equal(result.certFile, path.join(outDir, 'billing-export-prod.crt'));
-  assert.deepEqual((await fs.readdir(outDir)).sort(), ['billing-export-prod-ca.crt', 'billing-export-prod.crt', 'billing-export-prod.key', 'billing-export-prod.kyma.json']);
+  assert.deepEqual((await fs.readdir(outDir)).sort(), [
+    'billing-export-prod-ca.crt',
+    'billing-export-prod.crt',
+    'billing-export-prod.key',
+    'billing-export-prod.kyma.json',
+  ]);
 });
 
 test('a dismissed name question cancels before anything is generated or written', async () => {

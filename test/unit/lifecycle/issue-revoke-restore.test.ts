@@ -59,9 +59,7 @@ describe('issueCertificate', () => {
     await fs.writeFile(path.join(dir, 'client.key'), 'precious');
     const before = await treeFingerprint(dir);
     const { url } = emulator.mintToken('my-app');
-    await assert.rejects(issueCertificate({ tokenUrl: url, outDir: dir, caFile: emulator.serverCaFile }), (e: unknown) =>
-      isKymaCertError(e, 'config'),
-    );
+    await assert.rejects(issueCertificate({ tokenUrl: url, outDir: dir, caFile: emulator.serverCaFile }), (e: unknown) => isKymaCertError(e, 'config'));
     assert.deepEqual(await treeFingerprint(dir), before);
     // The token is still good.
     const result = await issueCertificate({ tokenUrl: url, outDir: dir, name: 'other', caFile: emulator.serverCaFile });
@@ -73,9 +71,7 @@ describe('issueCertificate', () => {
     const outDir = path.join(parent, 'out');
     emulator.injectFault({ endpoint: 'certificates', kind: 'foreign-key' });
     const { url } = emulator.mintToken('my-app');
-    await assert.rejects(issueCertificate({ tokenUrl: url, outDir, caFile: emulator.serverCaFile }), (e: unknown) =>
-      isKymaCertError(e, 'verification'),
-    );
+    await assert.rejects(issueCertificate({ tokenUrl: url, outDir, caFile: emulator.serverCaFile }), (e: unknown) => isKymaCertError(e, 'verification'));
     assert.deepEqual(await fs.readdir(parent), []);
   });
 });
@@ -91,7 +87,9 @@ describe('revokeCertificate', () => {
     assert.equal(remembered?.revoked?.at, result.revokedAt);
 
     const before = await treeFingerprint(ws.dir);
-    await assert.rejects(renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile, caFile: emulator.serverCaFile }), (e: unknown) => isKymaCertError(e, 'revoked'));
+    await assert.rejects(renewCertificate({ certFile: ws.certFile, keyFile: ws.keyFile, caFile: emulator.serverCaFile }), (e: unknown) =>
+      isKymaCertError(e, 'revoked'),
+    );
     assert.deepEqual(await treeFingerprint(ws.dir), before);
   });
 });

@@ -47,7 +47,13 @@ describe('a lock that survives real life', () => {
   it('a lock naming live pid 1 with another start time (a restarted container) is broken at once', async () => {
     const dir = await tempDir();
     const cert = path.join(dir, 'app.crt');
-    const lock = { pid: 1, createdAt: new Date().toISOString(), host: os.hostname(), bootId: await fs.readFile('/proc/sys/kernel/random/boot_id', 'utf8').then((s) => s.trim()), startTime: '1' };
+    const lock = {
+      pid: 1,
+      createdAt: new Date().toISOString(),
+      host: os.hostname(),
+      bootId: await fs.readFile('/proc/sys/kernel/random/boot_id', 'utf8').then((s) => s.trim()),
+      startTime: '1',
+    };
     assert.notEqual(processStartTime(1), '1', 'pid 1 here started at another time');
     await fs.writeFile(lockFileFor(cert), JSON.stringify(lock));
     assert.equal(await withCertificateLock(cert, async () => 'ran'), 'ran');

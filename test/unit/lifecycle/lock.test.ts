@@ -27,12 +27,18 @@ describe('withCertificateLock', () => {
     const running = new Promise<void>((r) => (started = r));
     const held = withCertificateLock(cert, () => new Promise<string>((r) => ((release = () => r('first')), started())));
     await running;
-    await assert.rejects(withCertificateLock(cert, async () => 'second'), (e: unknown) => {
-      return isKymaCertError(e, 'locked') && /another renewal of this certificate is running/i.test(e.message);
-    });
+    await assert.rejects(
+      withCertificateLock(cert, async () => 'second'),
+      (e: unknown) => {
+        return isKymaCertError(e, 'locked') && /another renewal of this certificate is running/i.test(e.message);
+      },
+    );
     release();
     assert.equal(await held, 'first');
-    await assert.rejects(withCertificateLock(cert, async () => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      withCertificateLock(cert, async () => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
     assert.equal(await withCertificateLock(cert, async () => 'again'), 'again');
     assert.deepEqual(await fs.readdir(dir), [], 'lock file removed');
   });
@@ -52,7 +58,10 @@ describe('withCertificateLock', () => {
     assert.equal(first.toString().trim(), 'held');
     const contents = JSON.parse(await fs.readFile(lockFileFor(cert), 'utf8')) as { pid: number };
     assert.equal(contents.pid, child.pid);
-    await assert.rejects(withCertificateLock(cert, async () => 'mine'), (e: unknown) => isKymaCertError(e, 'locked'));
+    await assert.rejects(
+      withCertificateLock(cert, async () => 'mine'),
+      (e: unknown) => isKymaCertError(e, 'locked'),
+    );
     child.stdin.end();
     await once(child, 'exit');
     assert.equal(await withCertificateLock(cert, async () => 'mine'), 'mine');
@@ -78,7 +87,10 @@ describe('withCertificateLock', () => {
     const dir = await tempDir();
     const cert = path.join(dir, 'app.crt');
     await fs.writeFile(lockFileFor(cert), JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() }));
-    await assert.rejects(withCertificateLock(cert, async () => 'ran'), (e: unknown) => isKymaCertError(e, 'locked'));
-    assert.ok(await fs.stat(lockFileFor(cert)), 'somebody else\'s lock is left alone');
+    await assert.rejects(
+      withCertificateLock(cert, async () => 'ran'),
+      (e: unknown) => isKymaCertError(e, 'locked'),
+    );
+    assert.ok(await fs.stat(lockFileFor(cert)), "somebody else's lock is left alone");
   });
 });

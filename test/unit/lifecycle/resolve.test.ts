@@ -67,12 +67,15 @@ describe('resolveCertificateInputs: explicit > remembered > defaults > naming ru
     const remembered = await resolveCertificateInputs(certFile, {}, defaults);
     assert.equal(remembered.infoUrl, INFO);
     assert.equal(remembered.caFile, path.join(dir, 'server-ca.pem'));
-    assert.deepEqual(remembered.keyCandidates.map((c) => [path.basename(c.file), c.source]), [
-      ['remembered.key', 'connection'],
-      ['app.key', 'naming'],
-      ['app-key.pem', 'naming'],
-      ['app.key.pem', 'naming'],
-    ]);
+    assert.deepEqual(
+      remembered.keyCandidates.map((c) => [path.basename(c.file), c.source]),
+      [
+        ['remembered.key', 'connection'],
+        ['app.key', 'naming'],
+        ['app-key.pem', 'naming'],
+        ['app.key.pem', 'naming'],
+      ],
+    );
     const explicit = await resolveCertificateInputs(certFile, { keyFile: '/k/flag.key', infoUrl: 'https://gateway.x/i', caFile: '/c.pem' }, defaults);
     assert.deepEqual(explicit.keyCandidates, [{ file: '/k/flag.key', source: 'flag' }]);
     assert.equal(explicit.infoUrl, 'https://gateway.x/i');

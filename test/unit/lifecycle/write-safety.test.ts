@@ -32,9 +32,7 @@ function renewHeld(ws: Workspace, extra: Partial<RenewRequest> = {}): { inFlight
   emulator.injectFault({ endpoint: 'renewals', kind: 'delay', ms: 1500 });
   let signal!: () => void;
   const inFlight = new Promise<void>((r) => (signal = r));
-  const done = renewCertificate(
-    request(ws, { ...extra, onProgress: (step) => step === 'Requesting the renewed certificate' && signal() }),
-  ).then(
+  const done = renewCertificate(request(ws, { ...extra, onProgress: (step) => step === 'Requesting the renewed certificate' && signal() })).then(
     (r) => r,
     (e: unknown) => e,
   );
@@ -113,7 +111,10 @@ describe('symlinks', () => {
       await fs.rm(ws.certFile);
       await fs.symlink(path.join(mount, 'tls.crt'), ws.certFile);
       const before = await treeFingerprint(ws.dir);
-      await assert.rejects(renewCertificate(request(ws)), (e: unknown) => isKymaCertError(e, 'io') && /EROFS/.test(e.message) && /read-only/.test(e.hint ?? ''));
+      await assert.rejects(
+        renewCertificate(request(ws)),
+        (e: unknown) => isKymaCertError(e, 'io') && /EROFS/.test(e.message) && /read-only/.test(e.hint ?? ''),
+      );
       assert.deepEqual(await treeFingerprint(ws.dir), before);
     } finally {
       unmount();

@@ -19,7 +19,17 @@ async function restricted(file: string, code: string): Promise<boolean> {
 
 test('vscode only in the editor layers', async () => {
   const line = "import * as vscode from 'vscode';\nexport const v = vscode;\n";
-  for (const file of ['src/core/x.ts', 'src/io/x.ts', 'src/connector/x.ts', 'src/lifecycle/x.ts', 'src/views/x.ts', 'src/cli/x.ts', 'src/emulator/x.ts', 'src/settingsModel.ts', 'test/unit/x.test.ts']) {
+  for (const file of [
+    'src/core/x.ts',
+    'src/io/x.ts',
+    'src/connector/x.ts',
+    'src/lifecycle/x.ts',
+    'src/views/x.ts',
+    'src/cli/x.ts',
+    'src/emulator/x.ts',
+    'src/settingsModel.ts',
+    'test/unit/x.test.ts',
+  ]) {
     assert.ok(await restricted(file, line), file);
   }
   for (const file of ['src/features/x.ts', 'src/commands/x.ts', 'src/extension.ts']) assert.ok(!(await restricted(file, line)), file);

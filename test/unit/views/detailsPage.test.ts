@@ -47,7 +47,10 @@ const input = (overrides: Partial<DetailsPageInput> = {}): DetailsPageInput => (
   ],
   key: { status: 'match', file: 'certs/app.key' },
   connection: { backend: 'Kyma Connector Service', urls: [{ label: 'Management info URL', url: 'https://gateway.example/v1/applications/management/info' }] },
-  backups: [{ id: 'b1', createdAt: new Date('2025-02-01T10:00:00Z') }, { id: 'b0', createdAt: new Date('2025-01-01T09:00:00Z') }],
+  backups: [
+    { id: 'b1', createdAt: new Date('2025-02-01T10:00:00Z') },
+    { id: 'b0', createdAt: new Date('2025-01-01T09:00:00Z') },
+  ],
   thresholds: { ...DEFAULT_THRESHOLDS },
   now: NOW,
   actions: { renew: true, revoke: true, restore: true },
@@ -57,9 +60,19 @@ const render = (i: DetailsPageInput): string => detailsHtml(i, { t, nonce: 'N0nc
 
 test('details page: subject, issuer, chain leaf → CA with files, key, connection, backups with dates, buttons', () => {
   const html = render(input());
-  for (const expected of ['CN=my-app,O=tenant,C=DE', 'CN=Kyma CA', 'certs/app-ca.crt', 'found, matches (certs/app.key)',
-    'Kyma Connector Service', 'https://gateway.example/v1/applications/management/info', '2025-02-01 10:00 UTC', '2025-01-01 09:00 UTC',
-    'data-action="renew"', 'data-action="revoke"', 'data-action="restore"']) {
+  for (const expected of [
+    'CN=my-app,O=tenant,C=DE',
+    'CN=Kyma CA',
+    'certs/app-ca.crt',
+    'found, matches (certs/app.key)',
+    'Kyma Connector Service',
+    'https://gateway.example/v1/applications/management/info',
+    '2025-02-01 10:00 UTC',
+    '2025-01-01 09:00 UTC',
+    'data-action="renew"',
+    'data-action="revoke"',
+    'data-action="restore"',
+  ]) {
     assert.ok(html.includes(expected), `missing ${expected}`);
   }
   // Chain order: the leaf first, then its CA, each with the file it came from.
@@ -102,17 +115,19 @@ test('validity bar thresholds fall exactly where the expiry assessment changes s
 test('details page: text from certificate files is escaped, never markup', () => {
   const hostile = '<img src=x onerror=alert(1)>"\'&';
   const f = facts({ commonName: hostile, subjectText: `CN=${hostile}`, issuerText: '</code><script>alert(2)</script>' });
-  const html = render(input({
-    file: 'certs/<b>.crt',
-    leaf: leafView(f),
-    chain: [{ facts: f, file: 'a"onmouseover="x' }],
-    key: { status: 'unreadable', file: '<k>', problem: '<p>' },
-    connection: { urls: [{ label: 'infoUrl', url: 'javascript:"><script>' }] },
-  }));
+  const html = render(
+    input({
+      file: 'certs/<b>.crt',
+      leaf: leafView(f),
+      chain: [{ facts: f, file: 'a"onmouseover="x' }],
+      key: { status: 'unreadable', file: '<k>', problem: '<p>' },
+      connection: { urls: [{ label: 'infoUrl', url: 'javascript:"><script>' }] },
+    }),
+  );
   assert.ok(!html.includes('<img'), 'unescaped tag from the subject');
   assert.ok(!html.includes('<b>'), 'unescaped tag from the file name');
   assert.ok(!html.includes('"onmouseover'), 'attribute break-out');
-  assert.equal(html.match(/<script/g)?.length, 1, 'only the page\'s own script');
+  assert.equal(html.match(/<script/g)?.length, 1, "only the page's own script");
   assert.ok(html.includes(escapeHtml(hostile)));
   // A right-to-left override would make the subject read differently from what it is: shown as an escape.
   const reordered = render(input({ leaf: leafView(facts({ subjectText: 'CN=evil\u202Eppa-ym' })) }));
@@ -167,11 +182,25 @@ test('details model: the chain lists the CA of the -ca.crt once; a revoked certi
   const bundled = await entryOf('chain-app.crt', `${leaf.certPem}${ca.certPem}`);
   const caEntry = await entryOf('chain-app-ca.crt', ca.certPem);
   const chain = chainOf(bundled, caEntry, (f) => f.slice(dir.length + 1));
-  assert.deepEqual(chain.map((l) => [l.facts.commonName, l.file]), [['chain-app', 'chain-app.crt'], ['Kyma', 'chain-app.crt']]);
+  assert.deepEqual(
+    chain.map((l) => [l.facts.commonName, l.file]),
+    [
+      ['chain-app', 'chain-app.crt'],
+      ['Kyma', 'chain-app.crt'],
+    ],
+  );
 
-  const model = (entry: CertificateEntry | undefined) => detailsPageInput({
-    entry, caEntry, file: join(dir, 'gone.crt'), backups: [], thresholds: DEFAULT_THRESHOLDS, now: new Date(), displayPath: (f) => f, t,
-  });
+  const model = (entry: CertificateEntry | undefined) =>
+    detailsPageInput({
+      entry,
+      caEntry,
+      file: join(dir, 'gone.crt'),
+      backups: [],
+      thresholds: DEFAULT_THRESHOLDS,
+      now: new Date(),
+      displayPath: (f) => f,
+      t,
+    });
   const fine = model(bundled);
   assert.deepEqual(fine.actions, { renew: true, revoke: true, restore: false });
   const revoked = model({ ...bundled, revoked: true, connection: { infoUrl: 'https://g.example/info', revoked: { at: 'x', sha256Hex: 'y' } } });

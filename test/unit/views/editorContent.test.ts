@@ -69,7 +69,10 @@ test('the remembered revocation of this certificate is a revoked problem; a miss
   const client = leaf('revoked-app', 10, 90);
   const probe = await entryOf('revoked-app.crt', client.certPem);
   const sha256Hex = probe.certificates[0].facts.sha256Hex;
-  const connection = JSON.stringify({ infoUrl: 'https://gateway.example.com/v1/applications/management/info', revoked: { at: new Date().toISOString(), sha256Hex } });
+  const connection = JSON.stringify({
+    infoUrl: 'https://gateway.example.com/v1/applications/management/info',
+    revoked: { at: new Date().toISOString(), sha256Hex },
+  });
   const entry = await entryOf('revoked-app.crt', client.certPem, { 'revoked-app.kyma.json': connection });
   const codes = problemsOfEntry(entry, now(), DEFAULT_THRESHOLDS, englishTranslate).map((p) => `${p.code}:${p.severity}`);
   assert.deepEqual(codes, ['revoked:error', 'key-missing:information']);
@@ -81,16 +84,23 @@ test('view rows: soonest expiry first, actions by state', async () => {
   const expiring = await entryOf('expiring.crt', leaf('expiring', 80, 92).certPem);
   const expired = await entryOf('expired.crt', leaf('expired', 100, 92).certPem);
   const caEntry = await entryOf('kyma-ca.crt', ca.certPem);
-  const views = [healthy, caEntry, expired, expiring].map((entry) => ({ entry, view: viewOf(entry, entry.certificates[0], now(), DEFAULT_THRESHOLDS, (f) => f) }));
+  const views = [healthy, caEntry, expired, expiring].map((entry) => ({
+    entry,
+    view: viewOf(entry, entry.certificates[0], now(), DEFAULT_THRESHOLDS, (f) => f),
+  }));
   const rows = views.sort(compareByExpiry).map(({ entry, view }) => certificateRow(entry.file, view, entry.file.split('/').pop()!, englishTranslate));
-  assert.deepEqual(rows.map((r) => r.label), ['expired', 'expiring', 'healthy', 'Kyma']);
-  assert.deepEqual(rows.map((r) => r.contextValue), [
-    'kymaCert:client:needsToken',
-    'kymaCert:client:renewable:revocable',
-    'kymaCert:client:renewable:revocable',
-    'kymaCert:ca',
-  ]);
-  assert.deepEqual(rows.map((r) => r.icon.id), ['error', 'warning', 'verified', 'verified']);
+  assert.deepEqual(
+    rows.map((r) => r.label),
+    ['expired', 'expiring', 'healthy', 'Kyma'],
+  );
+  assert.deepEqual(
+    rows.map((r) => r.contextValue),
+    ['kymaCert:client:needsToken', 'kymaCert:client:renewable:revocable', 'kymaCert:client:renewable:revocable', 'kymaCert:ca'],
+  );
+  assert.deepEqual(
+    rows.map((r) => r.icon.id),
+    ['error', 'warning', 'verified', 'verified'],
+  );
   assert.match(rows[0].description, /^expired 8 days ago · expired\.crt$/);
   assert.match(rows[1].description, /^1[12] days left · expiring\.crt$/);
   const revokedView = { ...views[0].view, revoked: true, expiry: { ...views[0].view.expiry, state: 'valid' as const, severity: 'ok' as const } };

@@ -2,15 +2,7 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { globMatcher } from '../../../src/core/glob';
 import { hoverMarkdown } from '../../../src/views/hoverContent';
-import {
-  CertificateView,
-  ExpiryView,
-  FactsView,
-  englishTranslate as t,
-  escapeMarkdown,
-  expiryShort,
-  formatUtc,
-} from '../../../src/views/presentation';
+import { CertificateView, ExpiryView, FactsView, englishTranslate as t, escapeMarkdown, expiryShort, formatUtc } from '../../../src/views/presentation';
 import { mostUrgent, needingAttention, statusBarText, statusBarTooltip } from '../../../src/views/statusBarContent';
 
 const facts = (overrides: Partial<FactsView> = {}): FactsView => ({
@@ -45,8 +37,18 @@ const view = (overrides: Partial<CertificateView> = {}): CertificateView => ({
 
 test('hover shows subject, issuer, validity with days left, serial, fingerprint, SANs, key and links', () => {
   const md = hoverMarkdown(view(), { t, target: 'file:///w/certs/app.crt' });
-  for (const expected of ['CN=my\u2011app, C=DE, O=tenant', 'CN=Kyma\u00a0CA', '2025-01-01 00:00 UTC', '2025-04-03 00:00 UTC', '23 days left',
-    '0a1b2c', 'AB:CD:EF', 'DNS:app.example', 'RSA 2048 bits', 'found, matches (certs/app.key)']) {
+  for (const expected of [
+    'CN=my\u2011app, C=DE, O=tenant',
+    'CN=Kyma\u00a0CA',
+    '2025-01-01 00:00 UTC',
+    '2025-04-03 00:00 UTC',
+    '23 days left',
+    '0a1b2c',
+    'AB:CD:EF',
+    'DNS:app.example',
+    'RSA 2048 bits',
+    'found, matches (certs/app.key)',
+  ]) {
     assert.ok(md.includes(expected), `missing ${expected} in\n${md}`);
   }
   const renew = encodeURIComponent(JSON.stringify(['file:///w/certs/app.crt']));
@@ -93,14 +95,24 @@ test('most urgent client certificate: revoked and expired before expiring, CA ce
   const revoked = view({ revoked: true, expiry: expiry('valid', 90), facts: facts({ commonName: 'revoked', notAfter: new Date('2025-07-01Z') }) });
   assert.equal(mostUrgent([later, expiring, ca])?.facts.commonName, 'soon');
   assert.equal(mostUrgent([later, expiring, expired, ca])?.facts.commonName, 'gone');
-  assert.deepEqual(needingAttention([later, revoked, expiring, ca, expired]).map((v) => v.facts.commonName), ['gone', 'revoked', 'soon']);
+  assert.deepEqual(
+    needingAttention([later, revoked, expiring, ca, expired]).map((v) => v.facts.commonName),
+    ['gone', 'revoked', 'soon'],
+  );
   assert.equal(mostUrgent([ca]), undefined);
 });
 
 test('status bar tooltip: subject, issuer, dates, days left, file and a Renew link', () => {
   const md = statusBarTooltip(view(), { t, target: 'file:///w/certs/app.crt', othersNeedingAttention: 2 });
-  for (const expected of ['CN=my\u2011app, C=DE, O=tenant', 'CN=Kyma\u00a0CA', '2025-04-03 00:00 UTC', '23 days left', 'certs/app.crt',
-    '[Renew](command:kymaCert.renewCertificate?', '2 more certificates need attention']) {
+  for (const expected of [
+    'CN=my\u2011app, C=DE, O=tenant',
+    'CN=Kyma\u00a0CA',
+    '2025-04-03 00:00 UTC',
+    '23 days left',
+    'certs/app.crt',
+    '[Renew](command:kymaCert.renewCertificate?',
+    '2 more certificates need attention',
+  ]) {
     assert.ok(md.includes(expected), `missing ${expected} in\n${md}`);
   }
 });
