@@ -20,12 +20,13 @@ function sources(dir: string): string[] {
 }
 
 function literals(code: string, call: RegExp): string[] {
-  return [...code.matchAll(call)].map((m) => m[1].replace(/\\(.)/g, '$1'));
+  return [...code.matchAll(call)].map((m) => m[2].replace(/\\(.)/g, '$1'));
 }
 
 function usedStrings(): string[] {
-  const translated = /\bt\(\s*'((?:[^'\\]|\\.)*)'/g;
-  const progressStep = /\bprogress\(\s*'((?:[^'\\]|\\.)*)'/g;
+  // Either quote: the formatter writes a string that contains an apostrophe in double quotes.
+  const translated = /\bt\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g;
+  const progressStep = /\bprogress\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g;
   const found = new Set<string>();
   for (const code of sources('src')) {
     for (const s of literals(code, translated)) found.add(s);
