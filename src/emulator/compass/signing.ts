@@ -4,6 +4,7 @@ import { attributesFromNameDer, firstValue, subjectMismatch, type DnAttribute } 
 import { signatureAlgorithmByOid } from '../../core/signing';
 import { asGoName, decodeFirstPemBlock, decodeStdBase64, signatureError, type AcceptedCsr } from '../csr-request';
 import type { SubjectDefaults } from '../options';
+import { expectedSubject } from '../issuer';
 import { subjectNameOf } from '../pki';
 import type { CompassState, SystemAuth } from './state';
 
@@ -30,14 +31,7 @@ export const CompassMessages = {
 
 /** The connector subject for a SystemAuth: the configured O/OU/L/ST/C plus CN = SystemAuth id (§3.3, §7). */
 export function compassSubject(defaults: SubjectDefaults, systemAuthId: string): DnAttribute[] {
-  return [
-    { type: 'O', value: defaults.O },
-    { type: 'OU', value: defaults.OU },
-    { type: 'L', value: defaults.L },
-    { type: 'ST', value: defaults.ST },
-    { type: 'C', value: defaults.C },
-    { type: 'CN', value: systemAuthId },
-  ];
+  return expectedSubject(defaults, systemAuthId);
 }
 
 export type CompassCsrOutcome = { readonly ok: true; readonly csr: AcceptedCsr } | { readonly ok: false; readonly message: string };
