@@ -33,6 +33,16 @@ export async function generateRsaKeyPair(bits: number): Promise<KeyPair> {
   return { key, keyPem: pem };
 }
 
+/**
+ * The key a test helper certifies: the caller's public key, or a fresh RSA-2048 pair whose private key is handed
+ * back (`keyPem`) so the caller can use the certificate.
+ */
+export async function keyToCertify(publicKey: KeyObject | string | undefined): Promise<{ publicKey: KeyObject | string; keyPem?: string }> {
+  if (publicKey !== undefined) return { publicKey };
+  const pair = await generateRsaKeyPair(2048);
+  return { publicKey: pair.key, keyPem: pair.keyPem };
+}
+
 /** Self-signed CA (serial 2 like the Kyma certs-setup job): KeyUsage, BasicConstraints CA:TRUE, SKI; no AKI. */
 export function createAuthorityCertificate(commonName: string, key: KeyObject, notBefore: Date, validityMs: number): string {
   return buildCertificate({

@@ -12,7 +12,7 @@ import * as handlers from './handlers';
 import { EmulatorContext, Paths } from './handlers';
 import { expectedSubject, Issuer } from './issuer';
 import { DEFAULT_SUBJECT, DEFAULT_TOKEN_TTL_MS, DEFAULT_VALIDITY_MS, EmulatorOptions } from './options';
-import { generateRsaKeyPair } from './pki';
+import { keyToCertify } from './pki';
 import { connectorRoutes, createRequestHandler, gatewayRoutes, internalRoutes } from './pipeline';
 import { LOOPBACK_HOSTS, loadOrCreatePki } from './state';
 import { TokenStore } from './tokens';
@@ -188,13 +188,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return ctx.faults.size;
     },
     async issueClientCertificate(issue: IssueClientCertificateOptions = {}) {
-      let publicKey = issue.publicKey;
-      let keyPem: string | undefined;
-      if (publicKey === undefined) {
-        const pair = await generateRsaKeyPair(2048);
-        publicKey = pair.key;
-        keyPem = pair.keyPem;
-      }
+      const { publicKey, keyPem } = await keyToCertify(issue.publicKey);
       const { certPem, caPem } = ctx.issuer.issueFor({
         publicKey,
         subject: issue.subject ?? expectedSubject(subject, issue.application ?? 'emulated-app'),

@@ -8,7 +8,7 @@ import { emulatorFaults, Paths, type Handler } from '../handlers';
 import { certificateResponse, Issuer } from '../issuer';
 import { DAY_MS, DEFAULT_TOKEN_TTL_MS, type EmulatorOptions } from '../options';
 import { createRequestHandler } from '../pipeline';
-import { generateRsaKeyPair } from '../pki';
+import { keyToCertify } from '../pki';
 import { errorReply, jsonReply } from '../reply';
 import type { Route, Routes } from '../router';
 import { assertListenAddressAllowed, closeServer, listen, urlHost } from '../server';
@@ -210,13 +210,7 @@ export async function startCompassEmulator(options: EmulatorOptions = {}): Promi
       return ctx.faults.size;
     },
     async issueClientCertificate(issue: CompassIssueOptions = {}) {
-      let publicKey = issue.publicKey;
-      let keyPem: string | undefined;
-      if (publicKey === undefined) {
-        const pair = await generateRsaKeyPair(2048);
-        publicKey = pair.key;
-        keyPem = pair.keyPem;
-      }
+      const { publicKey, keyPem } = await keyToCertify(issue.publicKey);
       const issued = issueDirect(ctx, { ...issue, publicKey });
       const sha256Hex = createHash('sha256').update(new X509Certificate(issued.certPem).raw).digest('hex');
       return { ...issued, keyPem, sha256Hex };
