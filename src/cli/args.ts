@@ -1,12 +1,10 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as path from 'node:path';
 import { readRegularFile } from '../io/boundedRead';
 import { infoUrlForDomain } from '../lifecycle/management';
 import { chooseKeyFile, resolveCertificateInputs } from '../lifecycle/resolve';
 import type { NetworkOptions } from '../lifecycle/tls-options';
 import { UsageError, type Io } from './output';
-
-type Options = NonNullable<ParseArgsConfig['options']>;
+import type { Options, Values } from './parse';
 
 /** Flags of the subcommands that call a certificate's gateway (renew, revoke). */
 export const GATEWAY_OPTIONS = {
@@ -59,17 +57,7 @@ export const NETWORK_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
-export type Values = Record<string, string | boolean | undefined>;
-
-/** parseArgs with strict checking; its errors become usage errors (exit 2). */
-export function parse(argv: readonly string[], options: Options, allowPositionals = false): { values: Values; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals, strict: true });
-    return { values: values as Values, positionals };
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
+export { parse, type Values } from './parse';
 
 export function stringValue(values: Values, name: string): string | undefined {
   const v = values[name];

@@ -12,7 +12,8 @@ import { DnAttribute, attributesFromNameNode, firstValue, formatConnectorSubject
 import { Asn1, forgeFromDer, forgeToDer, isPrimitive, readChildren, readTlv, TAG_CONTEXT_0_CONSTRUCTED, TAG_SEQUENCE, toPem, type Tlv } from './der';
 import { PublicKeyInfo, describeKey } from './keys';
 import { parseCryptoFile, type CryptoBlock } from './pem';
-import { CertificateInput, certificateDer, toX509 } from './x509';
+import { certificateSpki, summaryOfSpki } from './publicKeyBytes';
+import { CertificateInput, certificateDer, isOneDerSequence, toX509 } from './x509';
 
 export type { CertificateInput } from './x509';
 
@@ -121,7 +122,7 @@ function splitSubjectAltNames(text: string | undefined): string[] {
  * Accepts PEM (the first certificate in it), DER, an X509Certificate or facts. Throws `parse` / `too-large`.
  */
 export function certificateFacts(input: CertificateInput): CertificateFacts {
-  const der = certificateDer(input);
+  const der = Buffer.isBuffer(input) && isOneDerSequence(input) ? input : certificateDer(input);
   const sha256Hex = createHash('sha256').update(der).digest('hex');
   const cached = factsByHash.get(sha256Hex);
   if (cached) return cached;
@@ -150,12 +151,7 @@ function computeFacts(x509: X509Certificate, sha256Hex: string): CertificateFact
   // Issued by itself as OpenSSL's chain building decides it (same name, matching key identifiers): verifying the
   // self-signature as well cost more than the rest of the facts for the EC roots, and proves nothing about trust.
   const selfSigned = sameName(subject, issuer) && x509.checkIssued(x509);
-  let publicKey: PublicKeyInfo;
-  try {
-    publicKey = describeKey(x509.publicKey);
-  } catch {
-    publicKey = { type: 'unknown' }; // a key algorithm OpenSSL cannot load; the rest is still worth showing
-  }
+  const publicKey = summaryOfCertificateKey(x509, der);
   const commonName = firstValue(subject, 'CN');
   return {
     der,
@@ -177,6 +173,21 @@ function computeFacts(x509: X509Certificate, sha256Hex: string): CertificateFact
     selfSigned,
     extKeyUsage: x509.keyUsage ?? [],
   };
+}
+
+/**
+ * Type, size and curve of the certificate's key: read from the SPKI bytes for RSA, the common curves and EdDSA
+ * (creating node's KeyObject for it cost as much as the rest of the facts), else asked from node.
+ */
+function summaryOfCertificateKey(x509: X509Certificate, der: Buffer): PublicKeyInfo {
+  const spki = certificateSpki(der);
+  const summary = spki && summaryOfSpki(spki);
+  if (summary) return summary;
+  try {
+    return describeKey(x509.publicKey);
+  } catch {
+    return { type: 'unknown' }; // a key algorithm OpenSSL cannot load; the rest is still worth showing
+  }
 }
 
 /** Every certificate in a file, in file order (for bundles: leaf + CA chain). Damaged blocks are skipped. */

@@ -143,8 +143,10 @@ export function time(date: Date): Asn1 {
 
 /** PEM-encodes DER with 64-character lines and a trailing newline. */
 export function toPem(label: string, der: Buffer): string {
-  const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+  const base64 = der.toString('base64');
+  let body = '';
+  for (let i = 0; i < base64.length; i += 64) body += `${base64.slice(i, i + 64)}\n`;
+  return `-----BEGIN ${label}-----\n${body || '\n'}-----END ${label}-----\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

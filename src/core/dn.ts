@@ -210,8 +210,13 @@ export function nameDerFromAttributes(attrs: readonly DnAttribute[]): Buffer {
 // ---------------------------------------------------------------------------------------------
 // Text forms
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE_ANYWHERE = /["+,;<>\\\x00-\x1f\x7f]/;
+const NEEDS_ESCAPE_AT_ENDS = /^[ #]| $/;
+
 /** Escapes one attribute value per RFC 4514 §2.4 (control characters as `\XX` so the result is one line). */
 export function escapeRfc4514Value(value: string): string {
+  if (!NEEDS_ESCAPE_ANYWHERE.test(value) && !NEEDS_ESCAPE_AT_ENDS.test(value)) return value; // the common case
   let out = '';
   for (let i = 0; i < value.length; i++) {
     const c = value[i];

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { KymaCertError } from './errors';
 import { keyFileFormatOf, type KeyFileFormat } from './keyFileFormat';
 import { CryptoBlock, parseCryptoFile } from './pem';
+import { certificateSpki, publicKeyOfPrivateKey, publicKeyOfSpki, samePublicKey, type PublicKeyBytes } from './publicKeyBytes';
 import { CertificateInput, toX509 } from './x509';
 
 const HINT_PASSPHRASE_REQUIRED = 'Give the passphrase: --key-passphrase-env VAR or --key-passphrase-file FILE on the command line; the editor asks for it.';
@@ -134,35 +135,49 @@ export function keyMatchesCertificate(key: KeyObject, cert: CertificateInput): b
   return spkiDer(key).equals(certSpki);
 }
 
-const spkiByKeyFile = new Map<string, Buffer>();
-const spkiByCertificate = new Map<string, Buffer>();
-const MAX_CACHED_SPKI = 4096;
+/** The public half of a key file's content: its bytes when read without OpenSSL, its canonical SPKI once needed. */
+interface KeyFilePublicHalf {
+  bytes?: PublicKeyBytes;
+  spki?: Buffer;
+}
 
-function remember(cache: Map<string, Buffer>, key: string, value: Buffer): Buffer {
-  cache.set(key, value);
-  if (cache.size > MAX_CACHED_SPKI) cache.delete(cache.keys().next().value as string);
-  return value;
+const publicHalfByKeyFile = new Map<string, KeyFilePublicHalf>();
+const MAX_CACHED_KEYS = 4096;
+
+/** The public half of the first private key in `data`. Throws like loadPrivateKey (e.g. passphrase-required). */
+function publicHalfOf(data: Buffer): KeyFilePublicHalf {
+  const block = parseCryptoFile(data).blocks.find((b) => b.kind === 'private-key' || b.kind === 'encrypted-private-key');
+  const bytes = block?.kind === 'private-key' && block.keyFormat ? publicKeyOfPrivateKey(block.der, block.keyFormat) : undefined;
+  return bytes ? { bytes } : { spki: spkiDer(loadPrivateKey(data)) };
 }
 
 /**
- * Whether the (unencrypted) private key in `keyData` belongs to the certificate, for the index: the public halves
- * are compared as SPKI DER, each computed once per distinct key file content / certificate and cached (the index
- * re-pairs every certificate on each change; decoding a key with OpenSSL and exporting both public keys was most of
- * its time). Only public keys are kept, keyed by SHA-256. Throws like loadPrivateKey (e.g. passphrase-required).
+ * Whether the (unencrypted) private key in `keyData` belongs to the certificate, for the index, which pairs every
+ * certificate on each change. Fast path: the public key stored in the key file (RSA modulus and exponent, EC
+ * point) equals the one in the certificate's SPKI, both read from the DER without OpenSSL (decoding an RSA key
+ * with OpenSSL costs more than parsing the certificate). Any other outcome is decided as keyMatchesCertificate
+ * does: both public keys exported by node:crypto as SPKI and compared. Only public halves are cached, by the
+ * SHA-256 of the key file. Throws like loadPrivateKey (e.g. passphrase-required).
  */
 export function keyDataMatchesCertificate(keyData: Buffer, certDer: Buffer): boolean {
   const keyHash = createHash('sha256').update(keyData).digest('hex');
-  const keySpki = spkiByKeyFile.get(keyHash) ?? remember(spkiByKeyFile, keyHash, spkiDer(loadPrivateKey(keyData)));
-  const certHash = createHash('sha256').update(certDer).digest('hex');
-  let certSpki = spkiByCertificate.get(certHash);
-  if (!certSpki) {
-    try {
-      certSpki = remember(spkiByCertificate, certHash, toX509(certDer).publicKey.export({ type: 'spki', format: 'der' }));
-    } catch (e) {
-      throw new KymaCertError('unsupported', "the certificate's public key algorithm is not supported", undefined, { cause: e });
-    }
+  let half = publicHalfByKeyFile.get(keyHash);
+  if (!half) {
+    half = publicHalfOf(keyData);
+    publicHalfByKeyFile.set(keyHash, half);
+    if (publicHalfByKeyFile.size > MAX_CACHED_KEYS) publicHalfByKeyFile.delete(publicHalfByKeyFile.keys().next().value as string);
   }
-  return keySpki.equals(certSpki);
+  const certSpki = certificateSpki(certDer);
+  const certKey = certSpki && publicKeyOfSpki(certSpki);
+  if (half.bytes && certKey && samePublicKey(half.bytes, certKey)) return true;
+  half.spki ??= spkiDer(loadPrivateKey(keyData));
+  let certCanonicalSpki: Buffer;
+  try {
+    certCanonicalSpki = toX509(certDer).publicKey.export({ type: 'spki', format: 'der' });
+  } catch (e) {
+    throw new KymaCertError('unsupported', "the certificate's public key algorithm is not supported", undefined, { cause: e });
+  }
+  return half.spki.equals(certCanonicalSpki);
 }
 
 /** A private key as PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), the form OpenSSL 3 writes. */

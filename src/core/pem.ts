@@ -183,7 +183,14 @@ function scanPemText(text: string): ParsedFile {
   return { format: sawBegin ? 'pem' : 'none', blocks };
 }
 
+/** A line of nothing but base64 characters (no padding, no whitespace): nearly every line of a PEM body. */
+const PLAIN_BASE64_LINE = /^[A-Za-z0-9+/]+$/;
+
 function addBase64Line(block: OpenBlock, rawLine: string, lineIndex: number): void {
+  if (!block.padded && PLAIN_BASE64_LINE.test(rawLine)) {
+    block.base64.push(rawLine); // what the loop below would keep, without copying it character by character
+    return;
+  }
   let clean = '';
   for (let j = 0; j < rawLine.length; j++) {
     const code = rawLine.charCodeAt(j);

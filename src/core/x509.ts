@@ -4,10 +4,20 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { KymaCertError } from './errors';
-import { parseCryptoFile } from './pem';
+import { readTlv, TAG_SEQUENCE } from './der';
+import { MAX_INPUT_BYTES, parseCryptoFile } from './pem';
 
 /** Anything that carries one certificate. PEM input may hold several blocks: the first certificate is used. */
 export type CertificateInput = Buffer | string | X509Certificate | { readonly der: Buffer };
+
+/**
+ * True for bytes that are exactly one DER SEQUENCE (what a certificate is), within the input cap: callers holding
+ * a certificate's DER (a parsed block, facts, a cache key) go straight to OpenSSL, without the file sniffing of
+ * parseCryptoFile (which parses a DER certificate once more to tell it from a key).
+ */
+export function isOneDerSequence(data: Buffer): boolean {
+  return data.length <= MAX_INPUT_BYTES && data[0] === TAG_SEQUENCE && readTlv(data)?.end === data.length;
+}
 
 /** The DER of the first certificate in `input`. Throws `parse` (or `too-large`). */
 export function certificateDer(input: CertificateInput): Buffer {
@@ -25,6 +35,13 @@ export function certificateDer(input: CertificateInput): Buffer {
 /** node's X509Certificate for `input`. Throws `parse` when the bytes are not a certificate. */
 export function toX509(input: CertificateInput): X509Certificate {
   if (input instanceof X509Certificate) return input;
+  if (Buffer.isBuffer(input) && isOneDerSequence(input)) {
+    try {
+      return new X509Certificate(input);
+    } catch {
+      // Not a certificate after all (a key, a CSR, damaged): the general path below says which.
+    }
+  }
   const der = certificateDer(input);
   try {
     return new X509Certificate(der);

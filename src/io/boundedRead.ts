@@ -1,4 +1,4 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
 import { KymaCertError } from '../core/errors';
 
 /** The largest file any reader accepts unless it asks for less (certificates, keys, bundles, connection files). */
@@ -19,27 +19,20 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 export async function readRegularFile(file: string, maxBytes: number = MAX_FILE_BYTES): Promise<Buffer> {
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    handle = await fs.open(file, OPEN_FLAGS);
   } catch (e) {
     throw fileError(file, e);
   }
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) {
-      throw new KymaCertError('not-a-file', `${file} is not a regular file (${describeType(info)}); it was not read.`);
-    }
-    if (info.size > maxBytes) throw tooLarge(file, maxBytes);
-    const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+    const buffer = bufferFor(file, await handle.stat(), maxBytes);
     let filled = 0;
-    for (;;) {
+    while (filled < buffer.length) {
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
-      if (filled === buffer.length) {
-        if (filled > maxBytes) throw tooLarge(file, maxBytes);
-        break;
-      }
+      if (filled === buffer.length - 1) break; // all fstat reported (and the file did not grow): no read to see the end
     }
+    if (filled > maxBytes) throw tooLarge(file, maxBytes);
     return buffer.subarray(0, filled);
   } catch (e) {
     if (e instanceof KymaCertError) throw e;
@@ -47,6 +40,52 @@ export async function readRegularFile(file: string, maxBytes: number = MAX_FILE_
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * readRegularFile with the same guarantees, synchronously: for the CLI, where a command reads its files one after
+ * another and the thread-pool round trips of the asynchronous form cost more than the reads (`kyma-cert inspect`).
+ * Never use it in the extension host, whose event loop must not wait for a disk.
+ */
+export function readRegularFileSync(file: string, maxBytes: number = MAX_FILE_BYTES): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(file, OPEN_FLAGS);
+  } catch (e) {
+    throw fileError(file, e);
+  }
+  try {
+    const buffer = bufferFor(file, fstatSync(fd), maxBytes);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled === buffer.length - 1) break; // as in readRegularFile
+    }
+    if (filled > maxBytes) throw tooLarge(file, maxBytes);
+    return buffer.subarray(0, filled);
+  } catch (e) {
+    if (e instanceof KymaCertError) throw e;
+    throw fileError(file, e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** O_NONBLOCK: opening a named pipe never waits for a writer (fstat then refuses it). */
+const OPEN_FLAGS = fsConstants.O_RDONLY | fsConstants.O_NONBLOCK;
+
+/**
+ * The buffer for reading an opened file: cap + 1 bytes at most (one more than the size, so a file that grew
+ * while being read is noticed), or the error for something that is not a regular file within the cap.
+ */
+function bufferFor(file: string, info: Stats, maxBytes: number): Buffer {
+  if (!info.isFile()) {
+    throw new KymaCertError('not-a-file', `${file} is not a regular file (${describeType(info)}); it was not read.`);
+  }
+  if (info.size > maxBytes) throw tooLarge(file, maxBytes);
+  return Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
 }
 
 /** `readRegularFile`, or `undefined` when nothing exists at that path (a dangling symlink counts as nothing). */
@@ -74,7 +113,7 @@ function fileError(file: string, cause: unknown): KymaCertError {
   return new KymaCertError('io', `Could not read ${file}${code ? ` (${code})` : ''}.`, undefined, { cause });
 }
 
-function describeType(info: import('node:fs').Stats): string {
+function describeType(info: Stats): string {
   if (info.isDirectory()) return 'a directory';
   if (info.isFIFO()) return 'a named pipe';
   if (info.isSocket()) return 'a socket';
