@@ -66,8 +66,12 @@ export function renderReport(r: BenchResults): string {
   if (r.sizes) {
     const e = r.sizes;
     out.push(
-      `Bundles: dist/extension.js (compiled at activation) ${kb(e.activationBytes)}; packages in it: ${e.activationPackages.join(', ') || 'none'};`,
-      `loaded later: ${e.lazyFiles.map((f) => `${f.file} ${kb(f.bytes)}`).join(', ')}. .vsix: ${e.vsixBytes !== undefined ? kb(e.vsixBytes) : `not built (${e.vsixError})`}.`,
+      `Bundles: dist/extension.js and the chunks it requires (compiled at activation) ${kb(e.activationBytes)}; packages in them: ${e.activationPackages.join(', ') || 'none'};`,
+      `loaded later, when first needed: ${e.lazyFiles.length} chunks, ${kb(e.lazyFiles.reduce((s, f) => s + f.bytes, 0))} in all (largest ${[...e.lazyFiles]
+        .sort((a, b) => b.bytes - a.bytes)
+        .slice(0, 3)
+        .map((f) => `${f.file} ${kb(f.bytes)}`)
+        .join(', ')}). .vsix: ${e.vsixBytes !== undefined ? kb(e.vsixBytes) : `not built (${e.vsixError})`}.`,
       '',
     );
   }
