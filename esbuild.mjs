@@ -1,61 +1,15 @@
-// Bundles the extension (vscode stays external: the host provides it) and the CLI, split so that a run loads only
-// what it uses: the CLI one file per command, the extension's heavy parts (certificate parser, lifecycle + HTTP)
-// in files of their own, loaded by `await import()` when first needed. `--metafile` writes dist/meta-*.json.
+// Bundles the extension (vscode stays external: the host provides it) and the CLI in one build with code splitting,
+// so that a run loads only what it uses and nothing ships twice: every `await import()` starts a chunk of its own,
+// and code that several entry points or chunks use (node-forge's ASN.1, axios, the lifecycle) lives in one shared
+// chunk that both the CLI and the extension require. esbuild splits only ES modules, and the VS Code 1.99 host
+// loads only CommonJS: the ESM output is converted file by file to CommonJS (an import becomes a require, a lazy
+// import() a require inside a promise). `--metafile` writes dist/meta.json (the ESM build's, same file names).
 import * as esbuild from 'esbuild';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const writeMeta = process.argv.includes('--metafile');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: production,
-  sourcemap: !production,
-  logLevel: 'warning',
-  metafile: true,
-  // A lazily loaded chunk is require()d: Node's import() of a CommonJS file goes through the ESM loader, which lexes
-  // the whole chunk for named exports (~35 ms for the renew chunk).
-  supported: { 'dynamic-import': false },
-  // https-proxy-agent's optional Kerberos (Negotiate) support: a native module we do not ship.
-  external: ['kerberos'],
-};
-
-/**
- * Every `await import('./module')` of our own sources stays a require of that module's own output file, built as a
- * further entry point (found while building: see buildSplit). `chunks` maps source files to output names.
- */
-function lazyChunks(prefix, chunks) {
-  return {
-    name: 'lazy-chunks',
-    setup(build) {
-      build.onResolve({ filter: /^\./ }, (args) => {
-        if (args.kind !== 'dynamic-import') return undefined;
-        const source = ['.ts', '/index.ts'].map((ext) => path.resolve(args.resolveDir, args.path + ext)).find((f) => existsSync(f));
-        if (!source) return undefined;
-        if (!chunks.has(source)) chunks.set(source, `${prefix}-${path.relative('src', source).replace(/\.ts$/, '').replace(/[\\/]/g, '-')}.js`);
-        return { path: `./${chunks.get(source)}`, external: true };
-      });
-    },
-  };
-}
-
-/** Builds `entry` and, transitively, every lazily imported module as its own file next to it. */
-async function buildSplit(name, prefix, options) {
-  const chunks = new Map();
-  const results = [[name, await esbuild.build({ ...options, plugins: [lazyChunks(prefix, chunks), leanAxios] })]];
-  const built = new Set();
-  for (let pending = [...chunks]; pending.length > 0; pending = [...chunks].filter(([src]) => !built.has(src))) {
-    for (const [src, out] of pending) built.add(src);
-    const more = await Promise.all(
-      pending.map(async ([src, out]) => [out, await esbuild.build({ ...options, banner: undefined, entryPoints: [src], outfile: `dist/${out}`, plugins: [lazyChunks(prefix, chunks), leanAxios] })]),
-    );
-    results.push(...more);
-  }
-  return results;
-}
 
 /**
  * axios without what an https client with `adapter: 'http'` never uses: form-data (+ mime-db, 137 KB of MIME
@@ -81,15 +35,44 @@ const leanAxios = {
   },
 };
 
-// Stale chunks of an earlier build must not ship or be loaded.
-for (const file of existsSync('dist') ? await fs.readdir('dist') : []) if (/^(cli|extension)-.*\.js(\.map)?$/.test(file)) await fs.rm(`dist/${file}`);
+const build = await esbuild.build({
+  entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  minify: production,
+  sourcemap: production ? false : 'inline',
+  logLevel: 'warning',
+  metafile: true,
+  write: false,
+  // vscode: the host's module. kerberos: https-proxy-agent's optional Negotiate support, a native module we do not ship.
+  external: ['vscode', 'kerberos'],
+  plugins: [leanAxios],
+});
 
-const results = [
-  ...(await buildSplit('cli', 'cli', { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } })),
-  ...(existsSync('src/extension.ts')
-    ? await buildSplit('extension', 'extension', { ...common, external: [...common.external, 'vscode'], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' })
-    : []),
-];
-if (writeMeta) {
-  await Promise.all(results.map(([name, r]) => fs.writeFile(`dist/meta-${name.replace(/\.js$/, '')}.json`, JSON.stringify(r.metafile))));
-}
+// Stale files of an earlier build must not ship or be loaded.
+for (const file of existsSync('dist') ? await fs.readdir('dist') : []) if (/\.js(\.map)?$|^meta.*\.json$/.test(file)) await fs.rm(`dist/${file}`);
+await fs.mkdir('dist', { recursive: true });
+await Promise.all(
+  build.outputFiles.map(async (file) => {
+    const name = path.basename(file.path);
+    const cjs = await esbuild.transform(file.text, {
+      format: 'cjs',
+      // A lazily loaded chunk is require()d: Node's import() of a CommonJS file goes through the ESM loader, which
+      // lexes the whole chunk for named exports (~35 ms per CLI start).
+      supported: { 'dynamic-import': false },
+      target: 'node20',
+      minify: production,
+      sourcemap: production ? false : 'external',
+      sourcefile: name,
+    });
+    const code = (name === 'cli.js' ? '#!/usr/bin/env node\n' : '') + cjs.code + (cjs.map ? `//# sourceMappingURL=${name}.map\n` : '');
+    await fs.writeFile(file.path, code, name === 'cli.js' ? { mode: 0o755 } : undefined);
+    if (cjs.map) await fs.writeFile(`${file.path}.map`, cjs.map);
+  }),
+);
+if (writeMeta) await fs.writeFile('dist/meta.json', JSON.stringify(build.metafile));

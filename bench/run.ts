@@ -5,6 +5,7 @@
  *   inspect  (c) `kyma-cert inspect --json` of the Mozilla CA certificates vs a bare X509Certificate script
  *   index    (d) index / first Problems pass of a 20,000-file workspace (1,000 certificates) in plain node
  *   sizes    (e) code compiled at activation, (f) the .vsix
+ *   activation (e) host smoke activation: the .vsix in a real VS Code (code-server), 5 cold editor starts
  *   editor   (opt-in) the same workspace in a real VS Code host: activation, update after one change
  * Writes bench/results/latest.json and prints a table. Options: --rounds N (renew, default 15), --quick,
  * --host-smoke MS,MS,… (e: "smoke activation" figures from `npm run test:host` runs),
@@ -16,6 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCertificateFactory } from './certFactory';
+import { runActivationBench, type ActivationBenchResult } from './activationBench';
 import { runEditorBench, type EditorBenchResult } from './editorBench';
 import { runIndexBench, type IndexBenchResult } from './indexBench';
 import { runMozillaBench, type MozillaBenchResult } from './mozillaBench';
@@ -27,8 +29,8 @@ import { renderReport } from './report';
 const ROOT = projectRoot();
 const CLI = path.join(ROOT, 'dist/cli.js');
 const RESULTS = path.join(ROOT, 'bench/results/latest.json');
-const SECTIONS = ['renew', 'inspect', 'index', 'sizes', 'editor'] as const;
-const DEFAULT_SECTIONS = ['renew', 'inspect', 'index', 'sizes'];
+const SECTIONS = ['renew', 'inspect', 'index', 'sizes', 'activation', 'editor'] as const;
+const DEFAULT_SECTIONS = ['renew', 'inspect', 'index', 'sizes', 'activation'];
 type Section = (typeof SECTIONS)[number];
 
 /** Everything latest.json holds. */
@@ -50,6 +52,7 @@ export interface BenchResults {
   index?: IndexBenchResult;
   sizes?: SizesResult;
   hostSmokeActivationMs?: number[];
+  activation?: ActivationBenchResult;
   editor?: EditorBenchResult | { skipped: string };
   errors: Partial<Record<Section, string>>;
 }
@@ -121,6 +124,14 @@ async function main(): Promise<number> {
         results.sizes = await measureSizes(ROOT, workRoot);
       } catch (e) {
         results.errors.sizes = describe(e);
+      }
+    }
+    if (sections.has('activation')) {
+      step('activation: the .vsix in a real VS Code host (code-server), cold editor starts');
+      try {
+        results.activation = await runActivationBench({ root: ROOT, runs: quick ? 3 : 5 });
+      } catch (e) {
+        results.errors.activation = describe(e);
       }
     }
     if (sections.has('editor') && factory) {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const allowed = [
-  /^dist\/extension(-[\w-]+)?\.js$/, /^dist\/cli(-[\w-]+)?\.js$/, /^media\/.+/, /^l10n\/[^/]+\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
+  /^dist\/(extension|cli|chunk-[A-Z0-9]+)\.js$/, /^media\/.+/, /^l10n\/[^/]+\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
   /^package\.json$/, /^package\.nls(\.[\w-]+)?\.json$/,
 ];
 const vsce = path.join(projectRoot, 'node_modules/.bin/vsce');
