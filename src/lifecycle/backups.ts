@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { backupDirFor, caFileFor } from '../core/pairing';
 import { KymaCertError } from '../core/errors';
 import { isInside } from './connection';
-import { ioError, modeOf, PRIVATE_KEY_MODE, readFileIfExists, type FileWrite } from './files';
+import { ioError, PRIVATE_KEY_MODE, takeSnapshot, type FileSnapshot, type FileWrite } from './files';
+import { allInOrder } from './settle';
 
 /** How many earlier versions of a certificate are kept. */
 export const BACKUP_HISTORY = 5;
@@ -118,28 +119,30 @@ export interface PlannedBackup {
 /**
  * Plans a backup of the certificate file as it is now (and of its CA file, if present, and of `keyFile` when the
  * key is about to be replaced too): new files in `backupDirFor(certFile)` with the current bytes and modes (the key
- * always 0600). The caller writes them (atomically with the new files).
+ * always 0600). The caller writes them (atomically with the new files). `current`: those files as the caller has
+ * just read them under the certificate's lock (what is not in it is read here).
  */
-export async function planBackup(certFile: string, now: Date = new Date(), keyFile?: string): Promise<PlannedBackup> {
+export async function planBackup(certFile: string, now: Date = new Date(), keyFile?: string, current?: FileSnapshot): Promise<PlannedBackup> {
   const dir = backupDirFor(certFile);
-  const existing = new Set((await listBackups(certFile)).map((e) => e.id));
+  const caFile = caFileFor(certFile);
+  const [backups, state] = await allInOrder([listBackups(certFile), takeSnapshot([certFile, caFile, ...(keyFile === undefined ? [] : [keyFile])], current)]);
+  const existing = new Set(backups.map((e) => e.id));
   const stamp = stampOf(now);
   let id = stamp;
   for (let n = 1; existing.has(id); n++) id = `${stamp}.${n}`;
-  const caFile = caFileFor(certFile);
   const writes: FileWrite[] = [];
   const entry: BackupEntry = { id, createdAt: dateOfStamp(stamp), certBackup: path.join(dir, `${id}--${path.basename(certFile)}`) };
-  const certData = await readFileIfExists(certFile);
-  if (certData) writes.push({ path: entry.certBackup, data: certData, mode: await modeOf(certFile) });
-  const caData = await readFileIfExists(caFile);
-  if (caData) {
+  const cert = state.get(certFile);
+  if (cert) writes.push({ path: entry.certBackup, data: cert.data, mode: cert.mode });
+  const ca = state.get(caFile);
+  if (ca) {
     entry.caBackup = path.join(dir, `${id}--${path.basename(caFile)}`);
-    writes.push({ path: entry.caBackup, data: caData, mode: await modeOf(caFile) });
+    writes.push({ path: entry.caBackup, data: ca.data, mode: ca.mode });
   }
-  const keyData = keyFile === undefined ? undefined : await readFileIfExists(keyFile);
-  if (keyFile !== undefined && keyData) {
+  const key = keyFile === undefined ? undefined : state.get(keyFile);
+  if (keyFile !== undefined && key) {
     entry.keyBackup = path.join(dir, `${id}--${KEY_MARKER}${path.basename(keyFile)}`);
-    writes.push({ path: entry.keyBackup, data: keyData, mode: PRIVATE_KEY_MODE });
+    writes.push({ path: entry.keyBackup, data: key.data, mode: PRIVATE_KEY_MODE });
   }
   return { entry, writes };
 }

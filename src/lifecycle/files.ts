@@ -5,6 +5,7 @@ import { KymaCertError } from '../core/errors';
 import { readRegularFileIfExists } from '../io/boundedRead';
 import { crashPoint } from './crashPoint';
 import { currentJournal, removeJournal, writeJournal } from './journal';
+import { allInOrder } from './settle';
 
 /** One file to write: its final path, its bytes, and optionally its mode (default: keep the existing file's mode). */
 export interface FileWrite {
@@ -83,14 +84,19 @@ export async function modeOf(file: string): Promise<number | undefined> {
   }
 }
 
-/** Records the current bytes and mode of each path, so that `restoreSnapshot` can put them back exactly. */
-export async function takeSnapshot(paths: readonly string[]): Promise<FileSnapshot> {
-  const snapshot: FileSnapshot = new Map();
-  for (const p of paths) {
-    const data = await readFileIfExists(p);
-    snapshot.set(p, data === undefined ? undefined : { data, mode: (await modeOf(p)) ?? DEFAULT_FILE_MODE });
-  }
-  return snapshot;
+/**
+ * Records the current bytes and mode of each path, so that `restoreSnapshot` can put them back exactly. Paths in
+ * `known` (read a moment ago under the same lock) are taken from it; the others are read, all at the same time.
+ */
+export async function takeSnapshot(paths: readonly string[], known?: FileSnapshot): Promise<FileSnapshot> {
+  const states = await allInOrder(paths.map((p) => (known?.has(p) ? known.get(p) : fileState(p))));
+  return new Map(paths.map((p, i) => [p, states[i]]));
+}
+
+/** The bytes and mode of one file, or `undefined` when there is none (both asked at once). */
+export async function fileState(file: string): Promise<{ data: Buffer; mode: number } | undefined> {
+  const [data, mode] = await allInOrder([readFileIfExists(file), modeOf(file)]);
+  return data === undefined ? undefined : { data, mode: mode ?? DEFAULT_FILE_MODE };
 }
 
 /**
@@ -160,23 +166,26 @@ async function writeTempFile(target: string, data: Buffer | string, mode: number
  * Writes several files so that each one is either entirely old or entirely new: every temp file is written and
  * fsynced first, then all are renamed into place, then the directories are fsynced. If any step fails, the temps are
  * removed and files already renamed are put back as they were, and the error is rethrown (`io`).
+ * The files of one step are handled at the same time (their fsyncs overlap); the steps stay in this order, and the
+ * journal (the commit point) is written only once every temp file is durable.
+ * `before`: the caller's `takeSnapshot` of the same paths, taken under the same lock (saves reading them again).
  */
-export async function atomicWriteFiles(writes: readonly FileWrite[]): Promise<void> {
-  const targets: string[] = [];
-  for (const w of writes) targets.push(await writeTargetOf(w.path));
+export async function atomicWriteFiles(writes: readonly FileWrite[], before?: FileSnapshot): Promise<void> {
+  const targets = await allInOrder(writes.map((w) => writeTargetOf(w.path)));
   if (new Set(targets).size !== targets.length) {
     throw new KymaCertError('io', 'The same file was given twice in one atomic write (two paths, or links, name one file).');
   }
-  const before = await takeSnapshot(targets);
+  // A link is written through, so the state of the path is the state of its target.
+  const previous: FileSnapshot = before ? new Map(writes.map((w, i) => [targets[i], before.get(w.path)])) : await takeSnapshot(targets);
   const journal = currentJournal();
-  const temps: string[] = [];
+  const temps: string[] = []; // by index of `writes`
   const renamed: string[] = [];
   try {
-    for (const [i, w] of writes.entries()) {
-      const mode = w.mode ?? before.get(targets[i])?.mode ?? DEFAULT_FILE_MODE;
-      temps.push(await writeTempFile(targets[i], w.data, mode));
+    await eachAtOnce(writes, async (w, i) => {
+      const mode = w.mode ?? previous.get(targets[i])?.mode ?? DEFAULT_FILE_MODE;
+      temps[i] = await writeTempFile(targets[i], w.data, mode);
       crashPoint(`temp:${i}`);
-    }
+    });
     if (journal) {
       try {
         await writeJournal(
@@ -188,7 +197,7 @@ export async function atomicWriteFiles(writes: readonly FileWrite[]): Promise<vo
       }
       crashPoint('journal');
     }
-    for (const [i, target] of targets.entries()) {
+    await eachAtOnce(targets, async (target, i) => {
       try {
         await fs.rename(temps[i], target);
       } catch (e) {
@@ -196,16 +205,24 @@ export async function atomicWriteFiles(writes: readonly FileWrite[]): Promise<vo
       }
       renamed.push(target);
       crashPoint(`rename:${i}`);
-    }
-    for (const dir of new Set(targets.map((t) => path.dirname(t)))) await syncDirectory(dir);
+    });
+    await eachAtOnce([...new Set(targets.map((t) => path.dirname(t)))], syncDirectory);
     crashPoint('synced');
   } catch (e) {
-    await Promise.all(temps.map((t) => fs.unlink(t).catch(() => undefined)));
-    await rollBack(renamed, before);
+    await Promise.all(temps.map((t) => t !== undefined && fs.unlink(t).catch(() => undefined)));
+    await rollBack(renamed, previous);
     if (journal) await removeJournal(journal);
     throw e;
   }
   if (journal) await removeJournal(journal);
+}
+
+/**
+ * Runs `step` for every item at the same time and, like a loop, fails with the first item's failure in order; but
+ * only once every step has settled, so that the cleanup after a failure sees every temp file that was created.
+ */
+async function eachAtOnce<T>(items: readonly T[], step: (item: T, index: number) => Promise<void>): Promise<void> {
+  await allInOrder(items.map((item, i) => step(item, i)));
 }
 
 /** Puts back the files of a half-finished atomic write, best effort: the original error is what the caller sees. */

@@ -6,14 +6,15 @@ import { KymaCertError, isKymaCertError } from '../core/errors';
 import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
 import { checkBackupDir, ensureDirectory, planBackup, pruneBackups } from './backups';
 import { serializeConnection, unrememberedPaths, type RememberedConnection } from './connection';
-import { atomicWriteFiles, PRIVATE_KEY_MODE, readFileIfExists, restoreSnapshot, takeSnapshot, type FileWrite } from './files';
+import { atomicWriteFiles, PRIVATE_KEY_MODE, restoreSnapshot, takeSnapshot, type FileSnapshot, type FileWrite } from './files';
 import { renderRenewedCertificateFile } from './layout';
 import { crashPoint } from './crashPoint';
 import { withCertificateLock } from './lock';
 import { resolveConnection, type ResolvedConnection } from './management';
 import { loadCertificateMaterial, type KeyPassphraseOption, type CertificateMaterial } from './material';
 import { prepareKeyRotation, type KeyRotation } from './rotation';
-import { createBackendClient, throwIfCancelled, type NetworkOptions } from './tls-options';
+import { allInOrder } from './settle';
+import { backendWithCa, serverCaOf, throwIfCancelled, type NetworkOptions } from './tls-options';
 import { verifyIssuedCertificates, type VerifiedCertificates } from './verify';
 
 /** Callbacks and clock shared by the workflows. */
@@ -74,10 +75,13 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   const { certFile, keyFile } = req;
 
   progress('Reading the certificate and key');
-  await checkBackupDir(certFile); // refuse a planted .kyma-backups link before spending a server round trip
-  const material = await loadCertificateMaterial(certFile, keyFile, now(), req.keyPassphrase);
+  // Independent reads, at the same time; a planted .kyma-backups link is refused before spending a server round trip.
+  const [, material, { connection, caPem }] = await allInOrder([
+    checkBackupDir(certFile),
+    loadCertificateMaterial(certFile, keyFile, now(), req.keyPassphrase),
+    resolveConnection(certFile, req).then(async (connection) => ({ connection, caPem: await serverCaOf(connection.network) })),
+  ]);
   log(`certificate ${certificateLogLabel(material.clientFacts)}`);
-  const connection = await resolveConnection(certFile, req);
   if (connection.remembered?.revoked?.sha256Hex === material.clientFacts.sha256Hex) {
     log(`this certificate was revoked on ${connection.remembered.revoked.at}; asking the service anyway`);
   }
@@ -88,7 +92,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   const newKeyPem = rotation?.keyPem ?? material.keyPem;
   throwIfCancelled(req.signal);
 
-  const backend = await createBackendClient(connection.location.backend, connection.network, { certPem: material.clientPem, keyPem: material.keyPem });
+  const backend = backendWithCa(connection.location.backend, connection.network, caPem, { certPem: material.clientPem, keyPem: material.keyPem });
   progress('Asking the Connector Service for the subject');
   const management = await backend.management(connection.location);
   log(`subject ${formatConnectorSubject(management.subject)} (${connection.location.backend} backend)`);
@@ -118,27 +122,35 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   throwIfCancelled(req.signal);
 
   progress('Writing the renewed certificate');
-  await checkUnchangedSince(material, keyFile);
   const plan = await planWrites(material, keyFile, verified, connection, log, rotation);
-  const snapshot = await takeSnapshot(plan.writes.map((w) => w.path));
   const undoBackupDir = await ensureDirectory(backupDirFor(certFile));
+  // Kyma: management/info; Compass: configuration over mTLS (§12: keep the old certificate until this succeeds). The
+  // call needs only the verified certificate and key, so it runs while the files are written (both mostly wait);
+  // its answer counts only once the write is complete, and a refusal puts the previous files back.
+  const checkWithRenewed = async (): Promise<void> => {
+    const renewedBackend = backendWithCa(connection.location.backend, connection.network, caPem, { certPem: verified.clientPem, keyPem: newKeyPem });
+    await renewedBackend.management(connection.location);
+  };
+  const checked = checkWithRenewed().then(
+    () => undefined,
+    (e: unknown) => ({ error: e }),
+  );
   try {
-    await atomicWriteFiles(plan.writes);
+    await atomicWriteFiles(plan.writes, plan.snapshot);
   } catch (e) {
+    await checked;
     await undoBackupDir();
     throw e;
   }
   crashPoint('renew:written');
 
   progress('Checking the renewed certificate with the Connector Service');
-  try {
-    // Kyma: management/info; Compass: configuration over mTLS (§12: keep the old certificate until this succeeds).
-    const renewedBackend = await createBackendClient(connection.location.backend, connection.network, { certPem: verified.clientPem, keyPem: newKeyPem });
-    await renewedBackend.management(connection.location);
-  } catch (e) {
+  const refused = await checked;
+  if (refused) {
+    const e = refused.error;
     const reason = isKymaCertError(e) ? e.message : String(e);
     try {
-      await restoreSnapshot(snapshot);
+      await restoreSnapshot(plan.snapshot);
     } catch (restoreError) {
       // Keep the backup: it is now the only copy of the previous certificate.
       throw new KymaCertError('io', `The renewed certificate was not accepted (${reason}), and putting the previous files back failed.`, undefined, {
@@ -176,8 +188,9 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
  * that key. Every writer of ours holds the lock, but a person or another tool may have replaced the pair meanwhile
  * (e.g. `issue --force` from an older version, a `cp`); writing now would leave a certificate that fits no key.
  */
-async function checkUnchangedSince(material: CertificateMaterial, keyFile: string): Promise<void> {
-  const [certNow, keyNow] = await Promise.all([readFileIfExists(material.certFile), readFileIfExists(keyFile)]);
+function checkUnchangedSince(material: CertificateMaterial, keyFile: string, current: FileSnapshot): void {
+  const certNow = current.get(material.certFile)?.data;
+  const keyNow = current.get(keyFile)?.data;
   if (!certNow?.equals(material.certData) || !keyNow?.equals(material.keyData)) {
     throw new KymaCertError(
       'io',
@@ -202,11 +215,17 @@ function withRevocationHint(e: unknown): unknown {
 
 interface WritePlan {
   writes: FileWrite[];
+  /** Every path of `writes` as it was before (under the lock): what a refused renewal puts back. */
+  snapshot: FileSnapshot;
   caFile?: string;
   backupFile: string;
   keyBackupFile?: string;
 }
 
+/**
+ * What to write, from one read of the certificate's set (certificate, key, CA file, remembered connection, all at
+ * once): the same bytes are compared with what the renewal started from, backed up, and kept for a rollback.
+ */
 async function planWrites(
   material: CertificateMaterial,
   keyFile: string,
@@ -216,6 +235,9 @@ async function planWrites(
   rotation: KeyRotation | undefined,
 ): Promise<WritePlan> {
   const { certFile } = material;
+  const connectionFile = connectionFileFor(certFile);
+  const current = await takeSnapshot([...new Set([certFile, keyFile, caFileFor(certFile), connectionFile])]);
+  checkUnchangedSince(material, keyFile, current);
   const writes: FileWrite[] = [
     {
       path: certFile,
@@ -238,7 +260,7 @@ async function planWrites(
 
   // With rotation the new key is part of the same atomic write, so certificate and key can never disagree on disk.
   if (rotation) writes.push({ path: keyFile, data: rotation.fileData, mode: PRIVATE_KEY_MODE });
-  const backup = await planBackup(certFile, new Date(), rotation ? keyFile : undefined);
+  const backup = await planBackup(certFile, new Date(), rotation ? keyFile : undefined, current);
   writes.push(...backup.writes);
 
   const remembered: RememberedConnection = {
@@ -249,11 +271,19 @@ async function planWrites(
     caFile: connection.network.caFile,
   };
   for (const p of unrememberedPaths(certFile, remembered)) log(`not remembering ${p}: it is outside the certificate's folder (pass it again next time)`);
-  const connectionFile = connectionFileFor(certFile);
   const serialized = serializeConnection(certFile, remembered);
-  const existing = await readFileIfExists(connectionFile);
+  const existing = current.get(connectionFile)?.data;
   // Rewrite only when something changed, so a routine renewal does not churn a file that may be under version control.
   if (!existing || existing.toString('utf8') !== serialized) writes.push({ path: connectionFile, data: serialized });
 
-  return { writes, caFile, backupFile: backup.entry.certBackup, keyBackupFile: backup.entry.keyBackup };
+  return {
+    writes,
+    snapshot: await takeSnapshot(
+      writes.map((w) => w.path),
+      current,
+    ),
+    caFile,
+    backupFile: backup.entry.certBackup,
+    keyBackupFile: backup.entry.keyBackup,
+  };
 }

@@ -1,5 +1,4 @@
 import { createBackend, type ConnectorBackend } from '../connector/backend';
-import type { ConnectorClientOptions } from '../connector/client';
 import type { BackendKind } from '../connector/tokenInput';
 import type { ProxySettings } from '../connector/proxy';
 import { KymaCertError } from '../core/errors';
@@ -36,18 +35,23 @@ export async function readServerCa(caFile: string): Promise<string> {
   return data.toString('utf8');
 }
 
-async function clientOptions(net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorClientOptions> {
-  const caPem = net.caFile ? await readServerCa(net.caFile) : undefined;
-  return {
+/** The server CA of these network options, read and checked (`readServerCa`), if they name one. */
+export async function serverCaOf(net: NetworkOptions): Promise<string | undefined> {
+  return net.caFile ? readServerCa(net.caFile) : undefined;
+}
+
+/** The backend for these network options with the server CA already read (`serverCaOf`): no file access. */
+export function backendWithCa(kind: BackendKind, net: NetworkOptions, caPem: string | undefined, identity?: ClientIdentity): ConnectorBackend {
+  return createBackend(kind, {
     tls: { caPem, insecure: net.insecure, certPem: identity?.certPem, keyPem: identity?.keyPem, proxy: net.proxy },
     timeoutMs: net.timeoutMs,
     signal: net.signal,
-  };
+  });
 }
 
 /** The backend (Kyma REST / Compass GraphQL) for these network options, optionally presenting a client certificate. */
 export async function createBackendClient(kind: BackendKind, net: NetworkOptions, identity?: ClientIdentity): Promise<ConnectorBackend> {
-  return createBackend(kind, await clientOptions(net, identity));
+  return backendWithCa(kind, net, await serverCaOf(net), identity);
 }
 
 /** Throws `cancelled` once the caller has given up; checked between steps so no step starts after an abort. */
