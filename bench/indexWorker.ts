@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkKeyFiles } from '../src/io/keyHygiene';
-import { readCertificateEntry } from '../src/lifecycle/certificateReader';
+import { FolderListing, readCertificateEntry } from '../src/lifecycle/certificateReader';
 
 const CERTIFICATE_FILE = /\.(crt|pem|cer|der)$/i;
 
@@ -43,7 +43,9 @@ async function main(): Promise<void> {
       if (x.subject) certificates++;
     });
   } else {
-    const results = await eachFile(files, (f) => readCertificateEntry(f, { maxFileSizeBytes: 512 * 1024 }));
+    // As the index reads a pass: one folder listing for the whole scan.
+    const listing = new FolderListing();
+    const results = await eachFile(files, (f) => readCertificateEntry(f, { maxFileSizeBytes: 512 * 1024, listing }));
     const keys = new Set<string>();
     for (const r of results) {
       if (!('entry' in r)) continue;

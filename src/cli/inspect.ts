@@ -45,6 +45,14 @@ export async function runInspect(argv: readonly string[], io: Io): Promise<numbe
   const now = new Date();
   const reports = positionals.map((file) => inspectFile(path.resolve(file), now));
 
+  const json = values.json === true;
+  printResult(io, json, { files: reports }, json ? [] : humanLines(reports, now));
+  const firstError = reports.find((r) => r.error)?.error;
+  return firstError ? exitCodeFor(firstError.kind) : 0;
+}
+
+/** What `inspect` prints without --json: per certificate its subject, issuer, validity, state and hash. */
+function humanLines(reports: readonly FileReport[], now: Date): string[] {
   const human: string[] = [];
   for (const report of reports) {
     const relative = path.relative(process.cwd(), report.file);
@@ -63,7 +71,5 @@ export async function runInspect(argv: readonly string[], io: Io): Promise<numbe
       human.push(`  sha256    ${c.sha256Hex}`);
     });
   }
-  printResult(io, values.json === true, { files: reports }, human);
-  const firstError = reports.find((r) => r.error)?.error;
-  return firstError ? exitCodeFor(firstError.kind) : 0;
+  return human;
 }

@@ -12,6 +12,7 @@ import { DnAttribute, attributesFromNameNode, firstValue, formatConnectorSubject
 import { Asn1, forgeFromDer, forgeToDer, isPrimitive, readChildren, readTlv, TAG_CONTEXT_0_CONSTRUCTED, TAG_SEQUENCE, toPem, type Tlv } from './der';
 import { PublicKeyInfo, describeKey } from './keys';
 import { parseCryptoFile, type CryptoBlock } from './pem';
+import { attributesFromNodeText, validityFromNodeText } from './nodeFields';
 import { certificateSpki, summaryOfSpki } from './publicKeyBytes';
 import { CertificateInput, certificateDer, isOneDerSequence, toX509 } from './x509';
 
@@ -48,18 +49,14 @@ export interface CertificateFacts {
   extKeyUsage: string[];
 }
 
-interface TbsParts {
-  issuer: Asn1;
-  validity: Asn1;
-  subject: Asn1;
+interface TbsFields {
+  issuer: Tlv;
+  validity: Tlv;
+  subject: Tlv;
 }
 
-/**
- * Locates issuer, validity and subject inside TBSCertificate. The byte ranges come from the small TLV reader and
- * only those three (small) elements go through forge: parsing the whole certificate with forge, extensions and key
- * included, was most of the index's and inspect's time (OpenSSL has already checked the DER in toX509).
- */
-function tbsParts(der: Buffer): TbsParts {
+/** Locates issuer, validity and subject inside TBSCertificate with the small TLV reader. Throws `parse`. */
+function tbsFields(der: Buffer): TbsFields {
   const what = 'certificate structure';
   const certificate = readTlv(der);
   const tbs = certificate && certificate.tag === TAG_SEQUENCE ? readChildren(der, certificate)?.[0] : undefined;
@@ -69,8 +66,16 @@ function tbsParts(der: Buffer): TbsParts {
   const offset = fields.length > 0 && fields[0].tag === TAG_CONTEXT_0_CONSTRUCTED ? 1 : 0;
   const [issuer, validity, subject] = [fields[offset + 2], fields[offset + 3], fields[offset + 4]];
   if (!issuer || !validity || !subject) throw new KymaCertError('parse', `${what} is malformed`);
-  const node = (tlv: Tlv): Asn1 => forgeFromDer(der.subarray(tlv.start, tlv.end), 'certificate');
-  return { issuer: node(issuer), validity: node(validity), subject: node(subject) };
+  return { issuer, validity, subject };
+}
+
+/**
+ * One TBSCertificate element as a forge tree. Only these small elements go through forge, never the whole
+ * certificate (extensions and key included, that was most of the index's and inspect's time; OpenSSL has already
+ * checked the DER in toX509).
+ */
+function forgeNode(der: Buffer, tlv: Tlv): Asn1 {
+  return forgeFromDer(der.subarray(tlv.start, tlv.end), 'certificate');
 }
 
 /** Reads Validity's two times; undefined if they are not UTCTime/GeneralizedTime. */
@@ -93,7 +98,8 @@ function validityDates(validity: Asn1): { notBefore: Date; notAfter: Date } | un
 
 /** The DER of a certificate's subject or issuer Name. Throws `parse`. */
 export function certificateNameDer(input: CertificateInput, which: 'subject' | 'issuer'): Buffer {
-  return forgeToDer(tbsParts(toX509(input).raw)[which]);
+  const der = toX509(input).raw;
+  return forgeToDer(forgeNode(der, tbsFields(der)[which]));
 }
 
 /** Splits node's `subjectAltName` text (`DNS:a, IP Address:1.2.3.4`; values with `,` are JSON-quoted). */
@@ -141,13 +147,15 @@ const MAX_CACHED_FACTS = 4096;
 
 function computeFacts(x509: X509Certificate, sha256Hex: string): CertificateFacts {
   const der = x509.raw;
-  const parts = tbsParts(der);
-  const subject = attributesFromNameNode(parts.subject);
-  const issuer = attributesFromNameNode(parts.issuer);
-  const validity = validityDates(parts.validity) ?? {
-    notBefore: new Date(x509.validFrom),
-    notAfter: new Date(x509.validTo),
-  };
+  const fields = tbsFields(der);
+  // node's texts where they are exact (see nodeFields.ts), else forge over the element's DER.
+  const subject = attributesFromNodeText(der, fields.subject, x509.subject) ?? attributesFromNameNode(forgeNode(der, fields.subject));
+  const issuer = attributesFromNodeText(der, fields.issuer, x509.issuer) ?? attributesFromNameNode(forgeNode(der, fields.issuer));
+  const validity = validityFromNodeText(der, fields.validity, x509.validFrom, x509.validTo) ??
+    validityDates(forgeNode(der, fields.validity)) ?? {
+      notBefore: new Date(x509.validFrom),
+      notAfter: new Date(x509.validTo),
+    };
   // Issued by itself as OpenSSL's chain building decides it (same name, matching key identifiers): verifying the
   // self-signature as well cost more than the rest of the facts for the EC roots, and proves nothing about trust.
   const selfSigned = sameName(subject, issuer) && x509.checkIssued(x509);
@@ -207,7 +215,8 @@ function subjectOf(input: CertificateInput | CertificateFacts, which: 'subject' 
   // Facts carry decoded names; X509Certificate also has `subject`/`issuer`, but as lossy strings.
   const carried = typeof input === 'object' && !Buffer.isBuffer(input) ? (input as Partial<CertificateFacts>)[which] : undefined;
   if (Array.isArray(carried)) return carried;
-  return attributesFromNameNode(tbsParts(toX509(input).raw)[which]);
+  const der = toX509(input).raw;
+  return attributesFromNameNode(forgeNode(der, tbsFields(der)[which]));
 }
 
 /** True when `issuer`'s subject is `child`'s issuer name and `issuer`'s key verifies `child`'s signature. */

@@ -135,42 +135,39 @@ export function keyMatchesCertificate(key: KeyObject, cert: CertificateInput): b
   return spkiDer(key).equals(certSpki);
 }
 
-/** The public half of a key file's content: its bytes when read without OpenSSL, its canonical SPKI once needed. */
-interface KeyFilePublicHalf {
+/** The public half of a key: its bytes when read without OpenSSL, its canonical SPKI once needed. */
+interface KeyPublicHalf {
   bytes?: PublicKeyBytes;
   spki?: Buffer;
 }
 
-const publicHalfByKeyFile = new Map<string, KeyFilePublicHalf>();
+const publicHalves = new Map<string, KeyPublicHalf>();
 const MAX_CACHED_KEYS = 4096;
 
-/** The public half of the first private key in `data`. Throws like loadPrivateKey (e.g. passphrase-required). */
-function publicHalfOf(data: Buffer): KeyFilePublicHalf {
-  const block = parseCryptoFile(data).blocks.find((b) => b.kind === 'private-key' || b.kind === 'encrypted-private-key');
-  const bytes = block?.kind === 'private-key' && block.keyFormat ? publicKeyOfPrivateKey(block.der, block.keyFormat) : undefined;
-  return bytes ? { bytes } : { spki: spkiDer(loadPrivateKey(data)) };
-}
-
 /**
- * Whether the (unencrypted) private key in `keyData` belongs to the certificate, for the index, which pairs every
- * certificate on each change. Fast path: the public key stored in the key file (RSA modulus and exponent, EC
- * point) equals the one in the certificate's SPKI, both read from the DER without OpenSSL (decoding an RSA key
- * with OpenSSL costs more than parsing the certificate). Any other outcome is decided as keyMatchesCertificate
- * does: both public keys exported by node:crypto as SPKI and compared. Only public halves are cached, by the
- * SHA-256 of the key file. Throws like loadPrivateKey (e.g. passphrase-required).
+ * Whether the (unencrypted) private key belongs to the certificate, for the index, which pairs every certificate
+ * on each change. The key is a key file's content (its first private key) or a key block of the certificate file.
+ * Fast path: the public key stored in the key (RSA modulus and exponent, EC point) equals the one in the
+ * certificate's SPKI, both read from the DER without OpenSSL (decoding an RSA key with OpenSSL costs more than
+ * parsing the certificate). Any other outcome is decided as keyMatchesCertificate does: both public keys exported
+ * by node:crypto as SPKI and compared. Only public halves are cached, by the SHA-256 of the key bytes. Throws like
+ * loadPrivateKey (e.g. passphrase-required).
  */
-export function keyDataMatchesCertificate(keyData: Buffer, certDer: Buffer): boolean {
-  const keyHash = createHash('sha256').update(keyData).digest('hex');
-  let half = publicHalfByKeyFile.get(keyHash);
+export function keyDataMatchesCertificate(key: Buffer | CryptoBlock, certDer: Buffer): boolean {
+  const load = (): KeyObject => (Buffer.isBuffer(key) ? loadPrivateKey(key) : keyFromBlock(key));
+  const cacheKey = Buffer.isBuffer(key) ? sha256Hex(key) : `${key.kind}:${key.keyFormat}:${sha256Hex(key.der)}`;
+  let half = publicHalves.get(cacheKey);
   if (!half) {
-    half = publicHalfOf(keyData);
-    publicHalfByKeyFile.set(keyHash, half);
-    if (publicHalfByKeyFile.size > MAX_CACHED_KEYS) publicHalfByKeyFile.delete(publicHalfByKeyFile.keys().next().value as string);
+    const block = Buffer.isBuffer(key) ? parseCryptoFile(key).blocks.find((b) => b.kind === 'private-key' || b.kind === 'encrypted-private-key') : key;
+    const bytes = block?.kind === 'private-key' && block.keyFormat ? publicKeyOfPrivateKey(block.der, block.keyFormat) : undefined;
+    half = bytes ? { bytes } : { spki: spkiDer(load()) };
+    publicHalves.set(cacheKey, half);
+    if (publicHalves.size > MAX_CACHED_KEYS) publicHalves.delete(publicHalves.keys().next().value as string);
   }
   const certSpki = certificateSpki(certDer);
   const certKey = certSpki && publicKeyOfSpki(certSpki);
   if (half.bytes && certKey && samePublicKey(half.bytes, certKey)) return true;
-  half.spki ??= spkiDer(loadPrivateKey(keyData));
+  half.spki ??= spkiDer(load());
   let certCanonicalSpki: Buffer;
   try {
     certCanonicalSpki = toX509(certDer).publicKey.export({ type: 'spki', format: 'der' });
@@ -178,6 +175,10 @@ export function keyDataMatchesCertificate(keyData: Buffer, certDer: Buffer): boo
     throw new KymaCertError('unsupported', "the certificate's public key algorithm is not supported", undefined, { cause: e });
   }
   return half.spki.equals(certCanonicalSpki);
+}
+
+function sha256Hex(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** A private key as PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), the form OpenSSL 3 writes. */

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMPANION_GLOB } from '../constants';
 import { CertificateEntry, loadCertificateReader } from '../lifecycle/certificateEntry';
+import type { FolderListing } from '../io/folderListing';
 import { globMatcher } from '../core/glob';
 import { SettingsService } from './settings';
 import { relativeTo } from '../views/entryView';
@@ -102,8 +103,9 @@ export class CertificateIndex implements vscode.Disposable {
       const files = await this.listFiles();
       const fresh = new Map<string, CertificateEntry>();
       let skipped = 0;
+      const listing = await this.newFolderListing();
       await mapLimit(files, SCAN_CONCURRENCY, async (file) => {
-        const entry = await this.readEntry(file);
+        const entry = await this.readEntry(file, listing);
         if (entry) fresh.set(file, entry);
         else skipped++;
       });
@@ -186,10 +188,11 @@ export class CertificateIndex implements vscode.Disposable {
     for (const file of changedFiles) if (this.entries.has(file)) targets.add(file); // deleted or now excluded
 
     let modified = false;
+    const listing = await this.newFolderListing();
     await mapLimit([...targets], SCAN_CONCURRENCY, async (file) => {
       const generation = (this.fileGeneration.get(file) ?? 0) + 1;
       this.fileGeneration.set(file, generation);
-      const entry = this.isCandidate(file) ? await this.readEntry(file) : undefined;
+      const entry = this.isCandidate(file) ? await this.readEntry(file, listing) : undefined;
       if (this.fileGeneration.get(file) !== generation || this.disposed) return;
       if (entry) this.entries.set(file, entry);
       else if (!this.entries.delete(file)) return;
@@ -198,12 +201,18 @@ export class CertificateIndex implements vscode.Disposable {
     if (modified) this.changed.fire();
   }
 
-  private async readEntry(file: string): Promise<CertificateEntry | undefined> {
+  /** One per pass (scan or flush of changes): each folder is listed once, after the changes it reflects. */
+  private async newFolderListing(): Promise<FolderListing> {
+    return new (await loadCertificateReader()).FolderListing();
+  }
+
+  private async readEntry(file: string, listing: FolderListing): Promise<CertificateEntry | undefined> {
     const settings = this.settings.current;
     const { readCertificateEntry } = await loadCertificateReader();
     const result = await readCertificateEntry(file, {
       maxFileSizeBytes: settings.maxFileSizeBytes,
       keyFileOverride: this.keyFileSetting(file),
+      listing,
     });
     if ('entry' in result) return result.entry;
     if (result.skipped === 'too-large' || result.skipped === 'unreadable') {

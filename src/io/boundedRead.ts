@@ -1,4 +1,5 @@
-import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
+import { close, closeSync, constants as fsConstants, fstat, fstatSync, open, openSync, read, readSync, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
 import { KymaCertError } from '../core/errors';
 
 /** The largest file any reader accepts unless it asks for less (certificates, keys, bundles, connection files). */
@@ -17,17 +18,18 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
  * other failures; `code` tells them apart through `cause`).
  */
 export async function readRegularFile(file: string, maxBytes: number = MAX_FILE_BYTES): Promise<Buffer> {
-  let handle: fs.FileHandle;
+  // The callback API, promisified: a FileHandle costs ~30% more per file (the index reads two files per certificate).
+  let fd: number;
   try {
-    handle = await fs.open(file, OPEN_FLAGS);
+    fd = await openAsync(file, OPEN_FLAGS);
   } catch (e) {
     throw fileError(file, e);
   }
   try {
-    const buffer = bufferFor(file, await handle.stat(), maxBytes);
+    const buffer = bufferFor(file, await fstatAsync(fd), maxBytes);
     let filled = 0;
     while (filled < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      const bytesRead = await readAsync(fd, buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
       if (filled === buffer.length - 1) break; // all fstat reported (and the file did not grow): no read to see the end
@@ -38,8 +40,16 @@ export async function readRegularFile(file: string, maxBytes: number = MAX_FILE_
     if (e instanceof KymaCertError) throw e;
     throw fileError(file, e);
   } finally {
-    await handle.close().catch(() => undefined);
+    await closeAsync(fd).catch(() => undefined);
   }
+}
+
+const openAsync = promisify(open);
+const fstatAsync = promisify(fstat);
+const closeAsync = promisify(close);
+/** fs.read resolving to the byte count (promisify would give `{ bytesRead, buffer }`). */
+function readAsync(fd: number, buffer: Buffer, offset: number, length: number, position: number): Promise<number> {
+  return new Promise((resolve, reject) => read(fd, buffer, offset, length, position, (e, bytesRead) => (e ? reject(e) : resolve(bytesRead))));
 }
 
 /**

@@ -49,13 +49,15 @@ const UNSAFE_ENV = [
  * or in a repository git refuses or is too slow for, count as untracked: this check is advisory, never a false alarm.
  */
 export async function gitTrackedFiles(files: readonly string[], options: GitTrackedOptions = {}): Promise<Set<string>> {
+  const trusted = options.trustedRoots ? files.filter((file) => options.trustedRoots!.some((root) => isInside(file, root))) : files;
+  // Keys sit in few folders: each folder is looked up once, and its parents once for all of them.
+  const roots = new Map<string, Promise<string | undefined>>();
+  const repositories = await Promise.all(trusted.map((file) => repositoryRootOf(path.dirname(file), roots)));
   const byRepository = new Map<string, string[]>();
-  for (const file of files) {
-    if (options.trustedRoots && !options.trustedRoots.some((root) => isInside(file, root))) continue;
-    const root = await repositoryRootOf(path.dirname(file));
-    if (root === undefined) continue;
-    byRepository.set(root, [...(byRepository.get(root) ?? []), file]);
-  }
+  trusted.forEach((file, i) => {
+    const root = repositories[i];
+    if (root !== undefined) byRepository.set(root, [...(byRepository.get(root) ?? []), file]);
+  });
   const tracked = new Set<string>();
   await Promise.all(
     [...byRepository].map(async ([root, members]) => {
@@ -65,12 +67,19 @@ export async function gitTrackedFiles(files: readonly string[], options: GitTrac
   return tracked;
 }
 
-/** The nearest folder at or above `dir` holding `.git` (a directory, or a file for worktrees and submodules). */
-async function repositoryRootOf(dir: string): Promise<string | undefined> {
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if (await exists(path.join(current, '.git'))) return current;
-    if (path.dirname(current) === current) return undefined;
+/**
+ * The nearest folder at or above `dir` holding `.git` (a directory, or a file for worktrees and submodules).
+ * `known` remembers the answer for every folder asked during one call.
+ */
+function repositoryRootOf(dir: string, known: Map<string, Promise<string | undefined>>): Promise<string | undefined> {
+  const folder = path.resolve(dir);
+  let answer = known.get(folder);
+  if (!answer) {
+    const parent = path.dirname(folder);
+    answer = exists(path.join(folder, '.git')).then((here) => (here ? folder : parent === folder ? undefined : repositoryRootOf(parent, known)));
+    known.set(folder, answer);
   }
+  return answer;
 }
 
 /** One `git ls-files` for all `files` of the repository at `root`. */

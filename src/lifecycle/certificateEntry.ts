@@ -6,6 +6,7 @@
 import type { CertificateFacts } from '../core/certificate';
 import type { RememberedConnection } from './connection';
 import type { KeyPairing } from './resolve';
+import type { FolderListing } from '../io/folderListing';
 
 type CertificateReader = typeof import('./certificateReader');
 let reader: Promise<CertificateReader> | undefined;
@@ -48,6 +49,8 @@ export interface ReadEntryOptions {
   maxFileSizeBytes: number;
   /** A key file chosen in the settings (absolute), tried first. */
   keyFileOverride?: string;
+  /** The folders' names, listed once per pass: companion files that are not there are not probed. */
+  listing?: FolderListing;
 }
 
 /** Outcome of reading a file: an entry, or why there is none (for the log). */

@@ -13,6 +13,7 @@ import { isNotFound, readRegularFile } from '../io/boundedRead';
 import { pairKey, resolveCertificateInputs } from './resolve';
 
 export { MAX_INPUT_BYTES } from '../core/pem';
+export { FolderListing } from '../io/folderListing';
 
 /** Reads and pairs one file. Never throws: problems become `skipped` or a key status. */
 export async function readCertificateEntry(file: string, options: ReadEntryOptions): Promise<ReadEntryResult> {
@@ -31,19 +32,21 @@ export async function readCertificateEntry(file: string, options: ReadEntryOptio
   if (parsed.certificates.length === 0) return { skipped: 'no-certificate' };
 
   // The one resolver decides which key files to try (setting, then remembered connection, then naming rules).
-  const inputs = await resolveCertificateInputs(file, { keyFile: options.keyFileOverride, keyFileFrom: 'setting' });
+  const { listing } = options;
+  const inputs = await resolveCertificateInputs(file, { keyFile: options.keyFileOverride, keyFileFrom: 'setting' }, {}, listing);
   const connection = inputs.remembered;
   const connectionProblem = inputs.rememberedProblem?.message;
   const leaf = parsed.certificates[0].facts;
-  const key = await pairKey(inputs.keyCandidates, [leaf.der], { file, keyBlocks: parsed.keyBlocks });
+  const key = await pairKey(inputs.keyCandidates, [leaf.der], { file, keyBlocks: parsed.keyBlocks }, listing);
   const caFile = caFileFor(file);
+  const hasCaFile = caFile !== file && (!listing || (await listing.mayExist(caFile))) && (await isFile(caFile));
   return {
     entry: {
       file,
       format: parsed.format,
       certificates: parsed.certificates,
       key,
-      caFile: caFile !== file && (await isFile(caFile)) ? caFile : undefined,
+      caFile: hasCaFile ? caFile : undefined,
       connection,
       connectionProblem,
       revoked: connection?.revoked?.sha256Hex === leaf.sha256Hex,

@@ -15,9 +15,10 @@
 import * as path from 'node:path';
 import { KymaCertError, isKymaCertError } from '../core/errors';
 import { keyDataMatchesCertificate } from '../core/keys';
-import { keyCandidates } from '../core/pairing';
+import { connectionFileFor, keyCandidates } from '../core/pairing';
 import { parseCryptoFile, type CryptoBlock } from '../core/pem';
 import { readRegularFile, readRegularFileIfExists } from '../io/boundedRead';
+import type { FolderListing } from '../io/folderListing';
 import { readConnection, type RememberedConnection } from './connection';
 import { precedence, type ExplicitChoices, type WorkspaceDefaults } from './precedence';
 
@@ -53,13 +54,21 @@ export interface CertificateInputs {
   rememberedProblem?: KymaCertError;
 }
 
-/** Applies the precedence rules above. Never throws for a bad connection file: it lands in `rememberedProblem`. */
-export async function resolveCertificateInputs(certFile: string, explicit: ExplicitChoices = {}, defaults: WorkspaceDefaults = {}): Promise<CertificateInputs> {
+/**
+ * Applies the precedence rules above. Never throws for a bad connection file: it lands in `rememberedProblem`.
+ * `listing` (the index's, one per pass) saves probing for a connection file the folder does not hold.
+ */
+export async function resolveCertificateInputs(
+  certFile: string,
+  explicit: ExplicitChoices = {},
+  defaults: WorkspaceDefaults = {},
+  listing?: FolderListing,
+): Promise<CertificateInputs> {
   const abs = path.resolve(certFile);
   let remembered: RememberedConnection | undefined;
   let rememberedProblem: KymaCertError | undefined;
   try {
-    remembered = await readConnection(abs);
+    if (!listing || (await listing.mayExist(connectionFileFor(abs)))) remembered = await readConnection(abs);
   } catch (e) {
     rememberedProblem = isKymaCertError(e) ? e : new KymaCertError('config', `Could not read the remembered connection of ${abs}.`, undefined, { cause: e });
   }
@@ -78,15 +87,16 @@ export async function resolveCertificateInputs(certFile: string, explicit: Expli
  * Finds the key among `candidates` that belongs to one of `certificates` (DER): a key block inside the certificate
  * file itself first (`sameFileKeys`), then the candidates in order. The first match wins; without a match, the
  * first candidate that exists decides the status (`mismatch` or `unreadable`), else `missing`. Reads are bounded
- * and refuse pipes and devices (`readRegularFile`).
+ * and refuse pipes and devices (`readRegularFile`); `listing` skips naming-rule candidates that are not there.
  */
 export async function pairKey(
   candidates: readonly KeyCandidate[],
   certificates: readonly Buffer[],
   sameFile?: { file: string; keyBlocks: readonly CryptoBlock[] },
+  listing?: FolderListing,
 ): Promise<KeyPairing> {
   // Public halves compared as SPKI, each computed once per distinct key / certificate (cached in core/keys).
-  const matches = (data: Buffer): boolean => certificates.some((der) => keyDataMatchesCertificate(data, der));
+  const matches = (key: Buffer | CryptoBlock): boolean => certificates.some((der) => keyDataMatchesCertificate(key, der));
   let firstFound: KeyPairing | undefined;
   for (const block of sameFile?.keyBlocks ?? []) {
     if (block.kind === 'encrypted-private-key') {
@@ -94,12 +104,14 @@ export async function pairKey(
       continue;
     }
     try {
-      if (matches(block.der)) return { status: 'match', file: sameFile!.file, source: 'same-file' };
+      if (matches(block)) return { status: 'match', file: sameFile!.file, source: 'same-file' };
     } catch {
       // A damaged key block in the certificate file: the separate key files may still do.
     }
   }
   for (const candidate of candidates) {
+    // A file named by the rules may simply not be there; one named by the user or the connection must be.
+    if (candidate.source === 'naming' && listing && !(await listing.mayExist(candidate.file))) continue;
     let data: Buffer | undefined;
     try {
       data = candidate.source === 'naming' ? await readRegularFileIfExists(candidate.file) : await readRegularFile(candidate.file);

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { parseBlocks, readCertificateEntry } from '../../../src/lifecycle/certificateReader';
+import { FolderListing, parseBlocks, readCertificateEntry } from '../../../src/lifecycle/certificateReader';
 import { DEFAULT_THRESHOLDS } from '../../../src/core/expiry';
 import { blockAtLine, relativeTo, viewOf } from '../../../src/views/entryView';
 import { DAY_MS, makeCa } from '../helpers/certs';
@@ -139,4 +139,36 @@ test('views: expiry is assessed now; only the leaf carries key and revocation', 
   assert.equal(ca.expiry.state, 'valid');
   assert.equal(leaf.file, 'chain.crt');
   assert.equal(relativeTo(dir, '/elsewhere/x.crt'), '/elsewhere/x.crt');
+});
+
+test('a folder listing (one per pass) changes no entry, only skips companions that are not there', async () => {
+  const sub = join(dir, 'listed');
+  await mkdir(sub);
+  await writeFile(join(sub, 'App.crt'), app.certPem);
+  await writeFile(join(sub, 'app.key'), app.keyPem); // another case than the certificate: found where the FS folds case
+  await writeFile(join(sub, 'svc.crt'), other.certPem);
+  await writeFile(join(sub, 'svc-ca.crt'), app.certPem);
+  await writeFile(
+    join(sub, 'svc.kyma.json'),
+    JSON.stringify({ infoUrl: 'https://gateway.example/v1/applications/management/info', keyFile: 'svc-secret.pem' }),
+  );
+  await writeFile(join(sub, 'svc-secret.pem'), other.keyPem);
+  await writeFile(join(sub, 'lonely.pem'), other.certPem);
+  const listing = new FolderListing();
+  for (const name of ['App.crt', 'svc.crt', 'lonely.pem', 'svc-ca.crt']) {
+    const file = join(sub, name);
+    assert.deepEqual(await readCertificateEntry(file, { ...options, listing }), await readCertificateEntry(file, options), name);
+  }
+  // Existing names (in any case), absent names, and folders that cannot be listed (no hint: may exist).
+  assert.equal(await listing.mayExist(join(sub, 'svc.kyma.json')), true);
+  assert.equal(await listing.mayExist(join(sub, 'APP.KEY')), true);
+  assert.equal(await listing.mayExist(join(sub, 'lonely.key')), false);
+  assert.equal(await listing.mayExist(join(sub, 'no-such-folder', 'x.key')), true);
+  // A listing is a snapshot: a key written after it is only seen by the next pass.
+  await writeFile(join(sub, 'lonely.key'), other.keyPem);
+  const stale = await readCertificateEntry(join(sub, 'lonely.pem'), { ...options, listing });
+  const next = await readCertificateEntry(join(sub, 'lonely.pem'), { ...options, listing: new FolderListing() });
+  assert.ok('entry' in stale && 'entry' in next);
+  assert.equal(stale.entry.key.status, 'missing');
+  assert.equal(next.entry.key.status, 'match');
 });
