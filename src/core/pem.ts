@@ -133,6 +133,59 @@ interface OpenBlock {
 }
 
 function scanPemText(text: string): ParsedFile {
+  return scanTidyPem(text) ?? scanPemLines(text);
+}
+
+/** A block body as OpenSSL writes it: lines of base64, padding only at the end of the last one. */
+const TIDY_BODY = /^(?:[A-Za-z0-9+/]+\r?\n)*[A-Za-z0-9+/]*={0,2}\r?\n$/;
+
+/**
+ * The usual PEM file (what OpenSSL and kyma-cert write) without splitting it into lines: LF or CRLF line breaks,
+ * BEGIN and END lines without surrounding whitespace, plain base64 bodies, no headers, and no `-----` in the text
+ * between blocks. Gives exactly what scanPemLines gives for such text (the same finishBlock checks), and
+ * undefined for anything else, which scanPemLines then reads. Linear: each character is looked at a few times.
+ */
+function scanTidyPem(text: string): ParsedFile | undefined {
+  if (/\r(?!\n)/.test(text)) return undefined; // a lone CR breaks lines too
+  const blocks: CryptoBlock[] = [];
+  let pos = 0; // always at the start of a line
+  let line = 0; // the line number at pos
+  for (;;) {
+    const begin = text.indexOf(DASHES, pos);
+    if (begin < 0) break;
+    if (begin > 0 && text[begin - 1] !== '\n') return undefined;
+    line += newlinesIn(text, pos, begin);
+    const beginEnd = text.indexOf('\n', begin);
+    if (beginEnd < 0) return undefined;
+    const label = labelOf(text.slice(begin, text[beginEnd - 1] === '\r' ? beginEnd - 1 : beginEnd), BEGIN);
+    if (!label || label !== label.trim()) return undefined;
+    const endMarker = `\n${END}${label}${DASHES}`;
+    const endAt = text.indexOf(endMarker, beginEnd);
+    if (endAt < 0) return undefined;
+    const body = text.slice(beginEnd + 1, endAt + 1);
+    if (!TIDY_BODY.test(body)) return undefined;
+    let after = endAt + endMarker.length;
+    if (text[after] === '\r') after++;
+    if (after < text.length && text[after] !== '\n') return undefined;
+    const startLine = line;
+    line += 1 + newlinesIn(body, 0, body.length); // the END line
+    const open: OpenBlock = { label, startLine, headers: [], inHeaders: false, base64: [body.replace(/\r?\n/g, '')], padded: false };
+    blocks.push(finishBlock(open, line, undefined));
+    if (after >= text.length) return { format: 'pem', blocks };
+    pos = after + 1;
+    line++;
+  }
+  return { format: blocks.length > 0 ? 'pem' : 'none', blocks };
+}
+
+function newlinesIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** The general scanner, line by line (exported for the property test that holds scanTidyPem to it). */
+export function scanPemLines(text: string): ParsedFile {
   const blocks: CryptoBlock[] = [];
   // A split on line terminators is linear; CRLF, LF and lone CR all work.
   const lines = text.split(/\r\n|\r|\n/);

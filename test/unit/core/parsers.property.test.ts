@@ -10,7 +10,7 @@ import { certificateFacts } from '../../../src/core/certificate';
 import { createCsr, parseCsr } from '../../../src/core/csr';
 import { KymaCertError } from '../../../src/core/errors';
 import { loadPrivateKey } from '../../../src/core/keys';
-import { parseCryptoFile } from '../../../src/core/pem';
+import { parseCryptoFile, scanPemLines } from '../../../src/core/pem';
 import { keyNamed, kymaSubject, makeCa, makeLeaf } from '../helpers/certs';
 
 const PER_CALL_LIMIT_MS = 1000;
@@ -134,4 +134,34 @@ test(`core parsers: ${RUNS} mutated inputs → a result or a KymaCertError, each
   assert.ok(results > RUNS / 10, `only ${results} successful parses`);
   assert.ok(errors > RUNS / 10, `only ${errors} rejections`);
   t.diagnostic(`slowest call ${slowest.toFixed(1)} ms; ${results} results, ${errors} KymaCertErrors`);
+});
+
+test('PEM text: the fast path for tidy files gives exactly what the line scanner gives, for any text', () => {
+  const bodyLines = ecLeaf.certPem.trim().split('\n').slice(1, -1);
+  const fragment = fc.oneof(
+    fc.constantFrom('CERTIFICATE', 'PRIVATE KEY', 'RSA PRIVATE KEY', 'TRUSTED CERTIFICATE', 'X', ' CERTIFICATE ').map((l) => `-----BEGIN ${l}-----`),
+    fc.constantFrom('CERTIFICATE', 'PRIVATE KEY', 'OTHER').map((l) => `-----END ${l}-----`),
+    fc.constantFrom(...bodyLines, 'QUJD', 'QUI=', 'QQ==', 'Q===', '=', 'AB=C', 'A', 'Proc-Type: 4,ENCRYPTED', 'DEK-Info: AES-128-CBC,00', ''),
+    fc.constantFrom('subject=CN=x', '-----', ' -----BEGIN CERTIFICATE-----', '\ufeff-----BEGIN CERTIFICATE-----', 'text -----END X-----'),
+    fc.string({ maxLength: 6 }),
+  );
+  const pem = fc
+    .tuple(fc.array(fc.tuple(fragment, fc.constantFrom('\n', '\r\n', '\r', ' \n', '')), { maxLength: 40 }), fc.boolean())
+    .map(([parts, wellFormedFirst]) => (wellFormedFirst ? ecLeaf.certPem : '') + parts.map(([f, br]) => f + br).join(''));
+  fc.assert(
+    fc.property(pem, (text) => {
+      const fast = parseCryptoFile(text);
+      const lines = scanPemLines(text);
+      assert.deepEqual(
+        fast.blocks.map((b) => ({ ...b, der: b.der.toString('hex') })),
+        lines.blocks.map((b) => ({ ...b, der: b.der.toString('hex') })),
+      );
+      assert.equal(fast.format, lines.format);
+    }),
+    { numRuns: 3000 },
+  );
+  // Real files: a chain and a key, LF and CRLF.
+  for (const text of [rsaLeaf.certPem + ca.certPem, (ecLeaf.certPem + ecLeaf.keyPem).replace(/\n/g, '\r\n')]) {
+    assert.deepEqual(parseCryptoFile(text), scanPemLines(text));
+  }
 });
