@@ -131,8 +131,11 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   // Kyma: management/info; Compass: configuration over mTLS (§12: keep the old certificate until this succeeds). The
   // call needs only the verified certificate and key, so it runs while the files are written (both mostly wait);
   // its answer counts only once the write is complete, and a refusal puts the previous files back.
+  // A failed write ends the check too (its answer no longer matters), instead of waiting for a slow server.
+  const stopCheck = new AbortController();
   const checkWithRenewed = async (): Promise<void> => {
-    const renewedBackend = backendWithCa(connection.location.backend, connection.network, caPem, { certPem: verified.clientPem, keyPem: newKeyPem });
+    const network = { ...connection.network, signal: req.signal ? AbortSignal.any([req.signal, stopCheck.signal]) : stopCheck.signal };
+    const renewedBackend = backendWithCa(connection.location.backend, network, caPem, { certPem: verified.clientPem, keyPem: newKeyPem });
     await renewedBackend.management(connection.location);
   };
   const checked = checkWithRenewed().then(
@@ -142,6 +145,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   try {
     await atomicWriteFiles(plan.writes, plan.snapshot);
   } catch (e) {
+    stopCheck.abort();
     await checked;
     await undoBackupDir();
     throw e;
