@@ -54,7 +54,23 @@ export function handshakeCompleted(request: unknown): boolean {
 }
 
 function track(socket: tls.TLSSocket): void {
-  socket.once('secureConnect', () => handshaken.add(socket));
+  socket.once('secureConnect', () => {
+    handshaken.add(socket);
+    const waiting = [...handshakeWaiters];
+    handshakeWaiters.clear();
+    for (const resume of waiting) resume();
+  });
+}
+
+const handshakeWaiters = new Set<() => void>();
+
+/**
+ * Resolves when the next TLS handshake of a connector connection completes: from then on the request is on its way
+ * and the server, not this process, has work to do, so that is the moment for work that can run ahead of the
+ * answer. May never resolve (a reused connection needs no handshake): race it with the answer.
+ */
+export function nextHandshake(): Promise<void> {
+  return new Promise((resolve) => handshakeWaiters.add(resolve));
 }
 
 /** Direct connections. SNI: Node's agent sends the host name, never an IP literal (RFC 6066). */

@@ -6,6 +6,7 @@ import { connectionFileFor } from '../core/pairing';
 import { readRegularFileIfExists } from '../io/boundedRead';
 import { atomicWriteFiles, type FileWrite } from './files';
 import { withCertificateLock } from './lock';
+import { allInOrder } from './settle';
 
 /**
  * What we remember about where a certificate belongs, so that the next renewal needs no flags.
@@ -58,8 +59,7 @@ async function pathInsideFolder(file: string, base: string, field: string, value
     throw outsideError(file, field, value);
   }
   const resolved = path.resolve(base, value);
-  const real = await realpathOfExisting(resolved);
-  const realBase = await realpathOfExisting(base);
+  const [real, realBase] = await Promise.all([realpathOfExisting(resolved), realpathOfExisting(base)]);
   if (real !== undefined && realBase !== undefined && !isInside(realBase, real)) throw outsideError(file, field, value);
   return resolved;
 }
@@ -126,12 +126,16 @@ export async function parseConnection(certFile: string, data: Buffer): Promise<R
   const caFile = optionalString(file, json, 'caFile');
   const directorUrl = optionalString(file, json, 'directorUrl');
   const revoked = json.revoked as { at?: unknown; sha256Hex?: unknown } | null | undefined;
+  const [keyPath, caPath] = await allInOrder([
+    keyFile === undefined ? undefined : pathInsideFolder(file, base, 'keyFile', keyFile),
+    caFile === undefined ? undefined : pathInsideFolder(file, base, 'caFile', caFile),
+  ]);
   return {
     ...(json.backend === 'compass' ? { backend: 'compass' as const } : {}),
     infoUrl,
     ...(directorUrl === undefined ? {} : { directorUrl }),
-    keyFile: keyFile === undefined ? undefined : await pathInsideFolder(file, base, 'keyFile', keyFile),
-    caFile: caFile === undefined ? undefined : await pathInsideFolder(file, base, 'caFile', caFile),
+    keyFile: keyPath,
+    caFile: caPath,
     revoked:
       typeof revoked === 'object' && revoked !== null && typeof revoked.at === 'string' && typeof revoked.sha256Hex === 'string'
         ? { at: revoked.at, sha256Hex: revoked.sha256Hex }

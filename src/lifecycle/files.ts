@@ -175,8 +175,10 @@ export async function atomicWriteFiles(writes: readonly FileWrite[], before?: Fi
   if (new Set(targets).size !== targets.length) {
     throw new KymaCertError('io', 'The same file was given twice in one atomic write (two paths, or links, name one file).');
   }
-  // A link is written through, so the state of the path is the state of its target.
-  const previous: FileSnapshot = before ? new Map(writes.map((w, i) => [targets[i], before.get(w.path)])) : await takeSnapshot(targets);
+  // A link is written through, so the state of the path is the state of its target. A path the caller's snapshot
+  // does not hold is read (taking it as absent would make a rollback delete it).
+  const known: FileSnapshot = new Map(writes.flatMap((w, i) => (before?.has(w.path) ? [[targets[i], before.get(w.path)] as const] : [])));
+  const previous = await takeSnapshot(targets, known);
   const journal = currentJournal();
   const temps: string[] = []; // by index of `writes`
   const renamed: string[] = [];

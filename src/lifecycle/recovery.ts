@@ -26,38 +26,41 @@ async function removeTemps(dir: string, accept: (name: string) => boolean): Prom
   } catch {
     return 0;
   }
-  let removed = 0;
-  for (const name of names) {
-    if (!(name.includes(TEMP_MARKER) || name.includes(LOCK_TEMP_MARKER)) || !accept(name)) continue;
-    const full = path.join(dir, name);
-    const info = await fs.lstat(full).catch(() => undefined);
-    if (!info?.isFile()) continue;
-    await fs.unlink(full).catch(() => undefined);
-    removed++;
-  }
-  return removed;
+  const removed = await Promise.all(
+    names
+      .filter((name) => (name.includes(TEMP_MARKER) || name.includes(LOCK_TEMP_MARKER)) && accept(name))
+      .map(async (name) => {
+        const full = path.join(dir, name);
+        const info = await fs.lstat(full).catch(() => undefined);
+        if (!info?.isFile()) return 0;
+        await fs.unlink(full).catch(() => undefined);
+        return 1;
+      }),
+  );
+  return removed.reduce((a: number, b: number) => a + b, 0);
 }
 
 /** Returns how many files were put in place from the journal and how many leftover temp files were removed. */
 export async function recoverInterruptedWrite(certFile: string, journal: string): Promise<{ replayed: number; removed: number }> {
   const replayed = await replayJournal(journal, TEMP_MARKER);
-  let removed = 0;
+  // The folders where temp files of the set can be: next to each member and next to what a symlinked member points at.
   const members = setMembers(certFile);
+  const realMembers = await Promise.all(members.map((member) => fs.realpath(member).catch(() => member)));
   const byDir = new Map<string, Set<string>>();
-  for (const member of members) {
-    for (const p of [member, await fs.realpath(member).catch(() => member)]) {
-      const names = byDir.get(path.dirname(p)) ?? new Set<string>();
-      names.add(`.${path.basename(p)}${TEMP_MARKER}`);
-      byDir.set(path.dirname(p), names);
-    }
+  for (const p of [...members, ...realMembers]) {
+    const names = byDir.get(path.dirname(p)) ?? new Set<string>();
+    names.add(`.${path.basename(p)}${TEMP_MARKER}`);
+    byDir.set(path.dirname(p), names);
   }
   // Lock temps of crashed runs (ours is linked and gone by now).
   byDir.get(path.dirname(certFile))?.add(`.${path.basename(certFile)}${LOCK_TEMP_MARKER}`);
-  for (const [dir, prefixes] of byDir) {
-    removed += await removeTemps(dir, (name) => [...prefixes].some((p) => name.startsWith(p)));
-  }
   const backupDir = backupDirFor(certFile);
-  const backupInfo = await fs.lstat(backupDir).catch(() => undefined);
-  if (backupInfo?.isDirectory()) removed += await removeTemps(backupDir, () => true);
-  return { replayed, removed };
+  const counts = await Promise.all([
+    ...[...byDir].map(([dir, prefixes]) => removeTemps(dir, (name) => [...prefixes].some((p) => name.startsWith(p)))),
+    fs
+      .lstat(backupDir)
+      .catch(() => undefined)
+      .then((info) => (info?.isDirectory() ? removeTemps(backupDir, () => true) : 0)),
+  ]);
+  return { replayed, removed: counts.reduce((a, b) => a + b, 0) };
 }

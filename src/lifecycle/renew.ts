@@ -1,9 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import * as path from 'node:path';
 import { type CertificateFacts, certificateLogLabel } from '../core/certificate';
 import { createCsr } from '../core/csr';
-import { formatConnectorSubject } from '../core/dn';
+import { formatConnectorSubject, sameName, type DnAttribute } from '../core/dn';
 import { KymaCertError, isKymaCertError } from '../core/errors';
 import { backupDirFor, caFileFor, connectionFileFor } from '../core/pairing';
+import { nextHandshake } from '../connector/agent';
 import { checkBackupDir, ensureDirectory, planBackup, pruneBackups } from './backups';
 import { serializeConnection, unrememberedPaths, type RememberedConnection } from './connection';
 import { atomicWriteFiles, PRIVATE_KEY_MODE, restoreSnapshot, takeSnapshot, type FileSnapshot, type FileWrite } from './files';
@@ -94,12 +96,14 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
 
   const backend = backendWithCa(connection.location.backend, connection.network, caPem, { certPem: material.clientPem, keyPem: material.keyPem });
   progress('Asking the Connector Service for the subject');
-  const management = await backend.management(connection.location);
+  const answer = backend.management(connection.location);
+  const prepared = Promise.race([nextHandshake(), answer.then(noop, noop)]).then(() => csrInAdvance(material.clientFacts.subject, newKey));
+  const management = await answer;
   log(`subject ${formatConnectorSubject(management.subject)} (${connection.location.backend} backend)`);
   throwIfCancelled(req.signal);
 
   progress('Requesting the renewed certificate');
-  const csrPem = createCsr(management.subject, newKey);
+  const csrPem = (await prepared)(management.subject) ?? createCsr(management.subject, newKey);
   let issued;
   try {
     issued = await management.renew(csrPem);
@@ -127,8 +131,11 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   // Kyma: management/info; Compass: configuration over mTLS (§12: keep the old certificate until this succeeds). The
   // call needs only the verified certificate and key, so it runs while the files are written (both mostly wait);
   // its answer counts only once the write is complete, and a refusal puts the previous files back.
+  // A failed write ends the check too (its answer no longer matters), instead of waiting for a slow server.
+  const stopCheck = new AbortController();
   const checkWithRenewed = async (): Promise<void> => {
-    const renewedBackend = backendWithCa(connection.location.backend, connection.network, caPem, { certPem: verified.clientPem, keyPem: newKeyPem });
+    const network = { ...connection.network, signal: req.signal ? AbortSignal.any([req.signal, stopCheck.signal]) : stopCheck.signal };
+    const renewedBackend = backendWithCa(connection.location.backend, network, caPem, { certPem: verified.clientPem, keyPem: newKeyPem });
     await renewedBackend.management(connection.location);
   };
   const checked = checkWithRenewed().then(
@@ -138,6 +145,7 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   try {
     await atomicWriteFiles(plan.writes, plan.snapshot);
   } catch (e) {
+    stopCheck.abort();
     await checked;
     await undoBackupDir();
     throw e;
@@ -199,6 +207,31 @@ function checkUnchangedSince(material: CertificateMaterial, keyFile: string, cur
     );
   }
 }
+
+/**
+ * The CSR for the subject the current certificate carries, built once management/info is on its way (so this work
+ * overlaps the server's): the service asks for that same subject in nearly every renewal. It is used only when the
+ * answer names exactly these attributes, grouped and encoded alike, so it is byte for byte the CSR that building it
+ * afterwards would give; otherwise (or if it cannot be built) the CSR is built for the answer as before.
+ */
+function csrInAdvance(subject: readonly DnAttribute[], key: KeyObject): Promise<(wanted: readonly DnAttribute[]) => string | undefined> {
+  const sameEncoding = (wanted: readonly DnAttribute[]): boolean =>
+    sameName(wanted, subject) && wanted.every((a, i) => Boolean(a.valueIsHexDer) === Boolean(subject[i].valueIsHexDer));
+  // setImmediate: after the request that the handshake released has been written, not before.
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      let csrPem: string | undefined;
+      try {
+        csrPem = createCsr(subject, key);
+      } catch {
+        csrPem = undefined;
+      }
+      resolve((wanted) => (csrPem !== undefined && sameEncoding(wanted) ? csrPem : undefined));
+    }),
+  );
+}
+
+const noop = (): void => undefined;
 
 /** A revoked certificate can never be renewed: say what helps instead. */
 function withRevocationHint(e: unknown): unknown {

@@ -152,9 +152,12 @@ export async function chooseKeyFile(inputs: CertificateInputs): Promise<string> 
       // The workflow reads the certificate again and reports what is wrong with it.
     }
   }
+  const explicit = inputs.keyCandidates.find((c) => c.source === 'flag' || c.source === 'setting');
+  // A named key is the only candidate and is used whatever pairing would say of it; only a key inside the
+  // certificate file could still win, so without one the key file need not be read here (the workflow reads it).
+  if (explicit && keyBlocks.length === 0) return explicit.file;
   const pairing = await pairKey(inputs.keyCandidates, ders, { file: inputs.certFile, keyBlocks }).catch(() => undefined);
   if (pairing?.file) return pairing.file;
-  const explicit = inputs.keyCandidates.find((c) => c.source === 'flag' || c.source === 'setting');
   if (explicit) return explicit.file;
   // A remembered connection that was refused may be why no key turned up: that is the error worth reading.
   if (inputs.rememberedProblem) throw inputs.rememberedProblem;

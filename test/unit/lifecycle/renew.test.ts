@@ -9,7 +9,7 @@ import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { listBackups } from '../../../src/lifecycle/backups';
 import { readConnection } from '../../../src/lifecycle/connection';
 import { renewCertificate, type RenewRequest } from '../../../src/lifecycle/renew';
-import { DAY_MS, makeWorkspace, modeOf, RENEWAL_FAULTS, sha256Of, steppingClock, treeFingerprint, type Workspace } from './fixtures';
+import { DAY_MS, makeWorkspace, modeOf, RENEWAL_FAULTS, sha256Of, steppingClock, tempDir, treeFingerprint, type Workspace } from './fixtures';
 
 let emulator: Emulator;
 /** One line per request the emulator saw (and per failed handshake). */
@@ -74,6 +74,44 @@ describe('renewCertificate against the emulator', () => {
     const raw = JSON.parse(await fs.readFile(path.join(ws.dir, 'app.kyma.json'), 'utf8')) as { keyFile: string };
     assert.equal(raw.keyFile, 'app.key', 'stored relative to the certificate');
     assert.ok(steps.includes('Checking the renewed certificate with the Connector Service'));
+  });
+
+  it('asks for the subject management/info names, also when the current certificate carries another one', async () => {
+    // The CSR is prepared for the current subject while management/info is in flight; it must not be sent when the
+    // answer names another subject (here: reversed order and an extra attribute, which the service would accept).
+    const dir = await tempDir();
+    const issued = await emulator.issueClientCertificate({
+      subject: [
+        { type: 'CN', value: 'my-app' },
+        { type: 'serialNumber', value: '42' },
+        { type: 'C', value: 'DE' },
+        { type: 'ST', value: 'Waldorf' },
+        { type: 'L', value: 'Waldorf' },
+        { type: 'OU', value: 'OrgUnit' },
+        { type: 'O', value: 'Organization' },
+      ],
+      notBefore: new Date(Date.now() - DAY_MS),
+    });
+    const ws: Workspace = {
+      dir,
+      certFile: path.join(dir, 'app.crt'),
+      keyFile: path.join(dir, 'app.key'),
+      sha256Hex: issued.sha256Hex,
+      certPem: issued.certPem,
+      caPem: issued.caPem,
+    };
+    await fs.writeFile(ws.certFile, issued.certPem);
+    await fs.writeFile(ws.keyFile, issued.keyPem ?? '', { mode: 0o600 });
+    const first = await renewCertificate(request(ws));
+    assert.equal(first.renewed.subjectConnector, 'O=Organization,OU=OrgUnit,L=Waldorf,ST=Waldorf,C=DE,CN=my-app');
+    assert.deepEqual(
+      first.renewed.subject.map((a) => a.type),
+      ['O', 'OU', 'L', 'ST', 'C', 'CN'],
+      'in the order management/info names them',
+    );
+    // Now the certificate carries what the service names: the CSR prepared in advance is the one sent.
+    const second = await renewCertificate(request(ws));
+    assert.deepEqual(second.renewed.subject, first.renewed.subject);
   });
 
   it('renews a client+CA file into a client+CA file and keeps a custom mode', async () => {

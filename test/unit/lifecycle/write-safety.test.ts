@@ -121,6 +121,30 @@ describe('symlinks', () => {
     }
   });
 
+  // The check with the renewed certificate runs while the files are written: a write that fails must end it rather
+  // than wait for its answer. Here the server holds that answer for ten minutes and the client would wait as long.
+  it('a failed write ends the check with the renewed certificate instead of waiting for the server', { timeout: 60_000 }, async () => {
+    const ws = await makeWorkspace(emulator);
+    const { dir: mount, unmount } = await mountTmpfs(256);
+    try {
+      await fs.copyFile(ws.certFile, path.join(mount, 'tls.crt'));
+      execFileSync('mount', ['-o', 'remount,ro', mount]);
+      await fs.rm(ws.certFile);
+      await fs.symlink(path.join(mount, 'tls.crt'), ws.certFile);
+      const before = await treeFingerprint(ws.dir);
+      const req = request(ws, {
+        timeoutMs: 600_000,
+        onProgress: (step) => {
+          if (step === 'Requesting the renewed certificate') emulator.injectFault({ endpoint: 'managementInfo', kind: 'delay', ms: 600_000 });
+        },
+      });
+      await assert.rejects(renewCertificate(req), (e: unknown) => isKymaCertError(e, 'io') && /EROFS/.test(e.message));
+      assert.deepEqual(await treeFingerprint(ws.dir), before);
+    } finally {
+      unmount();
+    }
+  });
+
   it('a .kyma-backups that is a symlink is refused before anything is sent or written; its target is untouched', async () => {
     const ws = await makeWorkspace(emulator);
     const elsewhere = await tempDir();
