@@ -69,6 +69,10 @@ function tbsFields(der: Buffer): TbsFields {
   return { issuer, validity, subject };
 }
 
+function sameBytes(der: Buffer, a: Tlv, b: Tlv): boolean {
+  return der.compare(der, a.start, a.end, b.start, b.end) === 0;
+}
+
 /**
  * One TBSCertificate element as a forge tree. Only these small elements go through forge, never the whole
  * certificate (extensions and key included, that was most of the index's and inspect's time; OpenSSL has already
@@ -150,7 +154,9 @@ function computeFacts(x509: X509Certificate, sha256Hex: string): CertificateFact
   const fields = tbsFields(der);
   // node's texts where they are exact (see nodeFields.ts), else forge over the element's DER.
   const subject = attributesFromNodeText(der, fields.subject, x509.subject) ?? attributesFromNameNode(forgeNode(der, fields.subject));
-  const issuer = attributesFromNodeText(der, fields.issuer, x509.issuer) ?? attributesFromNameNode(forgeNode(der, fields.issuer));
+  const issuer = sameBytes(der, fields.issuer, fields.subject)
+    ? subject // issued by the same name, byte for byte (every root): decoded once
+    : (attributesFromNodeText(der, fields.issuer, x509.issuer) ?? attributesFromNameNode(forgeNode(der, fields.issuer)));
   const validity = validityFromNodeText(der, fields.validity, x509.validFrom, x509.validTo) ??
     validityDates(forgeNode(der, fields.validity)) ?? {
       notBefore: new Date(x509.validFrom),

@@ -113,8 +113,7 @@ function spkiParts(spki: Buffer): SpkiParts | undefined {
 }
 
 /** RSA (rsaEncryption, NULL parameters) or EC (named curve) public key of an SPKI; undefined for anything else. */
-export function publicKeyOfSpki(spki: Buffer): PublicKeyBytes | undefined {
-  const parts = spkiParts(spki);
+export function publicKeyOfSpki(spki: Buffer, parts = spkiParts(spki)): PublicKeyBytes | undefined {
   if (!parts) return undefined;
   if (oidIs(spki, parts.algorithm, OID.rsaEncryption)) {
     const nullParameters = parts.parameters?.tag === TAG_NULL && parts.parameters.end === parts.parameters.contentStart;
@@ -135,7 +134,7 @@ export function summaryOfSpki(spki: Buffer): PublicKeySummary | undefined {
   if (!parts) return undefined;
   if (oidIs(spki, parts.algorithm, OID.ed25519) && !parts.parameters) return { type: 'ed25519' };
   if (oidIs(spki, parts.algorithm, OID.ed448) && !parts.parameters) return { type: 'ed448' };
-  const key = publicKeyOfSpki(spki);
+  const key = publicKeyOfSpki(spki, parts);
   if (key?.type === 'rsa') {
     const modulus = key.modulus[0] === 0 ? key.modulus.subarray(1) : key.modulus;
     return { type: 'rsa', bits: (modulus.length - 1) * 8 + (32 - Math.clz32(modulus[0])) };

@@ -178,10 +178,24 @@ export class CertificateIndex implements vscode.Disposable {
 
   /**
    * Re-reads the changed files and every indexed certificate in the same folders: a new, changed or deleted
-   * key, CA or connection file changes how its neighbours pair.
+   * key, CA or connection file changes how its neighbours pair. A certificate file that is no neighbour's
+   * companion (lifecycle/companions.ts) is re-read alone: its neighbours' entries do not depend on it.
    */
   private async reindexFiles(changedFiles: Set<string>): Promise<void> {
-    const folders = new Set([...changedFiles].map((f) => path.dirname(f)));
+    const { isCompanionOf } = await loadCertificateReader();
+    const entriesByFolder = new Map<string, CertificateEntry[]>();
+    for (const entry of this.entries.values()) {
+      const folder = path.dirname(entry.file);
+      const inFolder = entriesByFolder.get(folder);
+      if (inFolder) inFolder.push(entry);
+      else entriesByFolder.set(folder, [entry]);
+    }
+    const affectsNeighbours = (file: string): boolean => {
+      if (!this.entries.has(file) && !this.isCandidate(file)) return true; // a key, a connection file, a folder
+      const neighbours = entriesByFolder.get(path.dirname(file)) ?? [];
+      return neighbours.some((entry) => isCompanionOf(entry, file, this.keyFileSetting(entry.file)));
+    };
+    const folders = new Set([...changedFiles].filter(affectsNeighbours).map((f) => path.dirname(f)));
     const targets = new Set<string>();
     for (const file of changedFiles) if (this.isCandidate(file)) targets.add(file);
     for (const file of this.entries.keys()) if (folders.has(path.dirname(file))) targets.add(file);

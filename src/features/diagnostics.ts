@@ -109,15 +109,17 @@ export class CertificateDiagnostics implements vscode.Disposable, vscode.CodeAct
   /** Problems per key file; unchanged files (same mtime, size, mode) come from the cache, the rest in one batch. */
   private async hygieneOf(keyFiles: readonly string[], skipGit: boolean): Promise<Array<readonly [string, Problem[]]>> {
     const { checkKeyFiles } = await import('../io/keyHygiene');
+    const modes = new Map<string, number>();
     const signatures = await Promise.all(
       keyFiles.map(async (file) => {
         const info = await stat(file).catch(() => undefined);
+        if (info) modes.set(file, info.mode);
         return info ? `${info.mtimeMs}:${info.size}:${info.mode}:${skipGit}` : 'missing';
       }),
     );
     const stale = keyFiles.filter((file, i) => this.hygieneCache.get(file)?.signature !== signatures[i]);
     const trustedRoots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    const fresh = stale.length > 0 ? await checkKeyFiles(stale, { skipGit, trustedRoots }) : new Map<string, Problem[]>();
+    const fresh = stale.length > 0 ? await checkKeyFiles(stale, { skipGit, trustedRoots, modes }) : new Map<string, Problem[]>();
     return keyFiles.map((file, i) => {
       const problems = fresh.get(file) ?? this.hygieneCache.get(file)?.problems ?? [];
       if (fresh.has(file)) this.hygieneCache.set(file, { signature: signatures[i], problems });

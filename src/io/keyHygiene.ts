@@ -21,6 +21,8 @@ export interface KeyHygieneOptions {
   skipGit?: boolean;
   /** Run git only for keys inside these folders (the trusted workspace folders). Default: no restriction. */
   trustedRoots?: readonly string[];
+  /** The files' modes from a stat the caller just made (saves a second stat per key); others are stat'ed here. */
+  modes?: ReadonlyMap<string, number>;
 }
 
 /** Check one private key file; resolves to zero, one or two problems. Never rejects for a missing git. */
@@ -52,9 +54,9 @@ export async function checkKeyFiles(keyPaths: readonly string[], options: KeyHyg
 
 async function checkPermissions(keyPath: string, options: KeyHygieneOptions): Promise<Problem | undefined> {
   if ((options.platform ?? process.platform) === 'win32') return undefined;
-  let mode: number;
+  let mode = options.modes?.get(keyPath);
   try {
-    mode = (await fs.stat(keyPath)).mode;
+    mode ??= (await fs.stat(keyPath)).mode;
   } catch {
     return undefined; // gone or unreadable: the index will notice; not a hygiene problem
   }

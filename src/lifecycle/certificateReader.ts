@@ -14,6 +14,7 @@ import { pairKey, resolveCertificateInputs } from './resolve';
 
 export { MAX_INPUT_BYTES } from '../core/pem';
 export { FolderListing } from '../io/folderListing';
+export { isCompanionOf } from './companions';
 
 /** Reads and pairs one file. Never throws: problems become `skipped` or a key status. */
 export async function readCertificateEntry(file: string, options: ReadEntryOptions): Promise<ReadEntryResult> {

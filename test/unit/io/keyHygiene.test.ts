@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkKeyFile } from '../../../src/io/keyHygiene';
+import { checkKeyFile, checkKeyFiles } from '../../../src/io/keyHygiene';
 
 const posix = process.platform !== 'win32';
 let dir: string;
@@ -117,4 +117,14 @@ test('a git that hangs is abandoned after the timeout', { skip: !hasGit() || !po
   const started = Date.now();
   assert.deepEqual(await checkKeyFile(file, { gitPath: slowGit, gitTimeoutMs: 200 }), []);
   assert.ok(Date.now() - started < 5000, 'checkKeyFile waited for the hung git');
+});
+
+test('modes the caller just stat-ed are used instead of a second stat (the Problems pass stats every key once)', { skip: !posix }, async () => {
+  const file = await writeKey(path.join(dir, 'given-mode.key'), 0o600);
+  const given = await checkKeyFiles([file], { skipGit: true, modes: new Map([[file, 0o100644]]) });
+  assert.deepEqual(
+    given.get(file)?.map((p) => p.code),
+    ['key-permissions'],
+  );
+  assert.deepEqual((await checkKeyFiles([file], { skipGit: true })).get(file), []);
 });
