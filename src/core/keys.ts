@@ -114,10 +114,18 @@ function legacyPem(block: CryptoBlock): string {
   return `-----BEGIN ${block.label}-----\n${(block.pemHeaders ?? []).join('\n')}\n\n${body}-----END ${block.label}-----\n`;
 }
 
-/** DER SubjectPublicKeyInfo of a private or public key. */
+/** SPKI of keys already asked for: a renewal needs its key's for the pairing check, the CSR and the verification. */
+const spkiOfKey = new WeakMap<KeyObject, Buffer>();
+
+/** DER SubjectPublicKeyInfo of a private or public key (the same Buffer for the same KeyObject: do not modify it). */
 export function spkiDer(key: KeyObject): Buffer {
-  const publicKey = key.type === 'public' ? key : createPublicKey(key);
-  return publicKey.export({ type: 'spki', format: 'der' });
+  let spki = spkiOfKey.get(key);
+  if (!spki) {
+    const publicKey = key.type === 'public' ? key : createPublicKey(key);
+    spki = publicKey.export({ type: 'spki', format: 'der' });
+    spkiOfKey.set(key, spki);
+  }
+  return spki;
 }
 
 /**

@@ -62,7 +62,7 @@ export async function loadCertificateMaterial(certFile: string, keyFile: string,
       remedy: { kind: 'check-key-file', data: { keyFile } },
     });
   }
-  const clientFacts = certificateFacts(client.raw);
+  const clientFacts = certificateFacts(client);
   if (clientFacts.notAfter.getTime() <= now.getTime()) {
     throw new KymaCertError(
       'expired',

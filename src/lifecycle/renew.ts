@@ -126,12 +126,10 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
   throwIfCancelled(req.signal);
 
   progress('Writing the renewed certificate');
-  const plan = await planWrites(material, keyFile, verified, connection, log, rotation);
-  const undoBackupDir = await ensureDirectory(backupDirFor(certFile));
   // Kyma: management/info; Compass: configuration over mTLS (§12: keep the old certificate until this succeeds). The
-  // call needs only the verified certificate and key, so it runs while the files are written (both mostly wait);
-  // its answer counts only once the write is complete, and a refusal puts the previous files back.
-  // A failed write ends the check too (its answer no longer matters), instead of waiting for a slow server.
+  // call needs only the verified certificate and key, so it runs while the files are checked and written (both
+  // mostly wait); its answer counts only once the write is complete, and a refusal puts the previous files back.
+  // A failure before that ends the check (its answer no longer matters) instead of waiting for a slow server.
   const stopCheck = new AbortController();
   const checkWithRenewed = async (): Promise<void> => {
     const network = { ...connection.network, signal: req.signal ? AbortSignal.any([req.signal, stopCheck.signal]) : stopCheck.signal };
@@ -142,7 +140,11 @@ async function renewLocked(req: RenewRequest): Promise<RenewResult> {
     () => undefined,
     (e: unknown) => ({ error: e }),
   );
+  let undoBackupDir = async (): Promise<void> => undefined;
+  let plan: WritePlan;
   try {
+    plan = await planWrites(material, keyFile, verified, connection, log, rotation);
+    undoBackupDir = await ensureDirectory(backupDirFor(certFile));
     await atomicWriteFiles(plan.writes, plan.snapshot);
   } catch (e) {
     stopCheck.abort();

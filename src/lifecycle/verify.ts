@@ -1,7 +1,8 @@
-import { createPublicKey, KeyObject, X509Certificate } from 'node:crypto';
+import { KeyObject, X509Certificate } from 'node:crypto';
 import { certificateFacts, type CertificateFacts } from '../core/certificate';
 import { formatConnectorSubject, subjectMismatch, type DnAttribute } from '../core/dn';
 import { KymaCertError, Remedy } from '../core/errors';
+import { spkiDer } from '../core/keys';
 import { parseCryptoFile } from '../core/pem';
 
 /** The service's certificate answer, decoded from base64 to PEM text (see ConnectorClient). */
@@ -65,14 +66,9 @@ function toX509(der: Buffer, field: string): X509Certificate {
   }
 }
 
-function spki(key: KeyObject): Buffer {
-  const pub = key.type === 'private' ? createPublicKey(key) : key;
-  return pub.export({ type: 'spki', format: 'der' });
-}
-
 /** True when `cert` carries the public half of `key`. */
 export function certificateHasKey(cert: X509Certificate, key: KeyObject): boolean {
-  return spki(cert.publicKey).equals(spki(key));
+  return spkiDer(cert.publicKey).equals(spkiDer(key));
 }
 
 /** The CA among `cas` whose key verifies `cert`'s signature, if any. */
@@ -110,7 +106,7 @@ export function verifyIssuedCertificates(req: VerifyRequest): VerifiedCertificat
 
   const client = toX509(clientDers[0], 'clientCrt');
   const caChain = caDers.map((d) => toX509(d, 'caCrt'));
-  const clientFacts = certificateFacts(clientDers[0]);
+  const clientFacts = certificateFacts(client);
 
   if (!certificateHasKey(client, req.key)) {
     fail('The returned certificate does not carry our public key.');
