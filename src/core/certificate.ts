@@ -167,9 +167,13 @@ function computeFacts(x509: X509Certificate, sha256Hex: string): CertificateFact
   const selfSigned = sameName(subject, issuer) && x509.checkIssued(x509);
   const publicKey = summaryOfCertificateKey(x509, der);
   const commonName = firstValue(subject, 'CN');
+  let pem: string | undefined;
   return {
     der,
-    pem: toPem('CERTIFICATE', der),
+    // Written out on first use: nothing on the index's or inspect's path reads it (a 2.8 KB string per certificate).
+    get pem(): string {
+      return (pem ??= toPem('CERTIFICATE', der));
+    },
     subject,
     issuer,
     subjectText: formatRfc4514(subject),

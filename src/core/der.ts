@@ -8,12 +8,10 @@ import { KymaCertError } from './errors';
 
 export type Asn1 = ForgeAsn1;
 
-const { Class, Type } = asn1;
-
 // decodeBitStrings:false keeps signatures and keys opaque (forge would otherwise try to read their bytes as ASN.1).
 const PARSE_OPTIONS = { strict: true, parseAllBytes: true, decodeBitStrings: false };
 type FromDer = (bytes: string | ByteStringBuffer, options: Record<string, boolean>) => Asn1;
-const fromDer = asn1.fromDer as unknown as FromDer;
+const fromDer: FromDer = (bytes, options) => (asn1.fromDer as unknown as FromDer)(bytes, options);
 
 /** Parses DER (every byte, no trailing data) into a forge tree; any failure is a `parse` error naming `what`. */
 export function forgeFromDer(der: Buffer, what: string): Asn1 {
@@ -49,8 +47,8 @@ export function forgeToDer(node: Asn1): Buffer {
 // Reading nodes
 
 /** The children of a constructed node; `parse` error "<what> is malformed" otherwise. */
-export function childrenOf(node: Asn1 | undefined, what: string, type: number = Type.SEQUENCE): Asn1[] {
-  if (node === undefined || node.tagClass !== Class.UNIVERSAL || node.type !== type || !Array.isArray(node.value)) {
+export function childrenOf(node: Asn1 | undefined, what: string, type: number = asn1.Type.SEQUENCE): Asn1[] {
+  if (node === undefined || node.tagClass !== asn1.Class.UNIVERSAL || node.type !== type || !Array.isArray(node.value)) {
     throw new KymaCertError('parse', `${what} is malformed`);
   }
   return node.value;
@@ -58,12 +56,12 @@ export function childrenOf(node: Asn1 | undefined, what: string, type: number = 
 
 /** True for a UNIVERSAL primitive node of `type`. */
 export function isPrimitive(node: Asn1 | undefined, type: number): node is Asn1 & { value: string } {
-  return node !== undefined && node.tagClass === Class.UNIVERSAL && node.type === type && typeof node.value === 'string';
+  return node !== undefined && node.tagClass === asn1.Class.UNIVERSAL && node.type === type && typeof node.value === 'string';
 }
 
 /** The dotted form of an OBJECT IDENTIFIER node; `parse` error otherwise. */
 export function oidOf(node: Asn1 | undefined, what: string): string {
-  if (!isPrimitive(node, Type.OID) || node.value.length === 0) throw new KymaCertError('parse', `${what} is malformed`);
+  if (!isPrimitive(node, asn1.Type.OID) || node.value.length === 0) throw new KymaCertError('parse', `${what} is malformed`);
   try {
     return asn1.derToOid(node.value);
   } catch (e) {
@@ -73,7 +71,7 @@ export function oidOf(node: Asn1 | undefined, what: string): string {
 
 /** The bits of a BIT STRING node with no unused bits (signatures, public keys); `parse` error otherwise. */
 export function bitStringBytes(node: Asn1 | undefined, what: string): Buffer {
-  const content = isPrimitive(node, Type.BITSTRING) ? node.value : '';
+  const content = isPrimitive(node, asn1.Type.BITSTRING) ? node.value : '';
   if (content.length < 2 || content.charCodeAt(0) !== 0) throw new KymaCertError('parse', `${what} is malformed`);
   return Buffer.from(content.slice(1), 'binary');
 }
@@ -82,60 +80,60 @@ export function bitStringBytes(node: Asn1 | undefined, what: string): Buffer {
 // Building nodes (forge keeps byte strings in JS "binary" strings: one char per byte)
 
 export function sequence(items: Asn1[]): Asn1 {
-  return asn1.create(Class.UNIVERSAL, Type.SEQUENCE, true, items);
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
 }
 
 export function set(items: Asn1[]): Asn1 {
-  return asn1.create(Class.UNIVERSAL, Type.SET, true, items);
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, items);
 }
 
 export function oid(dotted: string): Asn1 {
-  return asn1.create(Class.UNIVERSAL, Type.OID, false, asn1.oidToDer(dotted).getBytes());
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(dotted).getBytes());
 }
 
 /** An INTEGER from its two's-complement content bytes. */
 export function integer(bytes: Buffer): Asn1 {
-  return asn1.create(Class.UNIVERSAL, Type.INTEGER, false, bytes.toString('binary'));
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, bytes.toString('binary'));
 }
 
 export function booleanTrue(): Asn1 {
-  return asn1.create(Class.UNIVERSAL, Type.BOOLEAN, false, '\xff');
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BOOLEAN, false, '\xff');
 }
 
 export function nullValue(): Asn1 {
-  return asn1.create(Class.UNIVERSAL, Type.NULL, false, '');
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '');
 }
 
 export function octetString(bytes: Buffer): Asn1 {
-  return asn1.create(Class.UNIVERSAL, Type.OCTETSTRING, false, bytes.toString('binary'));
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, bytes.toString('binary'));
 }
 
 /** BIT STRING; the first content byte is the count of unused bits. */
 export function bitString(bytes: Buffer, unusedBits = 0): Asn1 {
-  return asn1.create(Class.UNIVERSAL, Type.BITSTRING, false, String.fromCharCode(unusedBits) + bytes.toString('binary'));
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, String.fromCharCode(unusedBits) + bytes.toString('binary'));
 }
 
 /** A string value of a universal string type (PrintableString, UTF8String, IA5String, …) from its content bytes. */
 export function stringValue(type: number, bytes: Buffer): Asn1 {
-  return asn1.create(Class.UNIVERSAL, type, false, bytes.toString('binary'));
+  return asn1.create(asn1.Class.UNIVERSAL, type, false, bytes.toString('binary'));
 }
 
 /** [n] EXPLICIT or a constructed [n] IMPLICIT: a context-specific constructed node. */
 export function contextConstructed(tag: number, items: Asn1[]): Asn1 {
-  return asn1.create(Class.CONTEXT_SPECIFIC, tag, true, items);
+  return asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, items);
 }
 
 /** A primitive [n] IMPLICIT value (GeneralName dNSName/iPAddress, AuthorityKeyIdentifier keyIdentifier). */
 export function contextPrimitive(tag: number, bytes: Buffer): Asn1 {
-  return asn1.create(Class.CONTEXT_SPECIFIC, tag, false, bytes.toString('binary'));
+  return asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, false, bytes.toString('binary'));
 }
 
 /** RFC 5280 §4.1.2.5 (and Go): UTCTime for 1950–2049, GeneralizedTime otherwise. */
 export function time(date: Date): Asn1 {
   const year = date.getUTCFullYear();
   return year >= 1950 && year < 2050
-    ? asn1.create(Class.UNIVERSAL, Type.UTCTIME, false, asn1.dateToUtcTime(date))
-    : asn1.create(Class.UNIVERSAL, Type.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(date));
+    ? asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(date))
+    : asn1.create(asn1.Class.UNIVERSAL, asn1.Type.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(date));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -83,7 +83,6 @@ export function attributeTypeOid(type: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // DER ↔ attributes
 
-const T = asn1.Type;
 // Universal tag numbers of the directory string types (forge's typings lack some of them).
 const UNIVERSAL_STRING = 28;
 const STRING_TYPES: ReadonlySet<number> = new Set([
@@ -103,9 +102,9 @@ function decodeStringValue(node: Asn1): { value: string; valueIsHexDer?: boolean
   }
   const raw = node.value as string;
   switch (node.type as number) {
-    case T.UTF8:
+    case asn1.Type.UTF8:
       return { value: Buffer.from(raw, 'binary').toString('utf8') };
-    case T.BMPSTRING:
+    case asn1.Type.BMPSTRING:
       return { value: raw }; // forge already decoded the UTF-16BE code units
     case UNIVERSAL_STRING: {
       const bytes = Buffer.from(raw, 'binary');
@@ -129,15 +128,15 @@ export function attributesFromNameNode(name: Asn1): DnAttribute[] {
   const bad = (): never => {
     throw new KymaCertError('parse', 'distinguished name is malformed');
   };
-  if (name.type !== T.SEQUENCE || !Array.isArray(name.value)) bad();
+  if (name.type !== asn1.Type.SEQUENCE || !Array.isArray(name.value)) bad();
   const attrs: DnAttribute[] = [];
   for (const rdn of name.value as Asn1[]) {
-    if (rdn.type !== T.SET || !Array.isArray(rdn.value) || rdn.value.length === 0) bad();
+    if (rdn.type !== asn1.Type.SET || !Array.isArray(rdn.value) || rdn.value.length === 0) bad();
     (rdn.value as Asn1[]).forEach((atv, index) => {
       const parts = atv.value;
-      if (atv.type !== T.SEQUENCE || !Array.isArray(parts) || parts.length !== 2) bad();
+      if (atv.type !== asn1.Type.SEQUENCE || !Array.isArray(parts) || parts.length !== 2) bad();
       const [typeNode, valueNode] = parts as Asn1[];
-      if (typeNode.type !== T.OID || typeof typeNode.value !== 'string') bad();
+      if (typeNode.type !== asn1.Type.OID || typeof typeNode.value !== 'string') bad();
       let oid: string;
       try {
         oid = asn1.derToOid(typeNode.value as string);
@@ -170,11 +169,11 @@ function encodeValue(attr: DnAttribute, canonicalType: string): Asn1 {
     return forgeFromDer(Buffer.from(hex, 'hex'), `attribute ${attr.type}`);
   }
   if ((canonicalType === 'emailAddress' || canonicalType === 'DC') && ASCII.test(attr.value)) {
-    return stringValue(T.IA5STRING, Buffer.from(attr.value, 'latin1'));
+    return stringValue(asn1.Type.IA5STRING, Buffer.from(attr.value, 'latin1'));
   }
   // Like Go's crypto/x509: PrintableString when the value allows it (C and serialNumber require it), else UTF8String.
-  if (PRINTABLE_STRING.test(attr.value)) return stringValue(T.PRINTABLESTRING, Buffer.from(attr.value, 'latin1'));
-  return stringValue(T.UTF8, Buffer.from(attr.value, 'utf8'));
+  if (PRINTABLE_STRING.test(attr.value)) return stringValue(asn1.Type.PRINTABLESTRING, Buffer.from(attr.value, 'latin1'));
+  return stringValue(asn1.Type.UTF8, Buffer.from(attr.value, 'utf8'));
 }
 
 /**
