@@ -30,7 +30,10 @@ export async function agentFor(options: AgentOptions, target: URL): Promise<http
     agents.delete(key);
   } else {
     const tlsOptions = { minVersion: 'TLSv1.2' as const, rejectUnauthorized: options.insecure !== true, secureContext: secureContextFor(options) };
-    agent = proxy && TunnelAgent ? new TunnelAgent(proxy, tlsOptions, IDLE_SOCKET_MS, track) : new DirectAgent({ ...tlsOptions, keepAlive: true, timeout: IDLE_SOCKET_MS });
+    agent =
+      proxy && TunnelAgent
+        ? new TunnelAgent(proxy, tlsOptions, IDLE_SOCKET_MS, track)
+        : new DirectAgent({ ...tlsOptions, keepAlive: true, timeout: IDLE_SOCKET_MS });
   }
   agents.set(key, agent); // most recently used last
   // Dropped agents are not destroyed (a request may still use one); their idle sockets close on their own.
