@@ -14,14 +14,39 @@ const writeMeta = process.argv.includes('--metafile');
 /**
  * axios without what an https client with `adapter: 'http'` never uses: form-data (+ mime-db, 137 KB of MIME
  * table) becomes an empty class, the fetch adapter a stub, and axios' `globalThis.FormData` probe is dropped:
- * in Node that probe (and the fetch adapter's) loads undici, 30–100 ms per start. A patch that no longer matches
- * the installed axios fails the build instead of silently bundling the heavy path.
+ * in Node that probe (and the fetch adapter's) loads undici, 30–100 ms per start. axios' `http2` import (HTTP/2
+ * transport, used only with `httpVersion: 2`, which we never set), follow-redirects (used only when
+ * maxRedirects ≠ 0; we send maxRedirects: 0) and its own https-proxy-agent 5 + debug (used only for axios' `proxy`
+ * option; we send proxy: false and tunnel with our agent) become modules that throw if used: node:http2 alone
+ * costs ~13 ms per start. A patch that no longer matches the installed axios fails the build instead of
+ * silently bundling the heavy path.
  */
 const leanAxios = {
   name: 'lean-axios',
   setup(build) {
     build.onResolve({ filter: /^form-data$/ }, () => ({ path: 'form-data', namespace: 'lean-axios' }));
     build.onLoad({ filter: /^form-data$/, namespace: 'lean-axios' }, () => ({ contents: 'export default class FormData {}', loader: 'js' }));
+    build.onResolve({ filter: /^(node:)?http2$/ }, (args) => (/[\\/]axios[\\/]/.test(args.importer) ? { path: 'http2', namespace: 'lean-axios' } : undefined));
+    build.onLoad({ filter: /^http2$/, namespace: 'lean-axios' }, () => ({
+      contents:
+        "const unused = () => { throw new Error('HTTP/2 is not part of this build'); }; export default { connect: unused, get constants() { return unused(); } };",
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^https-proxy-agent$/ }, (args) =>
+      /[\\/]axios[\\/]lib[\\/]/.test(args.importer) ? { path: 'https-proxy-agent', namespace: 'lean-axios' } : undefined,
+    );
+    build.onLoad({ filter: /^https-proxy-agent$/, namespace: 'lean-axios' }, () => ({
+      contents: 'export default class HttpsProxyAgent { constructor() { throw new Error("axios\' proxy option is not part of this build (proxy: false)"); } }',
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^follow-redirects$/ }, (args) =>
+      /[\\/]axios[\\/]/.test(args.importer) ? { path: 'follow-redirects', namespace: 'lean-axios' } : undefined,
+    );
+    build.onLoad({ filter: /^follow-redirects$/, namespace: 'lean-axios' }, () => ({
+      contents:
+        "const request = () => { throw new Error('redirects are not followed (maxRedirects: 0)'); }; export default { http: { request }, https: { request } };",
+      loader: 'js',
+    }));
     build.onLoad({ filter: /[\\/]axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/ }, () => ({
       contents: 'export const getFetch = () => false; export default false;',
       loader: 'js',

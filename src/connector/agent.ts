@@ -4,12 +4,10 @@
  * proxy) and keep connections alive, so the requests of one workflow with one identity share a connection:
  * management/info and the renewal POST cost one TLS handshake, not two.
  */
-import type * as http from 'node:http';
 import * as https from 'node:https';
 import type { Duplex } from 'node:stream';
 import type * as tls from 'node:tls';
-import { HttpsProxyAgent } from 'https-proxy-agent';
-import { describeProxy, PROXY_REFUSED, proxyFor } from './proxy';
+import { proxyFor } from './proxy';
 import { contextKey, secureContextFor, type ConnectorTlsOptions } from './tls';
 
 /** Sockets whose TLS handshake finished: a reset before that is how a server refuses a client certificate. */
@@ -22,15 +20,20 @@ const IDLE_SOCKET_MS = 4_000;
 export type AgentOptions = ConnectorTlsOptions;
 
 /** The agent for requests to `target` with these credentials. Cached: call it per request, it is cheap. */
-export function agentFor(options: AgentOptions, target: URL): https.Agent {
+export async function agentFor(options: AgentOptions, target: URL): Promise<https.Agent> {
   const proxy = proxyFor(target, options.proxy);
+  // https-proxy-agent (and its debug/agent-base stack) is loaded only when a request goes through a proxy.
+  const TunnelAgent = proxy ? (await import('./tunnelAgent')).TunnelAgent : undefined;
   const key = `${contextKey(options)}|${options.insecure === true}|${proxy?.href ?? ''}`;
   let agent = agents.get(key);
   if (agent) {
     agents.delete(key);
   } else {
     const tlsOptions = { minVersion: 'TLSv1.2' as const, rejectUnauthorized: options.insecure !== true, secureContext: secureContextFor(options) };
-    agent = proxy ? new TunnelAgent(proxy, tlsOptions) : new DirectAgent({ ...tlsOptions, keepAlive: true, timeout: IDLE_SOCKET_MS });
+    agent =
+      proxy && TunnelAgent
+        ? new TunnelAgent(proxy, tlsOptions, IDLE_SOCKET_MS, track)
+        : new DirectAgent({ ...tlsOptions, keepAlive: true, timeout: IDLE_SOCKET_MS });
   }
   agents.set(key, agent); // most recently used last
   // Dropped agents are not destroyed (a request may still use one); their idle sockets close on their own.
@@ -78,44 +81,6 @@ class DirectAgent extends https.Agent {
   override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex {
     const socket = super.createConnection(options, callback) as tls.TLSSocket;
     track(socket);
-    return socket;
-  }
-}
-
-/**
- * A CONNECT tunnel through the proxy (https-proxy-agent), then TLS to the target inside it with our context:
- * the proxy sees `CONNECT host:port` and encrypted bytes, never the key, the certificate's private half or the
- * plaintext. TLS options go only to the target's handshake, not to the proxy connection.
- */
-class TunnelAgent extends HttpsProxyAgent<string> {
-  constructor(
-    private readonly via: URL,
-    private readonly targetTls: tls.ConnectionOptions,
-  ) {
-    super(via, { keepAlive: true, timeout: IDLE_SOCKET_MS });
-  }
-
-  override async connect(req: http.ClientRequest, opts: Parameters<HttpsProxyAgent<string>['connect']>[1]): Promise<import('node:net').Socket> {
-    let status = 0;
-    req.once('proxyConnect', (answer: { statusCode: number }) => (status = answer.statusCode));
-    let socket;
-    try {
-      socket = await super.connect(req, { ...opts, ...this.targetTls } as typeof opts);
-    } catch (e) {
-      const error = e as NodeJS.ErrnoException;
-      error.message = `via proxy ${describeProxy(this.via)}: ${error.message}`;
-      throw error;
-    }
-    if (status !== 200) {
-      // https-proxy-agent would replay the proxy's answer as if the target had sent it (a 403 would read as
-      // "revoked"): fail the request instead, naming the proxy and its status only.
-      socket.destroy();
-      const error: NodeJS.ErrnoException = new Error(`proxy ${describeProxy(this.via)} answered ${status} to CONNECT ${opts.host}:${opts.port}`);
-      error.code = PROXY_REFUSED;
-      (error as { proxyStatus?: number }).proxyStatus = status;
-      throw error;
-    }
-    track(socket as tls.TLSSocket);
     return socket;
   }
 }

@@ -228,7 +228,7 @@ export class ConnectorClient {
 
     let agent: https.Agent;
     try {
-      agent = agentFor(this.tls, parsed);
+      agent = await agentFor(this.tls, parsed);
     } catch (e) {
       if (e instanceof KymaCertError) throw e; // a proxy setting that is not a URL
       // Unreadable CA, certificate or key: say which kind of input, never echo it.

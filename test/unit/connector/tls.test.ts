@@ -55,24 +55,24 @@ describe('server trust', () => {
     await assert.rejects(wrongCa.getSigningRequestInfo(emulator.mintToken('my-app').url), (e: unknown) => isKymaCertError(e, 'untrusted-server'));
   });
 
-  it('starts from the system roots (no CA list re-parsed), verifies by default, keeps connections alive', () => {
+  it('starts from the system roots (no CA list re-parsed), verifies by default, keeps connections alive', async () => {
     const options = secureContextOptions({ caPem: emulator.serverCaPem });
     assert.equal(options.ca, undefined, 'caPem is added to the shared root store, not passed as a CA list');
     assert.equal(options.minVersion, 'TLSv1.2');
-    const verified = agentFor({ caPem: emulator.serverCaPem }, new URL('https://gateway.local.kyma.dev/x')).options;
+    const verified = (await agentFor({ caPem: emulator.serverCaPem }, new URL('https://gateway.local.kyma.dev/x'))).options;
     assert.equal(verified.rejectUnauthorized, true);
     assert.equal(verified.keepAlive, true);
     assert.equal(verified.servername, undefined, "per request: Node's agent sends SNI for names, never for IP literals");
-    assert.equal(agentFor({ insecure: true }, new URL('https://[::1]:8443/x')).options.rejectUnauthorized, false);
+    assert.equal((await agentFor({ insecure: true }, new URL('https://[::1]:8443/x'))).options.rejectUnauthorized, false);
   });
 
-  it('caches one TLS context and one agent per (CA, certificate, key, insecure)', () => {
+  it('caches one TLS context and one agent per (CA, certificate, key, insecure)', async () => {
     const a = { caPem: emulator.serverCaPem, certPem: expired.certPem, keyPem: keyPem() };
     assert.equal(secureContextFor(a), secureContextFor({ ...a }), 'same inputs → the same context');
     assert.notEqual(secureContextFor(a), secureContextFor({ ...a, certPem: foreign.certPem }));
     const url = new URL(emulator.infoUrl);
-    assert.equal(agentFor(a, url), agentFor({ ...a }, url));
-    assert.notEqual(agentFor(a, url), agentFor({ ...a, insecure: true }, url), 'insecure never shares a verifying agent');
+    assert.equal(await agentFor(a, url), await agentFor({ ...a }, url));
+    assert.notEqual(await agentFor(a, url), await agentFor({ ...a, insecure: true }, url), 'insecure never shares a verifying agent');
   });
 
   it('requests with the same credentials share one TLS connection', async () => {
