@@ -94,7 +94,7 @@ export async function takeSnapshot(paths: readonly string[], known?: FileSnapsho
 }
 
 /** The bytes and mode of one file, or `undefined` when there is none (both asked at once). */
-export async function fileState(file: string): Promise<{ data: Buffer; mode: number } | undefined> {
+async function fileState(file: string): Promise<{ data: Buffer; mode: number } | undefined> {
   const [data, mode] = await allInOrder([readFileIfExists(file), modeOf(file)]);
   return data === undefined ? undefined : { data, mode: mode ?? DEFAULT_FILE_MODE };
 }
@@ -166,8 +166,8 @@ async function writeTempFile(target: string, data: Buffer | string, mode: number
  * Writes several files so that each one is either entirely old or entirely new: every temp file is written and
  * fsynced first, then all are renamed into place, then the directories are fsynced. If any step fails, the temps are
  * removed and files already renamed are put back as they were, and the error is rethrown (`io`).
- * The files of one step are handled at the same time (their fsyncs overlap); the steps stay in this order, and the
- * journal (the commit point) is written only once every temp file is durable.
+ * The files of one step are handled at the same time (their fsyncs overlap); each step waits until all of them have
+ * settled (so a cleanup sees every temp file), and the journal (the commit point) only once every temp file is durable.
  * `before`: the caller's `takeSnapshot` of the same paths, taken under the same lock (saves reading them again).
  */
 export async function atomicWriteFiles(writes: readonly FileWrite[], before?: FileSnapshot): Promise<void> {
@@ -183,11 +183,13 @@ export async function atomicWriteFiles(writes: readonly FileWrite[], before?: Fi
   const temps: string[] = []; // by index of `writes`
   const renamed: string[] = [];
   try {
-    await eachAtOnce(writes, async (w, i) => {
-      const mode = w.mode ?? previous.get(targets[i])?.mode ?? DEFAULT_FILE_MODE;
-      temps[i] = await writeTempFile(targets[i], w.data, mode);
-      crashPoint(`temp:${i}`);
-    });
+    await allInOrder(
+      writes.map(async (w, i) => {
+        const mode = w.mode ?? previous.get(targets[i])?.mode ?? DEFAULT_FILE_MODE;
+        temps[i] = await writeTempFile(targets[i], w.data, mode);
+        crashPoint(`temp:${i}`);
+      }),
+    );
     if (journal) {
       try {
         await writeJournal(
@@ -199,32 +201,26 @@ export async function atomicWriteFiles(writes: readonly FileWrite[], before?: Fi
       }
       crashPoint('journal');
     }
-    await eachAtOnce(targets, async (target, i) => {
-      try {
-        await fs.rename(temps[i], target);
-      } catch (e) {
-        throw ioError('replace', target, e);
-      }
-      renamed.push(target);
-      crashPoint(`rename:${i}`);
-    });
-    await eachAtOnce([...new Set(targets.map((t) => path.dirname(t)))], syncDirectory);
+    await allInOrder(
+      targets.map(async (target, i) => {
+        try {
+          await fs.rename(temps[i], target);
+        } catch (e) {
+          throw ioError('replace', target, e);
+        }
+        renamed.push(target);
+        crashPoint(`rename:${i}`);
+      }),
+    );
+    await allInOrder([...new Set(targets.map((t) => path.dirname(t)))].map(syncDirectory));
     crashPoint('synced');
   } catch (e) {
-    await Promise.all(temps.map((t) => t !== undefined && fs.unlink(t).catch(() => undefined)));
+    await Promise.all(temps.map((t) => fs.unlink(t).catch(() => undefined))); // (map skips the holes of failed writes)
     await rollBack(renamed, previous);
     if (journal) await removeJournal(journal);
     throw e;
   }
   if (journal) await removeJournal(journal);
-}
-
-/**
- * Runs `step` for every item at the same time and, like a loop, fails with the first item's failure in order; but
- * only once every step has settled, so that the cleanup after a failure sees every temp file that was created.
- */
-async function eachAtOnce<T>(items: readonly T[], step: (item: T, index: number) => Promise<void>): Promise<void> {
-  await allInOrder(items.map((item, i) => step(item, i)));
 }
 
 /** Puts back the files of a half-finished atomic write, best effort: the original error is what the caller sees. */

@@ -102,7 +102,8 @@ describe('symlinks', () => {
     assert.equal(target.fingerprint256.replace(/:/g, '').toLowerCase(), result.renewed.sha256Hex, 'the target kept the old certificate');
   });
 
-  it('a certificate linked into a read-only mount: a clear io error, nothing changed', async () => {
+  /** Runs `test` on a workspace whose certificate is a link into a read-only mount (a secret): every write fails. */
+  async function withCertificateOnReadOnlyMount(test: (ws: Workspace) => Promise<void>): Promise<void> {
     const ws = await makeWorkspace(emulator);
     const { dir: mount, unmount } = await mountTmpfs(256);
     try {
@@ -110,27 +111,26 @@ describe('symlinks', () => {
       execFileSync('mount', ['-o', 'remount,ro', mount]);
       await fs.rm(ws.certFile);
       await fs.symlink(path.join(mount, 'tls.crt'), ws.certFile);
+      await test(ws);
+    } finally {
+      unmount();
+    }
+  }
+
+  it('a certificate linked into a read-only mount: a clear io error, nothing changed', () =>
+    withCertificateOnReadOnlyMount(async (ws) => {
       const before = await treeFingerprint(ws.dir);
       await assert.rejects(
         renewCertificate(request(ws)),
         (e: unknown) => isKymaCertError(e, 'io') && /EROFS/.test(e.message) && /read-only/.test(e.hint ?? ''),
       );
       assert.deepEqual(await treeFingerprint(ws.dir), before);
-    } finally {
-      unmount();
-    }
-  });
+    }));
 
   // The check with the renewed certificate runs while the files are written: a write that fails must end it rather
   // than wait for its answer. Here the server holds that answer for ten minutes and the client would wait as long.
-  it('a failed write ends the check with the renewed certificate instead of waiting for the server', { timeout: 60_000 }, async () => {
-    const ws = await makeWorkspace(emulator);
-    const { dir: mount, unmount } = await mountTmpfs(256);
-    try {
-      await fs.copyFile(ws.certFile, path.join(mount, 'tls.crt'));
-      execFileSync('mount', ['-o', 'remount,ro', mount]);
-      await fs.rm(ws.certFile);
-      await fs.symlink(path.join(mount, 'tls.crt'), ws.certFile);
+  it('a failed write ends the check with the renewed certificate instead of waiting for the server', { timeout: 60_000 }, () =>
+    withCertificateOnReadOnlyMount(async (ws) => {
       const before = await treeFingerprint(ws.dir);
       const req = request(ws, {
         timeoutMs: 600_000,
@@ -140,10 +140,8 @@ describe('symlinks', () => {
       });
       await assert.rejects(renewCertificate(req), (e: unknown) => isKymaCertError(e, 'io') && /EROFS/.test(e.message));
       assert.deepEqual(await treeFingerprint(ws.dir), before);
-    } finally {
-      unmount();
-    }
-  });
+    }),
+  );
 
   it('a .kyma-backups that is a symlink is refused before anything is sent or written; its target is untouched', async () => {
     const ws = await makeWorkspace(emulator);
