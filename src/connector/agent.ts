@@ -8,7 +8,7 @@ import * as https from 'node:https';
 import type { Duplex } from 'node:stream';
 import type * as tls from 'node:tls';
 import { proxyFor } from './proxy';
-import { contextKey, secureContextFor, type ConnectorTlsOptions } from './tls';
+import { contextKey, secureContextFor, type ConnectorTlsOptions, type Trust } from './tls';
 
 /** Sockets whose TLS handshake finished: a reset before that is how a server refuses a client certificate. */
 const handshaken = new WeakSet<object>();
@@ -20,16 +20,16 @@ const IDLE_SOCKET_MS = 4_000;
 export type AgentOptions = ConnectorTlsOptions;
 
 /** The agent for requests to `target` with these credentials. Cached: call it per request, it is cheap. */
-export async function agentFor(options: AgentOptions, target: URL): Promise<https.Agent> {
+export async function agentFor(options: AgentOptions, target: URL, trust: Trust = 'roots-and-ca'): Promise<https.Agent> {
   const proxy = proxyFor(target, options.proxy);
   // https-proxy-agent (and its debug/agent-base stack) is loaded only when a request goes through a proxy.
   const TunnelAgent = proxy ? (await import('./tunnelAgent')).TunnelAgent : undefined;
-  const key = `${contextKey(options)}|${options.insecure === true}|${proxy?.href ?? ''}`;
+  const key = `${contextKey(options)}|${trust}|${options.insecure === true}|${proxy?.href ?? ''}`;
   let agent = agents.get(key);
   if (agent) {
     agents.delete(key);
   } else {
-    const tlsOptions = { minVersion: 'TLSv1.2' as const, rejectUnauthorized: options.insecure !== true, secureContext: secureContextFor(options) };
+    const tlsOptions = { minVersion: 'TLSv1.2' as const, rejectUnauthorized: options.insecure !== true, secureContext: secureContextFor(options, trust) };
     agent =
       proxy && TunnelAgent
         ? new TunnelAgent(proxy, tlsOptions, IDLE_SOCKET_MS, track)

@@ -2,10 +2,10 @@ import axios, { AxiosResponse } from 'axios';
 import { X509Certificate } from 'node:crypto';
 import { parseCryptoFile } from '../core/pem';
 import { KymaCertError } from '../core/errors';
-import { describeUrl, errorFromResponse, errorFromTransport, MAX_RESPONSE_BYTES, unusableResponse } from './errors';
+import { describeUrl, errorFromResponse, errorFromTransport, isChainNotTrusted, MAX_RESPONSE_BYTES, unusableResponse } from './errors';
 import type * as https from 'node:https';
 import { agentFor, handshakeCompleted } from './agent';
-import type { ConnectorTlsOptions } from './tls';
+import { firstTrust, widenTrust, type ConnectorTlsOptions, type Trust } from './tls';
 import type { CertificateRequestBody, IssuedCertificates, ManagementInfo, SigningRequestInfo } from './types';
 
 export interface ConnectorClientOptions {
@@ -226,18 +226,8 @@ export class ConnectorClient {
     }
     if (this.signal?.aborted) throw new KymaCertError('cancelled', `${operation} was cancelled`);
 
-    let agent: https.Agent;
-    try {
-      agent = await agentFor(this.tls, parsed);
-    } catch (e) {
-      if (e instanceof KymaCertError) throw e; // a proxy setting that is not a URL
-      // Unreadable CA, certificate or key: say which kind of input, never echo it.
-      throw new KymaCertError(
-        'config',
-        `${operation}: the TLS settings cannot be used (${(e as NodeJS.ErrnoException).code ?? 'invalid PEM'})`,
-        'Check the CA file, client certificate and key.',
-      );
-    }
+    const trust = firstTrust(this.tls, parsed.host);
+    const agent = await this.agent(operation, parsed, trust);
     const controller = new AbortController();
     let timedOut = false;
     let cancelled = false;
@@ -250,8 +240,8 @@ export class ConnectorClient {
       controller.abort();
     };
     this.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const response = await axios.request<string>({
+    const attempt = (httpsAgent: https.Agent): Promise<AxiosResponse<string>> =>
+      axios.request<string>({
         url,
         method,
         data,
@@ -259,7 +249,7 @@ export class ConnectorClient {
           ...(data === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' }),
           ...extraHeaders,
         },
-        httpsAgent: agent,
+        httpsAgent,
         proxy: false,
         maxRedirects: 0,
         timeout: this.timeoutMs,
@@ -271,6 +261,17 @@ export class ConnectorClient {
         maxBodyLength: MAX_RESPONSE_BYTES,
         transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
       });
+    try {
+      let response: AxiosResponse<string>;
+      try {
+        response = await attempt(agent);
+      } catch (e) {
+        // Verified against the CA file alone and the chain needs more: the handshake failed before any request was
+        // sent, so the same request goes again, verified against the system roots plus the CA file.
+        if (trust !== 'ca' || !isChainNotTrusted(e) || controller.signal.aborted) throw e;
+        widenTrust(this.tls, parsed.host);
+        response = await attempt(await this.agent(operation, parsed, 'roots-and-ca'));
+      }
       if (!expected.includes(response.status)) throw errorFromResponse(operation, response.status, String(response.data ?? ''), Boolean(this.tls.certPem));
       return response;
     } catch (e) {
@@ -288,6 +289,21 @@ export class ConnectorClient {
     } finally {
       clearTimeout(timer);
       this.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** The cached agent for these TLS settings; unusable settings become a config error that echoes none of them. */
+  private async agent(operation: string, target: URL, trust: Trust): Promise<https.Agent> {
+    try {
+      return await agentFor(this.tls, target, trust);
+    } catch (e) {
+      if (e instanceof KymaCertError) throw e; // a proxy setting that is not a URL
+      // Unreadable CA, certificate or key: say which kind of input, never echo it.
+      throw new KymaCertError(
+        'config',
+        `${operation}: the TLS settings cannot be used (${(e as NodeJS.ErrnoException).code ?? 'invalid PEM'})`,
+        'Check the CA file, client certificate and key.',
+      );
     }
   }
 

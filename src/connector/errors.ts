@@ -119,6 +119,15 @@ const UNTRUSTED_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+/**
+ * The server's chain did not verify against the trust anchors in use (unlike a wrong host name, which no other
+ * anchor changes): a request verified against the CA file alone tries again with the system roots added.
+ */
+export function isChainNotTrusted(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code !== undefined && code !== 'ERR_TLS_CERT_ALTNAME_INVALID' && UNTRUSTED_CODES.has(code);
+}
+
 /** Alerts the server sends when it refuses our client certificate. */
 const CLIENT_CERT_ALERTS = new Set([
   'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',

@@ -3,14 +3,21 @@
  * gateway refusing the client certificate, as Node actually reports it (reset, no alert; see EmulatorOptions).
  */
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { after, before, describe, it } from 'node:test';
 import { isKymaCertError } from '../../../src/core/errors';
 import { ConnectorClient } from '../../../src/connector';
 import { agentFor } from '../../../src/connector/agent';
-import { secureContextFor, secureContextOptions } from '../../../src/connector/tls';
+import { firstTrust, secureContextFor, secureContextOptions } from '../../../src/connector/tls';
 import { startEmulator, Emulator, IssuedClientCertificate } from '../../../src/emulator';
 import { DAY_MS, keyNamed } from '../helpers/certs';
+
+const execFileAsync = promisify(execFile);
 
 let emulator: Emulator;
 let other: Emulator;
@@ -48,6 +55,40 @@ describe('server trust', () => {
     assert.ok((await viaCa.getSigningRequestInfo(byName)).csrUrl);
     const insecure = new ConnectorClient({ tls: { insecure: true } });
     assert.ok((await insecure.getSigningRequestInfo(emulator.mintToken('my-app').url)).csrUrl);
+  });
+
+  it('with a CA file, verifies against that CA alone first (no system root store to build); stays there once it verifies', async () => {
+    const options = { caPem: emulator.serverCaPem };
+    const client = new ConnectorClient({ tls: options });
+    const url = new URL(emulator.mintToken('my-app').url);
+    assert.equal(firstTrust(options, url.host), 'ca');
+    assert.ok((await client.getSigningRequestInfo(url.href)).csrUrl);
+    assert.equal(firstTrust(options, url.host), 'ca', 'verified by the CA file: no reason to widen');
+    assert.equal(firstTrust({}, url.host), 'roots-and-ca', 'without a CA file: the system roots');
+  });
+
+  it('keeps the system roots trusted with a CA file: a chain only a system root verifies is retried with roots + CA', async () => {
+    // The system roots of a child process get the emulator's CA through NODE_EXTRA_CA_CERTS; its CA file is another
+    // cluster's. Verified against the CA file alone the handshake fails; the retry with the roots succeeds.
+    const dir = await mkdtemp(path.join(tmpdir(), 'kyma-cert-roots-'));
+    try {
+      const rootFile = path.join(dir, 'system-root.crt');
+      await writeFile(rootFile, emulator.serverCaPem);
+      const script = `
+        const { ConnectorClient } = require(${JSON.stringify(require.resolve('../../../src/connector'))});
+        const { firstTrust } = require(${JSON.stringify(require.resolve('../../../src/connector/tls'))});
+        const options = { caPem: process.env.OTHER_CA };
+        const host = new URL(process.env.TOKEN_URL).host;
+        new ConnectorClient({ tls: options }).getSigningRequestInfo(process.env.TOKEN_URL).then(
+          (info) => console.log(JSON.stringify({ ok: Boolean(info.csrUrl), nextTrust: firstTrust(options, host) })),
+          (e) => console.log(JSON.stringify({ error: String(e) })),
+        );`;
+      const env = { ...process.env, NODE_EXTRA_CA_CERTS: rootFile, OTHER_CA: other.serverCaPem, TOKEN_URL: emulator.mintToken('my-app').url };
+      const { stdout } = await execFileAsync(process.execPath, ['-e', script], { env });
+      assert.deepEqual(JSON.parse(stdout), { ok: true, nextTrust: 'roots-and-ca' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('does not trust a CA file of another cluster', async () => {
