@@ -107,11 +107,16 @@ export function renderReport(r: BenchResults): string {
           '',
         ],
         [
-          'one file changed → index updated (watcher + 250 ms debounce)',
+          'one file changed → index updated (file watcher + 250 ms debounce + our work)',
           d.update.watcherToIndex ? medP90(d.update.watcherToIndex) : `not within ${ms(d.update.missedAfterMs ?? 0)}`,
           d.update.watcherToIndex && d.update.missedAfterMs ? `a later change: not within ${ms(d.update.missedAfterMs)}` : '',
         ],
-        [`index.refresh(file) (re-reads its folder: ${d.update.certificatesInFolder} certs)`, medP90(d.update.refreshFile), ''],
+        [
+          '  the same from the change event reaching the extension host (250 ms debounce + our work)',
+          d.update.eventToIndex ? medP90(d.update.eventToIndex) : 'no event seen',
+          '',
+        ],
+        ['index.refresh(file) (re-reads that file)', medP90(d.update.refreshFile), ''],
       ]),
     );
     out.push(
@@ -149,12 +154,7 @@ function targets(r: BenchResults): string[] {
   add('(c) inspect --json / bare X509Certificate script', inspect?.ratioCliToBare, 1.5, x);
   add('(d) index / find + read + X509Certificate', r.index?.ratioIndexToBaseline, 1.5, x);
   add('(d) first Problems pass / same baseline', r.index?.ratioProblemsToBaseline, 2.0, x);
-  add(
-    '(d) one change → index updated after the debounce (host)',
-    editor?.update.watcherToIndex ? editor.update.watcherToIndex.median - 250 : undefined,
-    100,
-    ms0,
-  );
+  add('(d) one change → index updated after the debounce (host)', editor?.update.eventToIndex ? editor.update.eventToIndex.median - 250 : undefined, 100, ms0);
   add('(e) code compiled at activation', r.sizes ? r.sizes.activationBytes / 1024 : undefined, 150, (v) => `${v.toFixed(0)} KB`);
   const heavy = r.sizes?.activationPackages.filter((p) => p === 'node-forge' || p === 'axios');
   rows.push([
