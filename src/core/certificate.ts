@@ -12,7 +12,7 @@ import { DnAttribute, attributesFromNameNode, firstValue, formatConnectorSubject
 import { Asn1, forgeFromDer, forgeToDer, isPrimitive, readChildren, readTlv, TAG_CONTEXT_0_CONSTRUCTED, TAG_SEQUENCE, toPem, type Tlv } from './der';
 import { PublicKeyInfo, describeKey } from './keys';
 import { parseCryptoFile, type CryptoBlock } from './pem';
-import { attributesFromNodeText, validityFromNodeText } from './nodeFields';
+import { attributesFromDer, validityFromDer } from './derFields';
 import { certificateSpki, summaryOfSpki } from './publicKeyBytes';
 import { CertificateInput, certificateDer, isOneDerSequence, toX509 } from './x509';
 
@@ -152,12 +152,12 @@ const MAX_CACHED_FACTS = 4096;
 function computeFacts(x509: X509Certificate, sha256Hex: string): CertificateFacts {
   const der = x509.raw;
   const fields = tbsFields(der);
-  // node's texts where they are exact (see nodeFields.ts), else forge over the element's DER.
-  const subject = attributesFromNodeText(der, fields.subject, x509.subject) ?? attributesFromNameNode(forgeNode(der, fields.subject));
+  // Straight from the DER in the common shapes (see derFields.ts), else forge over the element's DER.
+  const subject = attributesFromDer(der, fields.subject) ?? attributesFromNameNode(forgeNode(der, fields.subject));
   const issuer = sameBytes(der, fields.issuer, fields.subject)
     ? subject // issued by the same name, byte for byte (every root): decoded once
-    : (attributesFromNodeText(der, fields.issuer, x509.issuer) ?? attributesFromNameNode(forgeNode(der, fields.issuer)));
-  const validity = validityFromNodeText(der, fields.validity, x509.validFrom, x509.validTo) ??
+    : (attributesFromDer(der, fields.issuer) ?? attributesFromNameNode(forgeNode(der, fields.issuer)));
+  const validity = validityFromDer(der, fields.validity) ??
     validityDates(forgeNode(der, fields.validity)) ?? {
       notBefore: new Date(x509.validFrom),
       notAfter: new Date(x509.validTo),

@@ -2,7 +2,7 @@
  * The one import of node-forge: only its ASN.1 module (with the util and oids it needs). `import forge from
  * 'node-forge'` loads every cipher, TLS and PKI module too (~300 KB bundled, all compiled at load) although the
  * project uses nothing but forge.asn1. And that module runs on first use, not on import: `kyma-cert inspect` and
- * the index read common certificates without forge (core/nodeFields.ts), and a CLI run pays for what it runs.
+ * the index read common certificates without forge (core/derFields.ts), and a CLI run pays for what it runs.
  */
 import type * as Forge from 'node-forge';
 
