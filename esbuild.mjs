@@ -60,6 +60,21 @@ const leanAxios = {
   },
 };
 
+/**
+ * Each source file's `import * as vscode from 'vscode'` would become its own `__toESM(require('vscode'))`, which copies
+ * every member of the API object (~20 copies of ~300 getters at activation, ~6 ms). All of them import one shim
+ * module instead, which re-exports the API once.
+ */
+const oneVscodeImport = {
+  name: 'one-vscode-import',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-shim' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-shim' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-shim' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const build = await esbuild.build({
   entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts' },
   outdir: 'dist',
@@ -76,7 +91,7 @@ const build = await esbuild.build({
   write: false,
   // vscode: the host's module. kerberos: https-proxy-agent's optional Negotiate support, a native module we do not ship.
   external: ['vscode', 'kerberos'],
-  plugins: [leanAxios],
+  plugins: [leanAxios, oneVscodeImport],
 });
 
 // Stale files of an earlier build must not ship or be loaded.
