@@ -5,7 +5,7 @@
  *   inspect  (c) `kyma-cert inspect --json` of the Mozilla CA certificates vs a bare X509Certificate script
  *   index    (d) index / first Problems pass of a 20,000-file workspace (1,000 certificates) in plain node
  *   sizes    (e) code compiled at activation, (f) the .vsix
- *   activation (e) host smoke activation: the .vsix in a real VS Code (code-server), 5 cold editor starts
+ *   activation (e) host smoke activation: the .vsix in a real VS Code (code-server), 7 cold editor starts
  *   editor   (opt-in) the same workspace in a real VS Code host: activation, update after one change
  * Writes bench/results/latest.json and prints a table. Options: --rounds N (renew, default 15), --quick,
  * --host-smoke MS,MS,… (e: "smoke activation" figures from `npm run test:host` runs),
@@ -129,7 +129,7 @@ async function main(): Promise<number> {
     if (sections.has('activation')) {
       step('activation: the .vsix in a real VS Code host (code-server), cold editor starts');
       try {
-        results.activation = await runActivationBench({ root: ROOT, runs: quick ? 3 : 5 });
+        results.activation = await runActivationBench({ root: ROOT, runs: quick ? 3 : 7 });
       } catch (e) {
         results.errors.activation = describe(e);
       }
