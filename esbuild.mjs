@@ -1,7 +1,7 @@
 // Bundles the extension (vscode stays external: the host provides it) and the CLI in one build with code splitting,
 // so that a run loads only what it uses and nothing ships twice: every `await import()` starts a chunk of its own,
-// and code that several entry points or chunks use (node-forge's ASN.1, axios, the lifecycle) lives in one shared
-// chunk that both the CLI and the extension require. esbuild splits only ES modules, and the VS Code 1.99 host
+// and code that several entry points or chunks use (node-forge's ASN.1, axios, the lifecycle) lives in shared
+// chunks that both the CLI and the extension require. esbuild splits only ES modules, and the VS Code 1.99 host
 // loads only CommonJS: the ESM output is converted file by file to CommonJS (an import becomes a require, a lazy
 // import() a require inside a promise). `--metafile` writes dist/meta.json (the ESM build's, same file names).
 import * as esbuild from 'esbuild';
@@ -62,8 +62,8 @@ const leanAxios = {
 
 /**
  * Each source file's `import * as vscode from 'vscode'` would become its own `__toESM(require('vscode'))`, which copies
- * every member of the API object (~20 copies of ~300 getters at activation, ~6 ms). All of them import one shim
- * module instead, which re-exports the API once.
+ * every member of the API object (~20 copies at activation: ~6 ms in plain node, host smoke activation median
+ * 66 → 23 ms when removed). All of them import one shim module instead, which re-exports the API once.
  */
 const oneVscodeImport = {
   name: 'one-vscode-import',
