@@ -4,14 +4,14 @@
  * no question asked (the backend and URL come from the remembered connection).
  */
 import * as assert from 'node:assert/strict';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../../../src/constants';
 import type { KymaCertApi } from '../../../src/extension';
 import { startCompassEmulator, type CompassEmulator } from '../../../src/emulator/compass/server';
 import { ui, uiAvailable } from './ui';
-import { DAY_MS, STATUS_ITEM, activateExtension, waitForEntry, workspaceDir } from './kymaWorkspace';
+import { DAY_MS, STATUS_ITEM, closeSuiteFolder, openSuiteFolder, waitForEntry } from './kymaWorkspace';
 
 const CENTER_MESSAGE = '.notifications-center .notification-list-item-message';
 
@@ -24,17 +24,11 @@ suite('Compass: token data from the console, renewal from the status bar', funct
     this.timeout(60000);
     // Certificates of 20 days: inside the 30-day warning window, so the status bar offers renewal at once.
     emulator = await startCompassEmulator({ validityMs: 20 * DAY_MS });
-    dir = join(workspaceDir(), 'compass');
-    await mkdir(dir, { recursive: true });
-    await vscode.workspace.getConfiguration('kymaCert').update('caFile', emulator.serverCaFile, vscode.ConfigurationTarget.Global);
-    api = (await activateExtension()).api;
-    await api.index.ready();
+    ({ dir, api } = await openSuiteFolder('compass', emulator.serverCaFile));
   });
 
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('kymaCert').update('caFile', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await rm(dir, { recursive: true, force: true });
+    await closeSuiteFolder(dir);
     await emulator?.close();
   });
 

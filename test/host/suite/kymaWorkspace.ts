@@ -32,6 +32,26 @@ export function workspaceDir(): string {
   return folder.uri.fsPath;
 }
 
+/**
+ * A suite's own folder in the workspace (created empty), the suite's server CA as `kymaCert.caFile`, and the active
+ * extension's API once its first scan is done. `closeSuiteFolder` undoes it.
+ */
+export async function openSuiteFolder(name: string, serverCaFile: string): Promise<{ dir: string; api: KymaCertApi }> {
+  const dir = join(workspaceDir(), name);
+  await mkdir(dir, { recursive: true });
+  await vscode.workspace.getConfiguration('kymaCert').update('caFile', serverCaFile, vscode.ConfigurationTarget.Global);
+  const { api } = await activateExtension();
+  await api.index.ready();
+  return { dir, api };
+}
+
+/** Undoes openSuiteFolder: the CA setting, every open editor, the folder. */
+export async function closeSuiteFolder(dir: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('kymaCert').update('caFile', undefined, vscode.ConfigurationTarget.Global);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  if (dir) await rm(dir, { recursive: true, force: true });
+}
+
 export interface ClientCertificateFiles {
   name: string;
   certFile: string;

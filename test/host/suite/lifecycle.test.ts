@@ -4,7 +4,7 @@
  * refused in Restricted Mode. Commands get their answers as arguments; the interactive path is the default.
  */
 import * as assert from 'node:assert/strict';
-import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CERTIFICATES_VIEW_ID, CommandId } from '../../../src/constants';
@@ -12,7 +12,7 @@ import type { KymaCertApi } from '../../../src/extension';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { listBackups } from '../../../src/lifecycle/backups';
 import { ui, uiAvailable } from './ui';
-import { DAY_MS, activateExtension, waitForEntry, workspaceDir, writeClientCertificate } from './kymaWorkspace';
+import { DAY_MS, activateExtension, closeSuiteFolder, openSuiteFolder, waitForEntry, workspaceDir, writeClientCertificate } from './kymaWorkspace';
 
 async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('kymaCert').update(key, value, vscode.ConfigurationTarget.Global);
@@ -83,22 +83,16 @@ suite('Kyma certificate lifecycle in the editor', function () {
   suiteSetup(async function () {
     this.timeout(60000);
     emulator = await startEmulator();
-    dir = join(workspaceDir(), 'lifecycle');
-    await mkdir(dir, { recursive: true });
-    await setSetting('caFile', emulator.serverCaFile);
     await setSetting('autoRenew.enabled', undefined);
-    api = (await activateExtension()).api;
-    await api.index.ready();
+    ({ dir, api } = await openSuiteFolder('lifecycle', emulator.serverCaFile));
   });
 
   suiteTeardown(async () => {
     await setSetting('autoRenew.enabled', undefined);
     await api?.autoRenew.whenIdle();
-    await setSetting('caFile', undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeSuiteFolder(dir);
     // Leave the window as the next suites expect it: no panel, and the explorer short enough to show README.md.
     await vscode.commands.executeCommand('workbench.action.closePanel');
-    await rm(dir, { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
     await emulator?.close();

@@ -6,14 +6,14 @@
  */
 import * as assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CERTIFICATES_VIEW_ID, CommandId } from '../../../src/constants';
 import type { KymaCertApi } from '../../../src/extension';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { Selectors, ui, uiAvailable } from './ui';
-import { STATUS_ITEM, activateExtension, waitForEntry, workspaceDir, writeClientCertificate } from './kymaWorkspace';
+import { STATUS_ITEM, closeSuiteFolder, openSuiteFolder, waitForEntry, workspaceDir, writeClientCertificate } from './kymaWorkspace';
 
 /** The details page inside VS Code's two nested webview iframes (Playwright's frame-entering selector). */
 const inWebview = (selector: string): string =>
@@ -62,17 +62,11 @@ suite('Kyma certificates: editor experience', function () {
   suiteSetup(async function () {
     this.timeout(60000);
     emulator = await startEmulator();
-    dir = join(workspaceDir(), 'ux');
-    await mkdir(dir, { recursive: true });
-    await vscode.workspace.getConfiguration('kymaCert').update('caFile', emulator.serverCaFile, vscode.ConfigurationTarget.Global);
-    api = (await activateExtension()).api;
-    await api.index.ready();
+    ({ dir, api } = await openSuiteFolder('ux', emulator.serverCaFile));
   });
 
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('kymaCert').update('caFile', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await rm(dir, { recursive: true, force: true });
+    await closeSuiteFolder(dir);
     await vscode.commands.executeCommand('workbench.view.explorer');
     await emulator?.close();
   });
