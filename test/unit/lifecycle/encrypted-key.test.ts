@@ -15,7 +15,7 @@ import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { issueCertificate } from '../../../src/lifecycle/issue';
 import { renewCertificate, type RenewRequest } from '../../../src/lifecycle/renew';
 import { revokeCertificate } from '../../../src/lifecycle/revoke';
-import { makeWorkspace, modeOf, sha256Of, steppingClock, tempDir, treeFingerprint, type Workspace } from './fixtures';
+import { makeWorkspace, modeOf, sha256Of, steppingClock, tempDir, treeFingerprint, type Workspace, renewRequestFor } from './fixtures';
 
 const PASS = 'Tr0ub4dor&3 in memory only';
 let emulator: Emulator;
@@ -44,15 +44,7 @@ async function encryptedWorkspace(encoding: keyof typeof ENCODINGS): Promise<Wor
 }
 
 function request(ws: Workspace, extra: Partial<RenewRequest> = {}): RenewRequest {
-  return {
-    certFile: ws.certFile,
-    keyFile: ws.keyFile,
-    infoUrl: emulator.infoUrl,
-    caFile: emulator.serverCaFile,
-    log: (line) => logLines.push(line),
-    onProgress: (line) => logLines.push(line),
-    ...extra,
-  };
+  return renewRequestFor(emulator, ws, { log: (line) => logLines.push(line), onProgress: (line) => logLines.push(line), ...extra });
 }
 
 function assertNoPassphraseLogged(): void {

@@ -32,6 +32,11 @@ export interface Workspace {
   caPem: string;
 }
 
+/** A renewal of the workspace's certificate against `emulator` (its management/info URL and server CA). */
+export function renewRequestFor(emulator: { infoUrl: string; serverCaFile: string }, ws: Workspace, extra: Partial<RenewRequest> = {}): RenewRequest {
+  return { certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: emulator.infoUrl, caFile: emulator.serverCaFile, ...extra };
+}
+
 export interface WorkspaceOptions {
   /** `client`: the file holds the client certificate only; `chain`: client followed by the CA. */
   layout?: 'client' | 'chain';

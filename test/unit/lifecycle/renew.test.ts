@@ -9,7 +9,7 @@ import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { listBackups } from '../../../src/lifecycle/backups';
 import { readConnection } from '../../../src/lifecycle/connection';
 import { renewCertificate, type RenewRequest } from '../../../src/lifecycle/renew';
-import { DAY_MS, makeWorkspace, modeOf, RENEWAL_FAULTS, sha256Of, steppingClock, tempDir, treeFingerprint, type Workspace } from './fixtures';
+import { DAY_MS, makeWorkspace, modeOf, RENEWAL_FAULTS, sha256Of, steppingClock, tempDir, treeFingerprint, type Workspace, renewRequestFor } from './fixtures';
 
 let emulator: Emulator;
 /** One line per request the emulator saw (and per failed handshake). */
@@ -23,7 +23,7 @@ after(async () => {
 });
 
 function request(ws: Workspace, extra: Partial<RenewRequest> = {}): RenewRequest {
-  return { certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: emulator.infoUrl, caFile: emulator.serverCaFile, ...extra };
+  return renewRequestFor(emulator, ws, extra);
 }
 
 function certificatesIn(text: string): X509Certificate[] {

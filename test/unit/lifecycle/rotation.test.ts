@@ -14,7 +14,7 @@ import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { listBackups } from '../../../src/lifecycle/backups';
 import { renewCertificate, type RenewRequest } from '../../../src/lifecycle/renew';
 import { restoreCertificate } from '../../../src/lifecycle/restore';
-import { makeWorkspace, modeOf, steppingClock, treeFingerprint, type Workspace } from './fixtures';
+import { makeWorkspace, modeOf, steppingClock, treeFingerprint, type Workspace, renewRequestFor } from './fixtures';
 
 const PASS = 'rotation passphrase';
 let emulator: Emulator;
@@ -26,15 +26,7 @@ before(async () => {
 after(() => emulator.close());
 
 function request(ws: Workspace, extra: Partial<RenewRequest> = {}): RenewRequest {
-  return {
-    certFile: ws.certFile,
-    keyFile: ws.keyFile,
-    infoUrl: emulator.infoUrl,
-    caFile: emulator.serverCaFile,
-    rotateKey: true,
-    log: (line) => logLines.push(line),
-    ...extra,
-  };
+  return renewRequestFor(emulator, ws, { rotateKey: true, log: (line) => logLines.push(line), ...extra });
 }
 
 /** Rewrites the workspace key in another encoding (PKCS#1, encrypted PKCS#8, legacy encrypted, …). */

@@ -15,7 +15,7 @@ import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { issueCertificate } from '../../../src/lifecycle/issue';
 import { renewCertificate, type RenewRequest } from '../../../src/lifecycle/renew';
 import { restoreCertificate } from '../../../src/lifecycle/restore';
-import { makeWorkspace, mountTmpfs, steppingClock, tempDir, treeFingerprint, type Workspace } from './fixtures';
+import { makeWorkspace, mountTmpfs, steppingClock, tempDir, treeFingerprint, type Workspace, renewRequestFor } from './fixtures';
 
 let emulator: Emulator;
 before(async () => {
@@ -24,7 +24,7 @@ before(async () => {
 after(() => emulator.close());
 
 function request(ws: Workspace, extra: Partial<RenewRequest> = {}): RenewRequest {
-  return { certFile: ws.certFile, keyFile: ws.keyFile, infoUrl: emulator.infoUrl, caFile: emulator.serverCaFile, ...extra };
+  return renewRequestFor(emulator, ws, extra);
 }
 
 /** Starts a renewal held in flight at the renewal request; resolves `inFlight` once the request is being sent. */
