@@ -7,6 +7,7 @@ import { exitCodeFor, isKymaCertError } from '../../../src/core/errors';
 import { listBackups } from '../../../src/lifecycle/backups';
 import { renewCertificate } from '../../../src/lifecycle/renew';
 import { DAY_MS, makeWorkspace, treeFingerprint } from '../lifecycle/fixtures';
+import { startConnectProxy } from '../helpers/connectProxy';
 import { emulatorForCliTests, JsonError, parseJson, finished, runCli, startCli } from './run-cli';
 
 const testEmulator = emulatorForCliTests();
@@ -96,5 +97,23 @@ describe('kyma-cert renew (dist/cli.js)', () => {
     const result = await done;
     assert.equal(result.code, 0, result.stderr);
     assert.equal((await listBackups(ws.certFile)).length, 1);
+  });
+
+  it('renew --proxy goes through the CONNECT proxy with the bundle as shipped (tunnel loaded on demand, axios without its own proxy code)', async () => {
+    const ws = await makeWorkspace(testEmulator());
+    const proxy = await startConnectProxy();
+    try {
+      const args = ['renew', '--cert', ws.certFile, '--key', ws.keyFile, '--info-url', testEmulator().infoUrl, '--ca-file', testEmulator().serverCaFile];
+      const result = await runCli([...args, '--proxy', proxy.url, '--json']);
+      assert.equal(result.code, 0, result.stderr + result.stdout);
+      assert.notEqual(parseJson<{ renewed: { sha256Hex: string } }>(result.stdout).renewed.sha256Hex, ws.sha256Hex);
+      const gateway = new URL(testEmulator().infoUrl).host;
+      // management/info and the renewal (one kept-alive tunnel), then the check with the new certificate.
+      assert.ok(proxy.tunnels.length >= 2, `tunnels: ${proxy.tunnels.map((t) => t.target).join(', ')}`);
+      assert.ok(proxy.tunnels.every((t) => t.target === gateway));
+      assert.deepEqual(proxy.plainRequests, []);
+    } finally {
+      await proxy.close();
+    }
   });
 });
