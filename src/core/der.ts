@@ -195,6 +195,21 @@ export function readTlv(buf: Buffer, pos = 0, limit = buf.length): Tlv | undefin
 }
 
 /** The direct children of a constructed element, or undefined if they do not tile its content exactly. */
+/** The dotted form of an OBJECT IDENTIFIER's content bytes, decoded as forge's `asn1.derToOid` does. */
+export function oidFromDer(bytes: Buffer): string {
+  if (bytes.length === 0) return '';
+  const arcs = [Math.floor(bytes[0] / 40), bytes[0] % 40];
+  let value = 0;
+  for (let i = 1; i < bytes.length; i++) {
+    value = value * 128 + (bytes[i] & 0x7f);
+    if ((bytes[i] & 0x80) === 0) {
+      arcs.push(value);
+      value = 0;
+    }
+  }
+  return arcs.join('.');
+}
+
 export function readChildren(buf: Buffer, parent: Tlv): Tlv[] | undefined {
   const children: Tlv[] = [];
   let pos = parent.contentStart;

@@ -9,39 +9,13 @@
  * parse, for `kyma-cert inspect` (a fresh process per run) and the index alike; and forge is then not loaded at all.
  */
 import type { Tlv } from './der';
-import { readChildren, TAG_SEQUENCE } from './der';
-import type { DnAttribute } from './dn';
+import { oidFromDer, readChildren, TAG_SEQUENCE } from './der';
+import { shortNameOfOid, type DnAttribute } from './dn';
 
 const TAG_SET = 0x31;
 const TAG_OID = 0x06;
 const TAG_UTF8_STRING = 0x0c;
 const ONE_BYTE_STRING_TAGS: ReadonlySet<number> = new Set([0x12, 0x13, 0x14, 0x16, 0x1a]); // Numeric, Printable, Teletex, IA5, Visible
-
-/** dn.ts' attribute types (dn.ts' OID_TO_SHORT_NAME), by the hex of their OID's DER content. */
-const SHORT_NAMES_BY_OID: ReadonlyMap<string, string> = new Map([
-  ['550403', 'CN'],
-  ['550404', 'SN'],
-  ['550405', 'serialNumber'],
-  ['550406', 'C'],
-  ['550407', 'L'],
-  ['550408', 'ST'],
-  ['550409', 'street'],
-  ['55040a', 'O'],
-  ['55040b', 'OU'],
-  ['55040c', 'title'],
-  ['55040d', 'description'],
-  ['55040f', 'businessCategory'],
-  ['550411', 'postalCode'],
-  ['55042a', 'GN'],
-  ['55042b', 'initials'],
-  ['55042c', 'generationQualifier'],
-  ['55042e', 'dnQualifier'],
-  ['550441', 'pseudonym'],
-  ['550461', 'organizationIdentifier'],
-  ['2a864886f70d010901', 'emailAddress'],
-  ['0992268993f22c640101', 'UID'],
-  ['0992268993f22c640119', 'DC'],
-]);
 
 /** The attributes of the Name element `name` (inside `der`) in DER order; undefined for a shape left to forge. */
 export function attributesFromDer(der: Buffer, name: Tlv): DnAttribute[] | undefined {
@@ -55,7 +29,7 @@ export function attributesFromDer(der: Buffer, name: Tlv): DnAttribute[] | undef
     for (const [index, atv] of members.entries()) {
       const parts = atv.tag === TAG_SEQUENCE ? readChildren(der, atv) : undefined;
       if (!parts || parts.length !== 2 || parts[0].tag !== TAG_OID) return undefined;
-      const type = SHORT_NAMES_BY_OID.get(der.toString('hex', parts[0].contentStart, parts[0].end));
+      const type = shortNameOfOid(oidFromDer(der.subarray(parts[0].contentStart, parts[0].end)));
       const value = parts[1];
       const encoding = value.tag === TAG_UTF8_STRING ? 'utf8' : ONE_BYTE_STRING_TAGS.has(value.tag) ? 'latin1' : undefined;
       if (!type || !encoding) return undefined;

@@ -43,6 +43,11 @@ const OID_TO_SHORT_NAME: Readonly<Record<string, string>> = {
   '0.9.2342.19200300.100.1.25': 'DC',
 };
 
+/** dn.ts' short name of a dotted attribute type OID (CN, O, …), or undefined for a type it has no name for. */
+export function shortNameOfOid(oid: string): string | undefined {
+  return Object.hasOwn(OID_TO_SHORT_NAME, oid) ? OID_TO_SHORT_NAME[oid] : undefined;
+}
+
 const SHORT_NAME_TO_OID: ReadonlyMap<string, string> = new Map(Object.entries(OID_TO_SHORT_NAME).map(([oid, name]) => [name.toLowerCase(), oid]));
 
 /** Extra spellings people type (OpenSSL long names, RFC 4514 upper-case forms). */
