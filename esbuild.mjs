@@ -3,13 +3,12 @@
 // and code that several entry points or chunks use (node-forge's ASN.1, axios, the lifecycle) lives in shared
 // chunks that both the CLI and the extension require. esbuild splits only ES modules, and the VS Code 1.99 host
 // loads only CommonJS: the ESM output is converted file by file to CommonJS (an import becomes a require, a lazy
-// import() a require inside a promise). `--metafile` writes dist/meta.json (the ESM build's, same file names).
+// import() a require inside a promise). dist/meta.json is the ESM build's metafile (same file names).
 import * as esbuild from 'esbuild';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
-const writeMeta = process.argv.includes('--metafile');
 
 /**
  * axios without what an https client with `adapter: 'http'` never uses: form-data (+ mime-db, 137 KB of MIME
@@ -115,4 +114,5 @@ await Promise.all(
     if (cjs.map) await fs.writeFile(`${file.path}.map`, cjs.map);
   }),
 );
-if (writeMeta) await fs.writeFile('dist/meta.json', JSON.stringify(build.metafile));
+// What each output holds and requires: the bench's sizes and the bundle test read it (the .vsix ships only *.js).
+await fs.writeFile('dist/meta.json', JSON.stringify(build.metafile));

@@ -30,7 +30,7 @@ function loadedAtStart(meta: Metafile, file: string, seen = new Set<string>()): 
 }
 
 export async function measureSizes(root: string, workDir: string): Promise<SizesResult> {
-  execFileSync(process.execPath, ['esbuild.mjs', '--production', '--metafile'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
   const meta = JSON.parse(await fs.readFile(path.join(root, 'dist/meta.json'), 'utf8')) as Metafile;
   const atActivation = loadedAtStart(meta, 'dist/extension.js');
   const inputs = [...atActivation].flatMap((f) => Object.keys(meta.outputs[f].inputs));
